@@ -1,0 +1,178 @@
+//! Bytes to text: BOM sniffing, UTF-8, UTF-16 and GB18030/GBK, line-end folding,
+//! and the refusal of inputs that are empty, binary or undecodable.
+//!
+//! The decoded text is what every span points into: CRLF and lone CR are folded
+//! to LF here, so that line numbers agree with what editors show.
+
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+
+/// A successfully decoded report.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    /// Canonical name of the encoding used (`UTF-8`, `UTF-16LE`, `GB18030`, …).
+    pub encoding: &'static str,
+    pub bom: bool,
+}
+
+/// Why a file could not be read as a report. Messages are for the user (Chinese).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("文件为空")]
+    Empty,
+    #[error("文件不是文本（含有 {nul} 个空字节或控制字符），疑为二进制文件")]
+    Binary { nul: usize },
+    #[error("无法按 {encoding} 解码：{bad} 处字节无效")]
+    Undecodable { encoding: &'static str, bad: usize },
+    #[error("未知的编码名称「{0}」")]
+    UnknownEncoding(String),
+}
+
+/// Looks up an encoding by a WHATWG label (`utf-8`, `gbk`, `gb18030`, `utf-16le`, …).
+pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, DecodeError> {
+    Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| DecodeError::UnknownEncoding(label.to_string()))
+}
+
+/// Decodes `bytes`, guessing the encoding unless `forced` is given.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (encoding, bom_len) = match forced {
+        Some(enc) => {
+            let bom = Encoding::for_bom(bytes).filter(|(e, _)| *e == enc);
+            (enc, bom.map_or(0, |(_, n)| n))
+        }
+        None => match Encoding::for_bom(bytes) {
+            Some((enc, n)) => (enc, n),
+            None => (sniff(bytes)?, 0),
+        },
+    };
+    let body = &bytes[bom_len..];
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors {
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        // A few bad bytes in a long GBK file are common (truncated last char);
+        // many mean the guess or the forced label is wrong.
+        if bad * 200 > text.chars().count().max(1) || forced.is_none() && encoding == UTF_8 {
+            return Err(DecodeError::Undecodable {
+                encoding: canonical_name(encoding),
+                bad,
+            });
+        }
+    }
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls > 0 && controls * 100 > text.chars().count() {
+        return Err(DecodeError::Binary { nul: controls });
+    }
+    let text = fold_line_ends(&text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: canonical_name(encoding),
+        bom: bom_len > 0,
+    })
+}
+
+/// Without a BOM: UTF-8 if valid, UTF-16 if every other byte is NUL, binary if
+/// NULs remain, otherwise GB18030 (a superset of GBK and GB2312).
+fn sniff(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    if nul == 0 {
+        return Ok(if std::str::from_utf8(bytes).is_ok() {
+            UTF_8
+        } else {
+            GB18030
+        });
+    }
+    let pairs = bytes.len() / 2;
+    let even_nul = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // ASCII-heavy UTF-16 has NULs in one lane; CJK-heavy UTF-16 rarely has any,
+    // so a lane with most of the NULs and nothing in the other lane decides.
+    if pairs > 0 && odd_nul * 4 >= pairs && even_nul == 0 {
+        return Ok(UTF_16LE);
+    }
+    if pairs > 0 && even_nul * 4 >= pairs && odd_nul == 0 {
+        return Ok(UTF_16BE);
+    }
+    Err(DecodeError::Binary { nul })
+}
+
+fn canonical_name(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8"
+    } else if enc == UTF_16LE {
+        "UTF-16LE"
+    } else if enc == UTF_16BE {
+        "UTF-16BE"
+    } else if enc == GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+fn fold_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode("一、概述\r\n".as_bytes(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.bom), ("一、概述\n", "UTF-8", false));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("报告".as_bytes());
+        let d = decode(&b, None).unwrap();
+        assert_eq!((d.text.as_str(), d.bom), ("报告", true));
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let (bytes, _, _) = GB18030.encode("政府信息公开\r年度报告");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, "政府信息公开\n年度报告");
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "报告 2017".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        let be: Vec<u8> = "report 2017"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&be, None).unwrap().text, "report 2017");
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(decode(b"", None).unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b" \n\r\n ", None).unwrap_err(), DecodeError::Empty);
+        assert!(matches!(
+            decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 0, 0, 0, 0, 0], None),
+            Err(DecodeError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(&[0xff, 0xfe, 0x00, 0xd8, 0x00, 0xd8], None),
+            Err(DecodeError::Undecodable { .. })
+        ));
+    }
+}

@@ -1,0 +1,291 @@
+//! The `Document`: one report, read once, every piece carrying its span — the
+//! paragraphs, where the appendix (统计表) begins, the title and report year,
+//! the outline of numbered headings and the outline the report declares.
+//!
+//! Checks read the document; they never re-scan the raw text for structure.
+//! Numbers, sentences and tables hang off the same paragraphs and spans.
+
+pub mod declared;
+pub mod marker;
+pub mod outline;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
+pub use marker::NumberStyle;
+
+use crate::span::{LineIndex, Span};
+use crate::text::{fold, is_space};
+
+/// One non-blank line of the report (exports put one paragraph per line).
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The text without leading and trailing blanks.
+    pub span: Span,
+    /// 0-based line number.
+    pub line: usize,
+    /// A statistics-table cell: the line starts with a tab, or it is a table row.
+    pub table_cell: bool,
+    /// At or after the appendix (附件 / 统计表).
+    pub in_appendix: bool,
+    /// Index into `Document::headings` when this paragraph opens with a heading.
+    pub heading: Option<usize>,
+}
+
+/// A numbered heading and the section it opens.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Marker and title, e.g. `二、主动公开政府信息情况`.
+    pub span: Span,
+    pub marker: Span,
+    /// The heading's words: the short line, or the paragraph's first sentence.
+    pub title: Span,
+    pub style: NumberStyle,
+    pub ordinal: u32,
+    /// 1-based depth in the outline.
+    pub level: usize,
+    pub parent: Option<usize>,
+    /// The style this heading's level uses; differs from `style` when the author
+    /// numbered it like another level (`1、 概述` among `二、三、`).
+    pub acting_style: NumberStyle,
+    /// From the heading to the next heading of the same or a higher level.
+    pub section: Span,
+    pub paragraph: usize,
+}
+
+/// The report year and where it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportYear {
+    pub year: i32,
+    pub span: Span,
+    pub from_title: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub text: String,
+    pub lines: LineIndex,
+    pub paragraphs: Vec<Paragraph>,
+    /// Byte offset where the appendix starts (`text.len()` when there is none).
+    pub body_end: usize,
+    pub title: Option<Span>,
+    pub year: Option<ReportYear>,
+    pub headings: Vec<Heading>,
+    pub declared: Option<DeclaredOutline>,
+    pub list_counts: Vec<(DeclaredCount, usize)>,
+}
+
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:附件|附表)[0-9一二三四五六七八九十]*[:：]?$|^[^、。，]{0,30}统计表$")
+        .expect("static regex")
+});
+static TITLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"));
+static TITLE_YEAR_CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"二[〇○零Ｏ0]([〇○零一二三四五六七八九Ｏ0])([〇○零一二三四五六七八九Ｏ0])\s*年")
+        .expect("static regex")
+});
+static PERIOD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"统计[^。]{0,16}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日").expect("static regex")
+});
+
+impl Document {
+    pub fn parse(text: String) -> Document {
+        let lines = LineIndex::new(&text);
+        let mut paragraphs = Vec::new();
+        for line in 0..lines.line_count() {
+            let full = lines.line_span(&text, line);
+            let raw = &text[full.range()];
+            let content = raw.trim_matches(is_space);
+            if content.is_empty() {
+                continue;
+            }
+            let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
+            paragraphs.push(Paragraph {
+                span: Span::new(start, start + content.len()),
+                line,
+                table_cell: raw.starts_with('\t') || is_table_row(content),
+                in_appendix: false,
+                heading: None,
+            });
+        }
+        let mut doc = Document {
+            body_end: text.len(),
+            text,
+            lines,
+            paragraphs,
+            title: None,
+            year: None,
+            headings: Vec::new(),
+            declared: None,
+            list_counts: Vec::new(),
+        };
+        doc.find_appendix();
+        doc.find_headings();
+        doc.find_title_and_year();
+        doc.find_declared();
+        doc
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// Paragraphs of the report body (before the appendix).
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(|p| !p.in_appendix)
+    }
+
+    pub fn top_level(&self) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().filter(|h| h.level == 1)
+    }
+
+    fn find_appendix(&mut self) {
+        let mut seen_heading = false;
+        let mut start = None;
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            let s = fold(&self.text[p.span.range()]);
+            if !p.table_cell && marker::parse_marker(&self.text[p.span.range()]).is_some() {
+                seen_heading = true;
+                continue;
+            }
+            if seen_heading && (APPENDIX.is_match(&s) || (p.table_cell && !s.contains('|'))) {
+                start = Some(i);
+                break;
+            }
+        }
+        if let Some(i) = start {
+            self.body_end = self.paragraphs[i].span.start;
+            for p in &mut self.paragraphs[i..] {
+                p.in_appendix = true;
+            }
+        }
+    }
+
+    fn find_headings(&mut self) {
+        let mut found = Vec::new();
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            if p.table_cell || p.in_appendix {
+                continue;
+            }
+            let content = &self.text[p.span.range()];
+            let Some(m) = marker::parse_marker(content) else {
+                continue;
+            };
+            let rest = &content[m.text_start..];
+            let title_len = rest
+                .find(['。', '！', '？', '；'])
+                .unwrap_or(rest.len());
+            let title_text = rest[..title_len].trim_end_matches([':', '：', ' ', '\u{3000}']);
+            let title = Span::new(
+                p.span.start + m.text_start,
+                p.span.start + m.text_start + title_text.len(),
+            );
+            found.push((pi, m, title));
+        }
+        let cands: Vec<outline::Candidate> = found
+            .iter()
+            .map(|(_, m, _)| outline::Candidate {
+                style: m.style,
+                ordinal: m.ordinal,
+            })
+            .collect();
+        let placed = outline::place(&cands);
+        for ((pi, m, title), pl) in found.into_iter().zip(placed) {
+            let start = self.paragraphs[pi].span.start;
+            self.paragraphs[pi].heading = Some(self.headings.len());
+            self.headings.push(Heading {
+                span: Span::new(start, title.end),
+                marker: Span::new(start, start + m.len),
+                title,
+                style: m.style,
+                ordinal: m.ordinal,
+                level: pl.level,
+                parent: pl.parent,
+                acting_style: pl.acting,
+                section: Span::default(),
+                paragraph: pi,
+            });
+        }
+        for i in 0..self.headings.len() {
+            let level = self.headings[i].level;
+            let end = self.headings[i + 1..]
+                .iter()
+                .find(|h| h.level <= level)
+                .map_or(self.body_end, |h| h.span.start);
+            self.headings[i].section = Span::new(self.headings[i].span.start, end);
+        }
+    }
+
+    fn find_title_and_year(&mut self) {
+        let first_heading = self.headings.first().map_or(self.body_end, |h| h.span.start);
+        let preface: Vec<Span> = self
+            .paragraphs
+            .iter()
+            .take_while(|p| p.span.start < first_heading)
+            .map(|p| p.span)
+            .take(6)
+            .collect();
+        self.title = preface
+            .iter()
+            .copied()
+            .find(|s| {
+                let t = self.slice(*s);
+                t.contains("报告") && t.chars().count() <= 60
+            })
+            .or_else(|| preface.first().copied().filter(|s| self.slice(*s).chars().count() <= 60));
+        if let Some(title) = self.title {
+            let t = self.slice(title);
+            if let Some(c) = TITLE_YEAR.captures(t) {
+                let m = c.get(1).expect("group 1");
+                self.year = Some(ReportYear {
+                    year: m.as_str().parse().unwrap_or_default(),
+                    span: Span::new(title.start + m.start(), title.start + m.end()),
+                    from_title: true,
+                });
+            } else if let Some(c) = TITLE_YEAR_CJK.captures(t) {
+                let d = |s: &str| crate::text::cjk_ordinal(s).unwrap_or(0) as i32;
+                let m = c.get(0).expect("group 0");
+                self.year = Some(ReportYear {
+                    year: 2000 + d(&c[1]) * 10 + d(&c[2]),
+                    span: Span::new(title.start + m.start(), title.start + m.end()),
+                    from_title: true,
+                });
+            }
+        }
+        if self.year.is_none()
+            && let Some(c) = PERIOD_YEAR.captures(&self.text[..self.body_end])
+        {
+            let m = c.get(1).expect("group 1");
+            self.year = Some(ReportYear {
+                year: m.as_str().parse().unwrap_or_default(),
+                span: Span::new(m.start(), m.end()),
+                from_title: false,
+            });
+        }
+    }
+
+    fn find_declared(&mut self) {
+        let first_heading = self.headings.first().map_or(self.body_end, |h| h.span.start);
+        self.declared = self
+            .paragraphs
+            .iter()
+            .take_while(|p| p.span.start < first_heading)
+            .find_map(|p| declared::find_outline(&self.text[p.span.range()], p.span.start));
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            if p.in_appendix || p.table_cell || p.span.start < first_heading {
+                continue;
+            }
+            if let Some(c) = declared::find_list_count(&self.text[p.span.range()], p.span.start) {
+                self.list_counts.push((c, pi));
+            }
+        }
+    }
+}
+
+/// A table row flattened to one line: cells joined by ` | ` or tabs.
+fn is_table_row(content: &str) -> bool {
+    content.matches(" | ").count() >= 1 || content.matches('\t').count() >= 2
+}

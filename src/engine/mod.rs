@@ -1,0 +1,108 @@
+//! The rule engine: one trait for check kinds, the registry of kinds, and the
+//! run of a compiled rule set over one document.
+//!
+//! Each kind lives in its own file, reads its own TOML keys with serde, and is
+//! registered in `KINDS`. Adding a kind is a new file plus a line here.
+
+mod broken_paragraph;
+mod conversion_artifact;
+mod heading_numbering;
+mod outline_mismatch;
+mod repeated_word;
+mod section_missing;
+
+use toml::de::ValueDeserializer;
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::document::Document;
+use crate::rules::schema::fill;
+use crate::rules::{CompileCtx, Pack, RuleError, RuleMeta, RuleSet};
+use crate::span::Span;
+
+/// A compiled rule's behaviour. Implementations are immutable and shared by
+/// all threads; everything expensive (regexes) is built in `compile`.
+pub trait RuleCheck: Send + Sync {
+    fn run(&self, doc: &Document, out: &mut Emitter<'_>);
+}
+
+/// A check kind: the names rules use for it, the placeholders its messages
+/// may use, and how to compile a rule's own keys.
+pub struct KindSpec {
+    pub names: &'static [&'static str],
+    pub vars: &'static [&'static str],
+    pub compile: fn(ValueDeserializer<'_>, &CompileCtx<'_>) -> Result<Box<dyn RuleCheck>, RuleError>,
+}
+
+pub const KINDS: &[KindSpec] = &[
+    section_missing::KIND,
+    outline_mismatch::KIND,
+    heading_numbering::KIND,
+    conversion_artifact::KIND,
+    broken_paragraph::KIND,
+    repeated_word::KIND,
+];
+
+pub fn kind(name: &str) -> Option<&'static KindSpec> {
+    KINDS.iter().find(|k| k.names.contains(&name))
+}
+
+/// Deserializes a kind's own keys (unknown keys are errors with a span).
+pub fn params<'de, T: serde::Deserialize<'de>>(
+    p: ValueDeserializer<'de>,
+    ctx: &CompileCtx<'_>,
+) -> Result<T, RuleError> {
+    T::deserialize(p).map_err(|e| ctx.toml(e))
+}
+
+/// Where a running check puts its findings; fills the rule's templates.
+pub struct Emitter<'a> {
+    meta: &'a RuleMeta,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Emitter<'_> {
+    pub fn emit(&mut self, span: Span, span_label: Option<String>, vars: &[(&str, String)], labels: Vec<Label>) {
+        self.out.push(Diagnostic {
+            rule: self.meta.id.clone(),
+            check: self.meta.check,
+            severity: self.meta.severity,
+            message: fill(&self.meta.message, vars),
+            span,
+            span_label,
+            labels,
+            help: self.meta.help.as_deref().map(|h| fill(h, vars)),
+        });
+    }
+}
+
+/// Runs one rule on a document.
+pub fn run_rule(rule: &crate::rules::CompiledRule, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    rule.check.run(
+        doc,
+        &mut Emitter {
+            meta: &rule.meta,
+            out: &mut out,
+        },
+    );
+    out
+}
+
+/// Runs the given packs on a document; findings sorted by position, then rule.
+pub fn check_document(doc: &Document, packs: &[&Pack], set: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for pack in packs {
+        for rule in &pack.rules {
+            if !set.disabled.contains(&rule.meta.id) {
+                out.extend(run_rule(rule, doc));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Heading text for messages: marker and title as written.
+pub fn heading_text(doc: &Document, h: &crate::document::Heading) -> String {
+    doc.slice(h.span).to_string()
+}

@@ -1,0 +1,149 @@
+//! `outline-mismatch`: the structure a report declares (「由…八个部分组成」,
+//! 「以下四方面工作」) against its real headings. Titles are paraphrased, so
+//! listed parts are matched to headings by similarity, best pairs first.
+
+use serde::Deserialize;
+
+use super::{Emitter, KindSpec, RuleCheck, heading_text, params};
+use crate::diagnostic::Label;
+use crate::document::{DeclaredOutline, Document, Heading};
+use crate::text::{cjk_numeral, title_similarity};
+
+pub const KIND: KindSpec = KindSpec {
+    names: &["outline-mismatch"],
+    vars: &["details"],
+    compile: |p, ctx| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Params {
+            /// Least similarity (0–1) for a listed part to match a heading.
+            #[serde(default = "default_threshold")]
+            similarity: f32,
+            /// Also check 「以下N方面」 against the sub-headings that follow.
+            #[serde(default = "yes")]
+            list_counts: bool,
+        }
+        fn default_threshold() -> f32 {
+            0.3
+        }
+        fn yes() -> bool {
+            true
+        }
+        let p: Params = params(p, ctx)?;
+        if !(0.0..=1.0).contains(&p.similarity) {
+            return Err(ctx.error(None, "similarity 必须在 0 到 1 之间"));
+        }
+        Ok(Box::new(OutlineMismatch {
+            similarity: p.similarity,
+            list_counts: p.list_counts,
+        }))
+    },
+};
+
+struct OutlineMismatch {
+    similarity: f32,
+    list_counts: bool,
+}
+
+impl RuleCheck for OutlineMismatch {
+    fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
+        if let Some(decl) = &doc.declared {
+            self.check_declared(doc, decl, out);
+        }
+        if self.list_counts {
+            check_list_counts(doc, out);
+        }
+    }
+}
+
+impl OutlineMismatch {
+    fn check_declared(&self, doc: &Document, decl: &DeclaredOutline, out: &mut Emitter<'_>) {
+        let tops: Vec<&Heading> = doc.top_level().collect();
+        if tops.is_empty() {
+            return;
+        }
+        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        for (pi, part) in decl.parts.iter().enumerate() {
+            for (hi, h) in tops.iter().enumerate() {
+                let s = title_similarity(&part.text, doc.slice(h.title));
+                if s >= self.similarity {
+                    pairs.push((s, pi, hi));
+                }
+            }
+        }
+        // Best pairs first; ties in document order, so the result is stable.
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut part_done = vec![false; decl.parts.len()];
+        let mut head_done = vec![false; tops.len()];
+        for (_, pi, hi) in pairs {
+            if !part_done[pi] && !head_done[hi] {
+                part_done[pi] = true;
+                head_done[hi] = true;
+            }
+        }
+        let declared = decl.count.unwrap_or(decl.parts.len() as u32);
+        let count_off = declared as usize != tops.len();
+        let missing: Vec<usize> = (0..decl.parts.len()).filter(|&i| !part_done[i]).collect();
+        let unlisted: Vec<usize> = (0..tops.len()).filter(|&i| !head_done[i]).collect();
+        if !count_off && missing.is_empty() && unlisted.is_empty() {
+            return;
+        }
+        let mut details = Vec::new();
+        if count_off {
+            details.push(format!(
+                "声明{}个部分，正文有{}个一级标题",
+                cjk_numeral(declared),
+                tops.len()
+            ));
+        }
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|&i| format!("「{}」", decl.parts[i].text)).collect();
+            details.push(format!("列出但正文中没有：{}", names.join("")));
+        }
+        if !unlisted.is_empty() {
+            let names: Vec<String> = unlisted.iter().map(|&i| format!("「{}」", heading_text(doc, tops[i]))).collect();
+            details.push(format!("正文有但未列出：{}", names.join("")));
+        }
+        let mut labels = Vec::new();
+        if let Some(cs) = decl.count_span.filter(|_| count_off) {
+            labels.push(Label::new(cs, format!("声明{}个部分", cjk_numeral(declared))));
+        }
+        labels.extend(missing.iter().map(|&i| Label::new(decl.parts[i].span, "正文中没有这一部分")));
+        labels.extend(unlisted.iter().map(|&i| Label::new(tops[i].span, "声明中没有列出")));
+        out.emit(
+            decl.head,
+            Some("报告声明的结构".into()),
+            &[("details", details.join("；"))],
+            labels,
+        );
+    }
+}
+
+/// 「做好以下四方面工作：」 must be followed by four sibling sub-headings.
+fn check_list_counts(doc: &Document, out: &mut Emitter<'_>) {
+    for (count, pi) in &doc.list_counts {
+        let Some(first) = doc.paragraphs.get(pi + 1).and_then(|p| p.heading) else {
+            continue;
+        };
+        let level = doc.headings[first].level;
+        let parent = doc.headings[first].parent;
+        let items: Vec<&Heading> = doc.headings[first..]
+            .iter()
+            .take_while(|h| h.level >= level)
+            .filter(|h| h.level == level && h.parent == parent)
+            .collect();
+        if items.len() as u32 == count.count {
+            continue;
+        }
+        let labels = items.iter().map(|h| Label::new(h.marker, "列出的一项")).collect();
+        out.emit(
+            count.span,
+            Some(format!("声明{}项", cjk_numeral(count.count))),
+            &[(
+                "details",
+                format!("声明以下{}项，其后实际列出{}项", cjk_numeral(count.count), items.len()),
+            )],
+            labels,
+        );
+    }
+}

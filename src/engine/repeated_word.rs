@@ -1,0 +1,92 @@
+//! `repeated-word`: the same word of two or more Chinese characters written
+//! twice in a row (信息信息), with an allow-list for intended reduplication.
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Emitter, KindSpec, RuleCheck, params};
+use crate::document::Document;
+use crate::span::Span;
+use crate::text::is_han;
+
+pub const KIND: KindSpec = KindSpec {
+    names: &["repeated-word"],
+    vars: &["word"],
+    compile: |p, ctx| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Params {
+            /// Doubled forms that are correct Chinese (研究研究, 一步一步).
+            #[serde(default)]
+            allow: Vec<String>,
+            /// Doubled forms matching this regex are allowed too.
+            #[serde(default)]
+            allow_regex: Option<Spanned<String>>,
+            /// Longest word (in characters) to look for.
+            #[serde(default = "four")]
+            max_len: usize,
+        }
+        fn four() -> usize {
+            4
+        }
+        let p: Params = params(p, ctx)?;
+        let allow_regex = p.allow_regex.as_ref().map(|r| ctx.regex(r)).transpose()?;
+        Ok(Box::new(RepeatedWord {
+            allow: p.allow,
+            allow_regex,
+            max_len: p.max_len.clamp(2, 16),
+        }))
+    },
+};
+
+struct RepeatedWord {
+    allow: Vec<String>,
+    allow_regex: Option<Regex>,
+    max_len: usize,
+}
+
+impl RuleCheck for RepeatedWord {
+    fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
+        for p in doc.paragraphs.iter().filter(|p| !p.table_cell) {
+            let text = doc.slice(p.span);
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                match self.repeat_at(&chars, i) {
+                    Some(n) => {
+                        let start = chars[i].0;
+                        let end = chars.get(i + 2 * n).map_or(text.len(), |c| c.0);
+                        let doubled = &text[start..end];
+                        let word = &text[start..chars[i + n].0];
+                        if !self.allowed(doubled) {
+                            out.emit(
+                                Span::new(p.span.start + start, p.span.start + end),
+                                Some(format!("「{word}」重复")),
+                                &[("word", word.to_string())],
+                                Vec::new(),
+                            );
+                        }
+                        i += 2 * n;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+}
+
+impl RepeatedWord {
+    /// Length of the shortest word (≥ 2 Han characters) that starts at `i`
+    /// and is immediately written again.
+    fn repeat_at(&self, chars: &[(usize, char)], i: usize) -> Option<usize> {
+        (2..=self.max_len).find(|&n| {
+            i + 2 * n <= chars.len()
+                && (0..n).all(|k| is_han(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
+        })
+    }
+
+    fn allowed(&self, doubled: &str) -> bool {
+        self.allow.iter().any(|a| a == doubled) || self.allow_regex.as_ref().is_some_and(|r| r.is_match(doubled))
+    }
+}

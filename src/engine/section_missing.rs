@@ -1,0 +1,73 @@
+//! `section-missing` / `section-optional-missing`: a topic the regulation
+//! requires is covered when a heading at any level names it.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Emitter, KindSpec, RuleCheck, heading_text, params};
+use crate::diagnostic::Label;
+use crate::document::Document;
+use crate::rules::SectionDef;
+use crate::span::Span;
+use crate::text::fold;
+
+pub const KIND: KindSpec = KindSpec {
+    names: &["section-missing", "section-optional-missing"],
+    vars: &["section", "phrases", "found"],
+    compile: |p, ctx| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Params {
+            section: Spanned<String>,
+        }
+        let p: Params = params(p, ctx)?;
+        Ok(Box::new(SectionMissing {
+            section: ctx.section(&p.section)?,
+        }))
+    },
+};
+
+struct SectionMissing {
+    section: SectionDef,
+}
+
+impl RuleCheck for SectionMissing {
+    fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
+        if doc
+            .headings
+            .iter()
+            .any(|h| self.section.matches(&fold(doc.slice(h.title))))
+        {
+            return;
+        }
+        let tops: Vec<_> = doc.top_level().collect();
+        let found = tops
+            .iter()
+            .map(|h| format!("「{}」", heading_text(doc, h)))
+            .collect::<Vec<_>>()
+            .join("");
+        let phrases = self
+            .section
+            .phrases
+            .iter()
+            .map(|p| format!("「{p}」"))
+            .collect::<Vec<_>>()
+            .join("");
+        // The title stands for the report as a whole; without one, the first heading.
+        let at = doc
+            .title
+            .or_else(|| tops.first().map(|h| h.span))
+            .unwrap_or(Span::new(0, 0));
+        let labels = tops.iter().map(|h| Label::new(h.title, "已有的一级标题")).collect();
+        out.emit(
+            at,
+            Some("本报告".to_string()),
+            &[
+                ("section", self.section.name.clone()),
+                ("phrases", phrases),
+                ("found", if found.is_empty() { "（无）".into() } else { found }),
+            ],
+            labels,
+        );
+    }
+}

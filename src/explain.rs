@@ -1,0 +1,30 @@
+//! The text `report-lint rule ID` prints: what the rule checks, why, where it
+//! comes from, and a bad and a good example — all from the pack.
+
+use std::fmt::Write;
+
+use crate::rules::{CompiledRule, Pack};
+
+pub fn explain(pack: &Pack, rule: &CompiledRule) -> String {
+    let m = &rule.meta;
+    let mut s = String::new();
+    let _ = writeln!(s, "{}  ({}, {})", m.id, m.check, m.severity);
+    let _ = writeln!(s, "规则包：{}（{}）", pack.meta.id, pack.meta.title);
+    if let Some(src) = &m.source {
+        let _ = writeln!(s, "依据：{src}");
+    }
+    let _ = writeln!(s, "\n检查什么\n  {}", m.explain.what.trim());
+    let _ = writeln!(s, "\n为什么\n  {}", m.explain.why.trim());
+    for (title, text) in [("错误示例", &m.explain.bad), ("正确示例", &m.explain.good)] {
+        if let Some(t) = text {
+            let _ = writeln!(s, "\n{title}");
+            for line in t.trim().lines() {
+                let _ = writeln!(s, "  | {line}");
+            }
+        }
+    }
+    if let Some(h) = &m.help {
+        let _ = writeln!(s, "\n如何修改\n  {}", h.trim());
+    }
+    s
+}

@@ -1,0 +1,417 @@
+//! Rule packs: the TOML schema, loading with errors that point into the file,
+//! and compilation — once per run, before any report is read — into a `RuleSet`.
+//!
+//! A pack is a checklist of a regulation: pack metadata, named sections (topics
+//! found by phrases), and rules. Each rule names its check kind; the kind's own
+//! keys are read by the kind (see `engine`), so a new kind never touches this file.
+
+mod error;
+pub mod schema;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::de::{DeTable, DeValue};
+
+pub use error::RuleError;
+pub use schema::{Explain, PackMeta, SectionDef, Years};
+
+use crate::diagnostic::{Check, Severity};
+use crate::engine::{self, RuleCheck};
+use crate::span::Span;
+
+/// The packs shipped inside the binary, from `rules/`.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("common.toml", include_str!("../../rules/common.toml")),
+    ("gov-2008.toml", include_str!("../../rules/gov-2008.toml")),
+];
+
+/// The fixed fields every rule has; a kind's own fields are read by the kind.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    pub id: String,
+    pub check: Check,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub source: Option<String>,
+    pub explain: Explain,
+    pub pack: String,
+}
+
+/// A rule ready to run.
+pub struct CompiledRule {
+    pub meta: RuleMeta,
+    pub check: Box<dyn RuleCheck>,
+}
+
+impl std::fmt::Debug for CompiledRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompiledRule").field("meta", &self.meta).finish()
+    }
+}
+
+/// A compiled pack.
+#[derive(Debug)]
+pub struct Pack {
+    pub meta: PackMeta,
+    pub path: String,
+    pub builtin: bool,
+    pub rules: Vec<CompiledRule>,
+}
+
+/// Everything the engine runs: built-in packs, then user packs.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub packs: Vec<Pack>,
+    /// Rule ids switched off by user packs (`disable = [...]`).
+    pub disabled: BTreeSet<String>,
+}
+
+/// Regexes from packs are compiled with these limits, so a hostile pack is
+/// refused with a clear error instead of eating memory.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// What a kind needs while compiling one rule: where errors go and the
+/// pack's sections.
+pub struct CompileCtx<'a> {
+    pub path: &'a str,
+    pub sections: &'a BTreeMap<String, SectionDef>,
+    /// Span of the whole rule table, for errors about the rule as a whole.
+    pub rule_span: Span,
+    /// The rule's check kind, for messages.
+    pub kind: &'a str,
+}
+
+impl CompileCtx<'_> {
+    pub fn error(&self, span: Option<Span>, message: impl Into<String>) -> RuleError {
+        RuleError::new(self.path, span.or(Some(self.rule_span)), message)
+    }
+
+    pub fn toml(&self, e: toml::de::Error) -> RuleError {
+        let mut err = RuleError::from_toml(self.path, &e);
+        err.span = err.span.or(Some(self.rule_span));
+        // serde lists only the kind's own keys; name all the rule's keys.
+        if let Some((field, expected)) = unknown_field(e.message()) {
+            let mut keys: Vec<&str> = COMMON_KEYS.to_vec();
+            keys.extend(expected.iter().map(String::as_str));
+            err.message = format!("规则文件无效：未知的键「{field}」");
+            err.label = Some("未知的键".into());
+            err.help = Some(match suggest(&field, &keys) {
+                Some(s) => format!("是否想写「{s}」？「{}」规则可用的键：{}", self.kind, keys.join(" ")),
+                None => format!("「{}」规则可用的键：{}", self.kind, keys.join(" ")),
+            });
+        }
+        err
+    }
+
+    /// Compiles a regex from a pack, with the size limit.
+    pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<regex::Regex, RuleError> {
+        regex::RegexBuilder::new(pattern.get_ref())
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| {
+                let detail = match &e {
+                    regex::Error::CompiledTooBig(_) => "正则表达式过大，超过大小限制".to_string(),
+                    other => other.to_string(),
+                };
+                self.error(Some(pattern.span().into()), format!("正则表达式无效：{detail}"))
+                    .with_label("无效的正则表达式")
+            })
+    }
+
+    /// Resolves a reference to a section of this pack.
+    pub fn section(&self, id: &toml::Spanned<String>) -> Result<SectionDef, RuleError> {
+        self.sections.get(id.get_ref()).cloned().ok_or_else(|| {
+            let known: Vec<&str> = self.sections.keys().map(String::as_str).collect();
+            self.error(Some(id.span().into()), format!("引用了不存在的部分「{}」", id.get_ref()))
+                .with_label("没有这个 section id")
+                .with_help(format!("本规则包定义的部分：{}", known.join("、")))
+        })
+    }
+}
+
+impl RuleSet {
+    /// Loads the built-in packs and the given user packs `(path, text)`.
+    /// Broken packs are skipped and their errors returned; the rest still run.
+    pub fn load(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+        let mut set = RuleSet::default();
+        let mut errors = Vec::new();
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        let sources = BUILTIN
+            .iter()
+            .map(|(name, text)| (format!("builtin:{name}"), text.to_string(), true))
+            .chain(user.iter().map(|(p, t)| (p.clone(), t.clone(), false)));
+        let mut disables = Vec::new();
+        for (path, text, builtin) in sources {
+            match compile_pack(&path, &text, builtin, &mut ids) {
+                Ok((pack, disable)) => {
+                    disables.push((path.clone(), text, disable));
+                    set.packs.push(pack);
+                }
+                Err(errs) => errors.extend(errs),
+            }
+        }
+        for (path, _text, disable) in disables {
+            for id in disable {
+                if ids.contains_key(id.get_ref()) {
+                    set.disabled.insert(id.get_ref().clone());
+                } else {
+                    errors.push(
+                        RuleError::new(
+                            &path,
+                            Some(id.span().into()),
+                            format!("disable 引用了不存在的规则「{}」", id.get_ref()),
+                        )
+                        .with_label("没有这个规则 id")
+                        .with_help("用 `report-lint rules` 列出所有规则 id"),
+                    );
+                }
+            }
+        }
+        (set, errors)
+    }
+
+    pub fn find_rule(&self, id: &str) -> Option<(&Pack, &CompiledRule)> {
+        self.packs
+            .iter()
+            .find_map(|p| p.rules.iter().find(|r| r.meta.id == id).map(|r| (p, r)))
+    }
+
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.meta.id == id)
+    }
+
+    /// The packs that apply to a report of `year`: the built-in packs for all
+    /// years, the built-in pack for that year (or the forced one), and every
+    /// user pack whose years match.
+    pub fn select(&self, year: Option<i32>, forced: Option<&str>) -> Vec<&Pack> {
+        let always = self.packs.iter().filter(|p| p.builtin && p.meta.is_general());
+        let builtin = match forced {
+            Some(id) => self.packs.iter().find(|p| p.meta.id == id),
+            None => self
+                .packs
+                .iter()
+                .filter(|p| p.builtin && !p.meta.is_general())
+                .find(|p| match year {
+                    Some(y) => p.meta.report_years.contains(y),
+                    None => p.meta.fallback,
+                }),
+        };
+        let users = self.packs.iter().filter(|p| {
+            !p.builtin
+                && forced != Some(p.meta.id.as_str())
+                && year.is_none_or(|y| p.meta.report_years.contains(y))
+        });
+        always.chain(builtin).chain(users).collect()
+    }
+}
+
+type Disable = Vec<toml::Spanned<String>>;
+
+/// Parses serde's "unknown field `x`, expected one of `a`, `b`".
+fn unknown_field(msg: &str) -> Option<(String, Vec<String>)> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((field.to_string(), expected))
+}
+
+/// The closest known key, when it is a plausible typo.
+fn suggest<'k>(field: &str, keys: &[&'k str]) -> Option<&'k str> {
+    keys.iter()
+        .map(|k| (strsim_distance(field, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over chars.
+fn strsim_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn take<'i>(table: &mut DeTable<'i>, key: &str) -> Option<toml::Spanned<DeValue<'i>>> {
+    let k = table.keys().find(|k| k.get_ref() == key).cloned()?;
+    table.remove(&k)
+}
+
+fn compile_pack(
+    path: &str,
+    text: &str,
+    builtin: bool,
+    ids: &mut BTreeMap<String, String>,
+) -> Result<(Pack, Disable), Vec<RuleError>> {
+    let root = DeTable::parse(text).map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+    let root_span: Span = root.span().into();
+    let mut root = root.into_inner();
+    let rules_v = take(&mut root, "rule");
+    let sections_v = take(&mut root, "section");
+    let file: schema::PackFile = serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(
+        toml::Spanned::new(root_span.range(), DeValue::Table(root)),
+    ))
+    .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+    let mut errors = Vec::new();
+
+    let mut sections = BTreeMap::new();
+    for v in array_of_tables(path, sections_v, "section", &mut errors) {
+        match <SectionDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v)) {
+            Ok(s) => {
+                if sections.insert(s.id.clone(), s.clone()).is_some() {
+                    errors.push(RuleError::new(path, None, format!("部分 id「{}」重复", s.id)));
+                }
+            }
+            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+        }
+    }
+
+    let mut rules = Vec::new();
+    for v in array_of_tables(path, rules_v, "rule", &mut errors) {
+        match compile_rule(path, v, &file.pack.id, &sections, ids) {
+            Ok(r) => rules.push(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let disable = file.pack.disable.clone();
+    Ok((
+        Pack {
+            meta: file.pack,
+            path: path.to_string(),
+            builtin,
+            rules,
+        },
+        disable,
+    ))
+}
+
+fn array_of_tables<'i>(
+    path: &str,
+    v: Option<toml::Spanned<DeValue<'i>>>,
+    key: &str,
+    errors: &mut Vec<RuleError>,
+) -> Vec<toml::Spanned<DeValue<'i>>> {
+    let Some(v) = v else { return Vec::new() };
+    let span: Span = v.span().into();
+    match v.into_inner() {
+        DeValue::Array(a) => a.into_iter().collect(),
+        _ => {
+            errors.push(
+                RuleError::new(path, Some(span), format!("`{key}` 必须写成 [[{key}]] 表数组"))
+                    .with_label("应为表数组"),
+            );
+            Vec::new()
+        }
+    }
+}
+
+const COMMON_KEYS: [&str; 7] = ["id", "check", "severity", "message", "help", "source", "explain"];
+
+fn compile_rule(
+    path: &str,
+    v: toml::Spanned<DeValue<'_>>,
+    pack: &str,
+    sections: &BTreeMap<String, SectionDef>,
+    ids: &mut BTreeMap<String, String>,
+) -> Result<CompiledRule, RuleError> {
+    let rule_span: Span = v.span().into();
+    let DeValue::Table(mut table) = v.into_inner() else {
+        return Err(RuleError::new(path, Some(rule_span), "[[rule]] 的每一项必须是表"));
+    };
+    // Split the common keys from the kind's own keys, keeping every span.
+    let mut common = DeTable::default();
+    for key in COMMON_KEYS {
+        if let Some(k) = table.keys().find(|k| k.get_ref() == key).cloned()
+            && let Some(val) = take(&mut table, key)
+        {
+            common.insert(k, val);
+        }
+    }
+    let head: schema::RuleHead = serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(
+        toml::Spanned::new(rule_span.range(), DeValue::Table(common)),
+    ))
+    .map_err(|e| {
+        let mut err = RuleError::from_toml(path, &e);
+        err.span = err.span.or(Some(rule_span));
+        err
+    })?;
+    let id_span: Span = head.id.span().into();
+    let id = head.id.get_ref().clone();
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c)) {
+        return Err(RuleError::new(path, Some(id_span), format!("规则 id「{id}」无效"))
+            .with_label("id 只能由 ASCII 字母、数字和 - _ / . 组成"));
+    }
+    if let Some(first) = ids.get(&id) {
+        return Err(RuleError::new(path, Some(id_span), format!("规则 id「{id}」重复"))
+            .with_label("此 id 已被使用")
+            .with_help(format!("首次定义于 {first}；规则 id 必须唯一且永不复用")));
+    }
+    let kind_name = head.check.get_ref();
+    let check_span: Span = head.check.span().into();
+    let Some(kind) = engine::kind(kind_name) else {
+        let names: Vec<&str> = engine::KINDS.iter().flat_map(|k| k.names.iter().copied()).collect();
+        return Err(
+            RuleError::new(path, Some(check_span), format!("未知的检查类型「{kind_name}」"))
+                .with_label("未知的 check")
+                .with_help(format!("可用的检查类型：{}", names.join("、"))),
+        );
+    };
+    let check = Check::from_name(kind_name).expect("every kind name is in the vocabulary");
+    let severity = match head.severity.get_ref().as_str() {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        "info" => Severity::Info,
+        other => {
+            return Err(RuleError::new(
+                path,
+                Some(head.severity.span().into()),
+                format!("severity「{other}」无效"),
+            )
+            .with_label("应为 error、warning 或 info")
+            .with_help("severity 只能是 \"error\"、\"warning\" 或 \"info\""));
+        }
+    };
+    schema::check_placeholders(&head.message, kind.vars).map_err(|(span, name)| {
+        RuleError::new(path, Some(span), format!("消息模板引用了未知的占位符「{{{name}}}」"))
+            .with_label("未知的占位符")
+            .with_help(format!("「{kind_name}」可用的占位符：{}", kind.vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(" ")))
+    })?;
+    let ctx = CompileCtx {
+        path,
+        sections,
+        rule_span,
+        kind: kind_name,
+    };
+    let params = toml::de::ValueDeserializer::from(toml::Spanned::new(rule_span.range(), DeValue::Table(table)));
+    let compiled = (kind.compile)(params, &ctx)?;
+    ids.insert(id.clone(), path.to_string());
+    Ok(CompiledRule {
+        meta: RuleMeta {
+            id,
+            check,
+            severity,
+            message: head.message.into_inner(),
+            help: head.help,
+            source: head.source,
+            explain: head.explain,
+            pack: pack.to_string(),
+        },
+        check: compiled,
+    })
+}

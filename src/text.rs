@@ -1,0 +1,141 @@
+//! Small text helpers shared by the document model and the checks: character
+//! classes, width folding, Chinese ordinals and title similarity.
+
+/// Is `c` a CJK ideograph (the characters Chinese words are made of)?
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Whitespace including the ideographic space U+3000 and NBSP.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Folds full-width ASCII forms to ASCII and drops all whitespace: the form
+/// phrases and headings are compared in.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !is_space(c))
+        .map(fold_char)
+        .collect()
+}
+
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Value of a Chinese numeral used as an ordinal (一 … 九十九, 〇/零, 两).
+pub fn cjk_ordinal(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)?),
+        [d, '十'] => Some(digit(*d)? * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        [d] => digit(*d),
+        _ => None,
+    }
+}
+
+/// Writes an ordinal the way headings do (1 → 一, 12 → 十二).
+pub fn cjk_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n > 10 { D[(n - 10) as usize] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n % 10 > 0 { D[(n % 10) as usize] } else { "" }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Words that every section title of these reports shares; removed before two
+/// titles are compared, so that similarity rests on the words that differ.
+const TITLE_STOP: [&str; 11] = [
+    "政府信息", "政府", "信息", "工作", "情况", "以及", "的", "和", "及", "与", "、",
+];
+
+/// Similarity of two section titles in 0..=1 (Dice coefficient over character
+/// bigrams of the folded titles without the shared stop words).
+pub fn title_similarity(a: &str, b: &str) -> f32 {
+    let (a, b) = (title_key(a), title_key(b));
+    if a == b {
+        return 1.0;
+    }
+    let grams = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().collect();
+        let mut g: Vec<(char, char)> = if cs.len() == 1 {
+            vec![(cs[0], ' ')]
+        } else {
+            cs.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    let (ga, gb) = (grams(&a), grams(&b));
+    if ga.is_empty() || gb.is_empty() {
+        return 0.0;
+    }
+    let common = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+    (2 * common) as f32 / (ga.len() + gb.len()) as f32
+}
+
+fn title_key(s: &str) -> String {
+    let mut s = fold(s);
+    for w in TITLE_STOP {
+        s = s.replace(w, "");
+    }
+    s.trim_matches(|c: char| c.is_ascii_punctuation() || "。，；：".contains(c))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_round_trip() {
+        for n in 0..100 {
+            assert_eq!(cjk_ordinal(&cjk_numeral(n)), Some(n), "{n}");
+        }
+        assert_eq!(cjk_ordinal("两"), Some(2));
+        assert_eq!(cjk_ordinal("是"), None);
+    }
+
+    #[test]
+    fn similar_titles() {
+        assert!(title_similarity("工作存在的主要问题及改进措施", "存在的主要问题和改进措施") > 0.9);
+        assert!(title_similarity("情况概述", "概述") > 0.9);
+        assert!(title_similarity("政府信息公开情况", "政府信息主动公开情况") >= 0.5);
+        assert!(title_similarity("公开申请的办理情况", "政府信息公开会议和培训情况") < 0.3);
+    }
+
+    #[test]
+    fn fold_width() {
+        assert_eq!(fold("（１）　A"), "(1)A");
+    }
+}
