@@ -28,9 +28,15 @@ pub struct Options {
 pub enum Input {
     File(PathBuf),
     /// Bytes read from standard input, with the name to report them under.
-    Stdin { name: String, bytes: Vec<u8> },
+    Stdin {
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// A path that could not be walked or does not exist.
-    Broken { path: String, message: String },
+    Broken {
+        path: String,
+        message: String,
+    },
 }
 
 /// What a file turned out to be.
@@ -78,7 +84,10 @@ impl FileResult {
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -93,7 +102,9 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
                 message: "路径不存在".to_string(),
             });
         } else if path.is_dir() {
-            let walk = walkdir::WalkDir::new(path).sort_by_file_name().follow_links(true);
+            let walk = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .follow_links(true);
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_report_name(e.path()) => {
@@ -101,9 +112,10 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
                     }
                     Ok(_) => {}
                     Err(e) => out.push(Input::Broken {
-                        path: e
-                            .path()
-                            .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
+                        path: e.path().map_or_else(
+                            || path.display().to_string(),
+                            |p| p.display().to_string(),
+                        ),
                         message: walk_message(&e),
                     }),
                 }

@@ -118,7 +118,9 @@ pub fn run() -> Result<u8> {
                     Ok(0)
                 }
                 None => {
-                    eprintln!("report-lint: 没有 id 为「{id}」的规则；用 `report-lint rules` 列出所有规则");
+                    eprintln!(
+                        "report-lint: 没有 id 为「{id}」的规则；用 `report-lint rules` 列出所有规则"
+                    );
                     Ok(2)
                 }
             }
@@ -149,9 +151,20 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
             results.push(FileResult::from_rule_errors(path, text, &mine));
         }
     }
-    let builtin: Vec<_> = errors.iter().filter(|e| e.path.starts_with("builtin:")).cloned().collect();
+    let builtin: Vec<_> = errors
+        .iter()
+        .filter(|e| e.path.starts_with("builtin:"))
+        .cloned()
+        .collect();
     if !builtin.is_empty() {
-        anyhow::bail!("内置规则包无效：{}", builtin.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("；"));
+        anyhow::bail!(
+            "内置规则包无效：{}",
+            builtin
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("；")
+        );
     }
     Ok((set, results))
 }
@@ -159,13 +172,19 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
 fn rule_file_failure(path: &str, message: &str) -> FileResult {
     let mut r = FileResult::from_rule_errors(path, "", &[]);
     r.diagnostics
-        .push(report_lint::diagnostic::Diagnostic::bare(Check::RuleError, "rule-error", message));
+        .push(report_lint::diagnostic::Diagnostic::bare(
+            Check::RuleError,
+            "rule-error",
+            message,
+        ));
     r
 }
 
 fn run_check(args: CheckArgs) -> Result<u8> {
     let encoding = match &args.encoding {
-        Some(label) => Some(encoding_for_label(label).map_err(|e| anyhow::anyhow!("--encoding：{e}"))?),
+        Some(label) => {
+            Some(encoding_for_label(label).map_err(|e| anyhow::anyhow!("--encoding：{e}"))?)
+        }
         None => None,
     };
     let (set, rule_results) = load_rules(&args.rules)?;
@@ -173,13 +192,18 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         && set.pack(p).is_none()
     {
         let ids: Vec<&str> = set.packs.iter().map(|p| p.meta.id.as_str()).collect();
-        anyhow::bail!("--pack：没有 id 为「{p}」的规则包（可用：{}）", ids.join("、"));
+        anyhow::bail!(
+            "--pack：没有 id 为「{p}」的规则包（可用：{}）",
+            ids.join("、")
+        );
     }
     let mut inputs = Vec::new();
     for p in &args.paths {
         if p.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).context("读取标准输入")?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("读取标准输入")?;
             inputs.push(Input::Stdin {
                 name: args.stdin_filename.clone(),
                 bytes,
@@ -202,9 +226,10 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     };
     print_results(&results, reports, args.format, color)?;
 
-    let broken = results.iter().flat_map(|r| &r.diagnostics).any(|d| {
-        matches!(d.check, Check::InputError | Check::RuleError)
-    });
+    let broken = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| matches!(d.check, Check::InputError | Check::RuleError));
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -227,7 +252,12 @@ fn auto_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-fn print_results(results: &[FileResult], reports: usize, format: Format, color: bool) -> Result<()> {
+fn print_results(
+    results: &[FileResult],
+    reports: usize,
+    format: Format,
+    color: bool,
+) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     render::render(format, results, reports, color, &mut out)?;
@@ -243,7 +273,11 @@ fn print_rule_list(set: &RuleSet) -> Result<()> {
             writeln!(
                 out,
                 "{:<28} {:<26} {:<8} {:<9} {}",
-                r.meta.id, r.meta.check, r.meta.severity, pack.meta.id, r.meta.explain.what.lines().next().unwrap_or("")
+                r.meta.id,
+                r.meta.check,
+                r.meta.severity,
+                pack.meta.id,
+                r.meta.explain.what.lines().next().unwrap_or("")
             )?;
         }
     }

@@ -133,7 +133,10 @@ mod tests {
     #[test]
     fn utf8_plain_and_bom() {
         let d = decode("一、概述\r\n".as_bytes(), None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.bom), ("一、概述\n", "UTF-8", false));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            ("一、概述\n", "UTF-8", false)
+        );
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("报告".as_bytes());
         let d = decode(&b, None).unwrap();

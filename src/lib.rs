@@ -8,10 +8,10 @@
 pub mod check;
 pub mod decode;
 pub mod diagnostic;
+pub mod document;
 pub mod engine;
 pub mod explain;
 pub mod render;
 pub mod rules;
-pub mod document;
 pub mod span;
 pub mod text;

@@ -15,10 +15,7 @@ pub fn is_space(c: char) -> bool {
 /// Folds full-width ASCII forms to ASCII and drops all whitespace: the form
 /// phrases and headings are compared in.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|&c| !is_space(c))
-        .map(fold_char)
-        .collect()
+    s.chars().filter(|&c| !is_space(c)).map(fold_char).collect()
 }
 
 pub fn fold_char(c: char) -> char {
@@ -66,7 +63,11 @@ pub fn cjk_numeral(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             D[(n / 10) as usize],
-            if n % 10 > 0 { D[(n % 10) as usize] } else { "" }
+            if !n.is_multiple_of(10) {
+                D[(n % 10) as usize]
+            } else {
+                ""
+            }
         ),
         _ => n.to_string(),
     }
@@ -75,7 +76,17 @@ pub fn cjk_numeral(n: u32) -> String {
 /// Words that every section title of these reports shares; removed before two
 /// titles are compared, so that similarity rests on the words that differ.
 const TITLE_STOP: [&str; 11] = [
-    "政府信息", "政府", "信息", "工作", "情况", "以及", "的", "和", "及", "与", "、",
+    "政府信息",
+    "政府",
+    "信息",
+    "工作",
+    "情况",
+    "以及",
+    "的",
+    "和",
+    "及",
+    "与",
+    "、",
 ];
 
 /// Similarity of two section titles in 0..=1 (Dice coefficient over character

@@ -59,7 +59,9 @@ fn number(s: &str) -> Option<u32> {
 pub fn find_outline(para: &str, base: usize) -> Option<DeclaredOutline> {
     let (caps, count) = match WITH_COUNT.captures(para) {
         Some(c) => {
-            let count = c.name("count").and_then(|m| number(m.as_str()).map(|n| (n, m)));
+            let count = c
+                .name("count")
+                .and_then(|m| number(m.as_str()).map(|n| (n, m)));
             (c, count)
         }
         None => (WITHOUT_COUNT.captures(para)?, None),
@@ -154,10 +156,18 @@ mod tests {
 
     #[test]
     fn counted_outline() {
-        let p = "本报告由情况概述、主动公开政府信息情况、工作存在的主要问题及改进措施等三个部分组成。";
+        let p =
+            "本报告由情况概述、主动公开政府信息情况、工作存在的主要问题及改进措施等三个部分组成。";
         let o = find_outline(p, 0).unwrap();
         assert_eq!(o.count, Some(3));
-        assert_eq!(texts(&o), ["情况概述", "主动公开政府信息情况", "工作存在的主要问题及改进措施"]);
+        assert_eq!(
+            texts(&o),
+            [
+                "情况概述",
+                "主动公开政府信息情况",
+                "工作存在的主要问题及改进措施"
+            ]
+        );
         assert_eq!(&p[o.parts[1].span.range()], "主动公开政府信息情况");
     }
 
@@ -165,8 +175,19 @@ mod tests {
     fn joined_parts_are_split_to_the_count() {
         let p = "全文由概述、政府信息公开情况、政府信息公开工作存在的主要问题及2018年工作思路四部分组成，本报告";
         let o = find_outline(p, 10).unwrap();
-        assert_eq!(texts(&o), ["概述", "政府信息公开情况", "政府信息公开工作存在的主要问题", "2018年工作思路"]);
-        assert_eq!(&p[o.parts[3].span.start - 10..o.parts[3].span.end - 10], "2018年工作思路");
+        assert_eq!(
+            texts(&o),
+            [
+                "概述",
+                "政府信息公开情况",
+                "政府信息公开工作存在的主要问题",
+                "2018年工作思路"
+            ]
+        );
+        assert_eq!(
+            &p[o.parts[3].span.start - 10..o.parts[3].span.end - 10],
+            "2018年工作思路"
+        );
     }
 
     #[test]
@@ -174,7 +195,14 @@ mod tests {
         let p = "报告全文包括概述、收费及减免情况、政府信息公开工作存在的主要问题以及改进情况。现向社会公布";
         let o = find_outline(p, 0).unwrap();
         assert_eq!(o.count, None);
-        assert_eq!(texts(&o), ["概述", "收费及减免情况", "政府信息公开工作存在的主要问题以及改进情况"]);
+        assert_eq!(
+            texts(&o),
+            [
+                "概述",
+                "收费及减免情况",
+                "政府信息公开工作存在的主要问题以及改进情况"
+            ]
+        );
     }
 
     #[test]

@@ -80,7 +80,9 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
             (NumberStyle::ParenCjk, cjk_ordinal(&inner)?, close + 1)
         }
     } else if first.is_ascii_digit() {
-        let digits = (0..3).take_while(|&i| at(i).is_some_and(|c| c.is_ascii_digit())).count();
+        let digits = (0..3)
+            .take_while(|&i| at(i).is_some_and(|c| c.is_ascii_digit()))
+            .count();
         if digits > 2 || !matches!(at(digits), Some('.' | '、')) {
             return None;
         }
@@ -88,7 +90,11 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         if at(digits + 1).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        let n: u32 = (0..digits).filter_map(at).collect::<String>().parse().ok()?;
+        let n: u32 = (0..digits)
+            .filter_map(at)
+            .collect::<String>()
+            .parse()
+            .ok()?;
         (NumberStyle::Arabic, n, digits + 1)
     } else {
         let numerals = (0..4)
@@ -142,7 +148,15 @@ mod tests {
 
     #[test]
     fn not_markers() {
-        for s in ["一是加强组织领导", "2017年，我县", "1.5%的", "3、4月份", "一、", "二〇一七年", "（注：各子栏目）"] {
+        for s in [
+            "一是加强组织领导",
+            "2017年，我县",
+            "1.5%的",
+            "3、4月份",
+            "一、",
+            "二〇一七年",
+            "（注：各子栏目）",
+        ] {
             assert_eq!(m(s), None, "{s}");
         }
     }

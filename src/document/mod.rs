@@ -175,9 +175,7 @@ impl Document {
                 continue;
             };
             let rest = &content[m.text_start..];
-            let title_len = rest
-                .find(['。', '！', '？', '；'])
-                .unwrap_or(rest.len());
+            let title_len = rest.find(['。', '！', '？', '；']).unwrap_or(rest.len());
             let title_text = rest[..title_len].trim_end_matches([':', '：', ' ', '\u{3000}']);
             let title = Span::new(
                 p.span.start + m.text_start,
@@ -220,7 +218,10 @@ impl Document {
     }
 
     fn find_title_and_year(&mut self) {
-        let first_heading = self.headings.first().map_or(self.body_end, |h| h.span.start);
+        let first_heading = self
+            .headings
+            .first()
+            .map_or(self.body_end, |h| h.span.start);
         let preface: Vec<Span> = self
             .paragraphs
             .iter()
@@ -235,7 +236,12 @@ impl Document {
                 let t = self.slice(*s);
                 t.contains("报告") && t.chars().count() <= 60
             })
-            .or_else(|| preface.first().copied().filter(|s| self.slice(*s).chars().count() <= 60));
+            .or_else(|| {
+                preface
+                    .first()
+                    .copied()
+                    .filter(|s| self.slice(*s).chars().count() <= 60)
+            });
         if let Some(title) = self.title {
             let t = self.slice(title);
             if let Some(c) = TITLE_YEAR.captures(t) {
@@ -268,7 +274,10 @@ impl Document {
     }
 
     fn find_declared(&mut self) {
-        let first_heading = self.headings.first().map_or(self.body_end, |h| h.span.start);
+        let first_heading = self
+            .headings
+            .first()
+            .map_or(self.body_end, |h| h.span.start);
         self.declared = self
             .paragraphs
             .iter()

@@ -180,7 +180,13 @@ mod tests {
 
     #[test]
     fn a_real_sub_list_is_left_alone() {
-        let cands = [c(CjkComma, 1), c(ParenCjk, 1), c(ParenArabic, 1), c(ParenArabic, 2), c(ParenCjk, 2)];
+        let cands = [
+            c(CjkComma, 1),
+            c(ParenCjk, 1),
+            c(ParenArabic, 1),
+            c(ParenArabic, 2),
+            c(ParenCjk, 2),
+        ];
         let p = place(&cands);
         let levels: Vec<usize> = p.iter().map(|p| p.level).collect();
         assert_eq!(levels, [1, 2, 3, 3, 2]);

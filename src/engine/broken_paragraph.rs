@@ -45,21 +45,22 @@ const CLAUSE_END: &[char] = &['。', '，', '；', '：', '、', '！', '？'];
 
 impl RuleCheck for BrokenParagraph {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        let body: Vec<&Paragraph> = doc
-            .body_paragraphs()
-            .filter(|p| !p.table_cell)
-            .collect();
+        let body: Vec<&Paragraph> = doc.body_paragraphs().filter(|p| !p.table_cell).collect();
         for pair in body.windows(2) {
             let (p, q) = (pair[0], pair[1]);
             if p.heading.is_some() || q.heading.is_some() {
                 continue;
             }
             let (pt, qt) = (doc.slice(p.span), doc.slice(q.span));
-            let Some(last) = pt.chars().last() else { continue };
+            let Some(last) = pt.chars().last() else {
+                continue;
+            };
             if !is_han(last) || pt.chars().count() < 10 {
                 continue;
             }
-            let Some(end) = qt.find(CLAUSE_END) else { continue };
+            let Some(end) = qt.find(CLAUSE_END) else {
+                continue;
+            };
             let frag = &qt[..end];
             let n = frag.chars().count();
             if n == 0 || n > self.max_fragment || !frag.chars().all(is_han) {
@@ -68,17 +69,16 @@ impl RuleCheck for BrokenParagraph {
             if self.openers.iter().any(|o| o == frag) {
                 continue;
             }
-            let tail_start = pt
-                .char_indices()
-                .rev()
-                .nth(2)
-                .map_or(0, |(i, _)| i);
+            let tail_start = pt.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
             let tail = Span::new(p.span.start + tail_start, p.span.end);
             let head = Span::new(q.span.start, q.span.start + end);
             out.emit(
                 tail,
                 Some("段落在词中断开".into()),
-                &[("tail", doc.slice(tail).to_string()), ("head", frag.to_string())],
+                &[
+                    ("tail", doc.slice(tail).to_string()),
+                    ("head", frag.to_string()),
+                ],
                 vec![Label::new(head, "下一段接着这个词")],
             );
         }

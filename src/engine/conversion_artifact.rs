@@ -80,14 +80,21 @@ fn emit(out: &mut Emitter<'_>, span: Span, what: &str, text: &str) {
 /// A line with no Chinese, made mostly of capitalised Latin "words" that are
 /// not a URL, an e-mail address or a short acronym.
 fn is_ocr_garbage(text: &str) -> bool {
-    if text.chars().any(is_han) || text.contains("http") || text.contains("www") || text.contains('@') {
+    if text.chars().any(is_han)
+        || text.contains("http")
+        || text.contains("www")
+        || text.contains('@')
+    {
         return false;
     }
     let words: Vec<&str> = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 3)
         .collect();
-    let caps = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_uppercase())).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+        .count();
     let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     caps >= 2 && letters * 2 >= text.chars().filter(|c| !c.is_whitespace()).count()
 }

@@ -39,24 +39,38 @@ fn mixed_styles(doc: &Document, group: &[&Heading], out: &mut Emitter<'_>) {
     let odd: Vec<&&Heading> = group.iter().filter(|h| h.style != h.acting_style).collect();
     let Some(first) = odd.first() else { return };
     let level_style = first.acting_style;
-    let names: Vec<String> = odd.iter().map(|h| format!("「{}」", doc.slice(h.marker))).collect();
+    let names: Vec<String> = odd
+        .iter()
+        .map(|h| format!("「{}」", doc.slice(h.marker)))
+        .collect();
     let proper: Vec<String> = group
         .iter()
         .filter(|h| h.style == h.acting_style)
         .map(|h| format!("「{}」", doc.slice(h.marker)))
         .collect();
-    let level = if first.level == 1 { "一级标题".to_string() } else { format!("第{}级标题", first.level) };
+    let level = if first.level == 1 {
+        "一级标题".to_string()
+    } else {
+        format!("第{}级标题", first.level)
+    };
     let details = format!(
         "{level}{}用{}，同级标题{}用{}（应为{}）",
         names.join(""),
         first.style.describe(),
         proper.join(""),
         level_style.describe(),
-        odd.iter().map(|h| format!("「{}」", level_style.example(h.ordinal))).collect::<String>(),
+        odd.iter()
+            .map(|h| format!("「{}」", level_style.example(h.ordinal)))
+            .collect::<String>(),
     );
     let mut labels: Vec<Label> = odd[1..]
         .iter()
-        .map(|h| Label::new(h.marker, format!("应为「{}」", level_style.example(h.ordinal))))
+        .map(|h| {
+            Label::new(
+                h.marker,
+                format!("应为「{}」", level_style.example(h.ordinal)),
+            )
+        })
         .collect();
     if let Some(sib) = group.iter().find(|h| h.style == h.acting_style) {
         labels.push(Label::new(sib.marker, "同级标题的编号样式"));
@@ -77,22 +91,43 @@ fn ordinals(doc: &Document, group: &[&Heading], out: &mut Emitter<'_>) {
         if h.ordinal != expected && reported < 3 {
             let example = |n| h.acting_style.example(n);
             let details = match prev {
-                None => format!("本级第一个标题编号为「{}」，应从「{}」开始", example(h.ordinal), example(1)),
+                None => format!(
+                    "本级第一个标题编号为「{}」，应从「{}」开始",
+                    example(h.ordinal),
+                    example(1)
+                ),
                 Some(p) if h.ordinal == p.ordinal => format!("编号「{}」重复", example(h.ordinal)),
                 Some(p) if h.ordinal < p.ordinal => {
-                    format!("「{}」之后又出现「{}」，编号倒退", example(p.ordinal), example(h.ordinal))
+                    format!(
+                        "「{}」之后又出现「{}」，编号倒退",
+                        example(p.ordinal),
+                        example(h.ordinal)
+                    )
                 }
                 Some(p) => format!(
                     "「{}」之后是「{}」，缺少「{}」",
                     example(p.ordinal),
                     example(h.ordinal),
-                    (p.ordinal + 1..h.ordinal).map(example).collect::<Vec<_>>().join("」「")
+                    (p.ordinal + 1..h.ordinal)
+                        .map(example)
+                        .collect::<Vec<_>>()
+                        .join("」「")
                 ),
             };
             let labels = prev
-                .map(|p| vec![Label::new(p.marker, format!("上一个同级标题：{}", heading_text(doc, p)))])
+                .map(|p| {
+                    vec![Label::new(
+                        p.marker,
+                        format!("上一个同级标题：{}", heading_text(doc, p)),
+                    )]
+                })
                 .unwrap_or_default();
-            out.emit(h.marker, Some(format!("应为「{}」", example(expected))), &[("details", details)], labels);
+            out.emit(
+                h.marker,
+                Some(format!("应为「{}」", example(expected))),
+                &[("details", details)],
+                labels,
+            );
             reported += 1;
         }
         prev = Some(h);

@@ -25,12 +25,16 @@ pub trait RuleCheck: Send + Sync {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>);
 }
 
+/// Compiles one rule's own keys into a runnable check.
+pub type CompileFn =
+    fn(ValueDeserializer<'_>, &CompileCtx<'_>) -> Result<Box<dyn RuleCheck>, RuleError>;
+
 /// A check kind: the names rules use for it, the placeholders its messages
 /// may use, and how to compile a rule's own keys.
 pub struct KindSpec {
     pub names: &'static [&'static str],
     pub vars: &'static [&'static str],
-    pub compile: fn(ValueDeserializer<'_>, &CompileCtx<'_>) -> Result<Box<dyn RuleCheck>, RuleError>,
+    pub compile: CompileFn,
 }
 
 pub const KINDS: &[KindSpec] = &[
@@ -61,7 +65,13 @@ pub struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    pub fn emit(&mut self, span: Span, span_label: Option<String>, vars: &[(&str, String)], labels: Vec<Label>) {
+    pub fn emit(
+        &mut self,
+        span: Span,
+        span_label: Option<String>,
+        vars: &[(&str, String)],
+        labels: Vec<Label>,
+    ) {
         self.out.push(Diagnostic {
             rule: self.meta.id.clone(),
             check: self.meta.check,

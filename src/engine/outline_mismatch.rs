@@ -97,19 +97,36 @@ impl OutlineMismatch {
             ));
         }
         if !missing.is_empty() {
-            let names: Vec<String> = missing.iter().map(|&i| format!("「{}」", decl.parts[i].text)).collect();
+            let names: Vec<String> = missing
+                .iter()
+                .map(|&i| format!("「{}」", decl.parts[i].text))
+                .collect();
             details.push(format!("列出但正文中没有：{}", names.join("")));
         }
         if !unlisted.is_empty() {
-            let names: Vec<String> = unlisted.iter().map(|&i| format!("「{}」", heading_text(doc, tops[i]))).collect();
+            let names: Vec<String> = unlisted
+                .iter()
+                .map(|&i| format!("「{}」", heading_text(doc, tops[i])))
+                .collect();
             details.push(format!("正文有但未列出：{}", names.join("")));
         }
         let mut labels = Vec::new();
         if let Some(cs) = decl.count_span.filter(|_| count_off) {
-            labels.push(Label::new(cs, format!("声明{}个部分", cjk_numeral(declared))));
+            labels.push(Label::new(
+                cs,
+                format!("声明{}个部分", cjk_numeral(declared)),
+            ));
         }
-        labels.extend(missing.iter().map(|&i| Label::new(decl.parts[i].span, "正文中没有这一部分")));
-        labels.extend(unlisted.iter().map(|&i| Label::new(tops[i].span, "声明中没有列出")));
+        labels.extend(
+            missing
+                .iter()
+                .map(|&i| Label::new(decl.parts[i].span, "正文中没有这一部分")),
+        );
+        labels.extend(
+            unlisted
+                .iter()
+                .map(|&i| Label::new(tops[i].span, "声明中没有列出")),
+        );
         out.emit(
             decl.head,
             Some("报告声明的结构".into()),
@@ -135,13 +152,20 @@ fn check_list_counts(doc: &Document, out: &mut Emitter<'_>) {
         if items.len() as u32 == count.count {
             continue;
         }
-        let labels = items.iter().map(|h| Label::new(h.marker, "列出的一项")).collect();
+        let labels = items
+            .iter()
+            .map(|h| Label::new(h.marker, "列出的一项"))
+            .collect();
         out.emit(
             count.span,
             Some(format!("声明{}项", cjk_numeral(count.count))),
             &[(
                 "details",
-                format!("声明以下{}项，其后实际列出{}项", cjk_numeral(count.count), items.len()),
+                format!(
+                    "声明以下{}项，其后实际列出{}项",
+                    cjk_numeral(count.count),
+                    items.len()
+                ),
             )],
             labels,
         );

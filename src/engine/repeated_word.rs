@@ -87,6 +87,10 @@ impl RepeatedWord {
     }
 
     fn allowed(&self, doubled: &str) -> bool {
-        self.allow.iter().any(|a| a == doubled) || self.allow_regex.as_ref().is_some_and(|r| r.is_match(doubled))
+        self.allow.iter().any(|a| a == doubled)
+            || self
+                .allow_regex
+                .as_ref()
+                .is_some_and(|r| r.is_match(doubled))
     }
 }

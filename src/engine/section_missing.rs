@@ -58,14 +58,24 @@ impl RuleCheck for SectionMissing {
             .title
             .or_else(|| tops.first().map(|h| h.span))
             .unwrap_or(Span::new(0, 0));
-        let labels = tops.iter().map(|h| Label::new(h.title, "已有的一级标题")).collect();
+        let labels = tops
+            .iter()
+            .map(|h| Label::new(h.title, "已有的一级标题"))
+            .collect();
         out.emit(
             at,
             Some("本报告".to_string()),
             &[
                 ("section", self.section.name.clone()),
                 ("phrases", phrases),
-                ("found", if found.is_empty() { "（无）".into() } else { found }),
+                (
+                    "found",
+                    if found.is_empty() {
+                        "（无）".into()
+                    } else {
+                        found
+                    },
+                ),
             ],
             labels,
         );

@@ -29,7 +29,10 @@ impl Excerpt {
         for &s in spans {
             let line = lines.line_of(s.start);
             let ls = lines.line_span(text, line);
-            let clipped = Span::new(s.start.clamp(ls.start, ls.end), s.end.clamp(ls.start, ls.end));
+            let clipped = Span::new(
+                s.start.clamp(ls.start, ls.end),
+                s.end.clamp(ls.start, ls.end),
+            );
             match by_line.iter_mut().find(|(l, _)| *l == line) {
                 Some((_, v)) => v.push(clipped),
                 None => by_line.push((line, vec![clipped])),
@@ -47,7 +50,10 @@ impl Excerpt {
             let ls = lines.line_span(text, line);
             let line_text = &text[ls.range()];
             if line_text.chars().count() <= SHORT {
-                windows.push(Window { orig: ls, synth: out.len() });
+                windows.push(Window {
+                    orig: ls,
+                    synth: out.len(),
+                });
                 out.push_str(line_text);
             } else {
                 spans.sort();
@@ -56,7 +62,10 @@ impl Excerpt {
                     if w.start > cursor || (cursor > ls.start && w.start >= cursor) {
                         out.push('…');
                     }
-                    windows.push(Window { orig: w, synth: out.len() });
+                    windows.push(Window {
+                        orig: w,
+                        synth: out.len(),
+                    });
                     out.push_str(&text[w.range()]);
                     cursor = w.end;
                 }

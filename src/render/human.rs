@@ -17,11 +17,17 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// renderer names the source with this marker and writes the true place there.
 const MARK: &str = "\u{2063}@";
 /// ariadne colours custom report kinds even with colour off.
-static ANSI: LazyLock<Regex> = LazyLock::new(|| Regex::new("\x1b\\[[0-9;]*m").expect("static regex"));
+static ANSI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("\x1b\\[[0-9;]*m").expect("static regex"));
 static HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{MARK}:[0-9?]+:[0-9?]+")).expect("static regex"));
 
-pub fn render_human(results: &[FileResult], reports: usize, color: bool, w: &mut dyn Write) -> io::Result<()> {
+pub fn render_human(
+    results: &[FileResult],
+    reports: usize,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
             write_one(r, d, color, w)?;
@@ -64,7 +70,11 @@ fn write_one(r: &FileResult, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
     let mut report = Report::build(kind, (id.clone(), primary.range()))
         .with_code(&d.rule)
         .with_message(&d.message)
-        .with_config(Config::default().with_color(color).with_index_type(IndexType::Byte))
+        .with_config(
+            Config::default()
+                .with_color(color)
+                .with_index_type(IndexType::Byte),
+        )
         .with_labels(labels);
     if let Some(h) = &d.help {
         report = report.with_help(h);
@@ -80,7 +90,11 @@ fn write_one(r: &FileResult, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
     // (their columns would be excerpt columns).
     let out = HEADER.replace(&out, regex::NoExpand(&place));
     let out = HEADER.replace_all(&out, regex::NoExpand(&r.path));
-    let out = if color { out } else { ANSI.replace_all(&out, "") };
+    let out = if color {
+        out
+    } else {
+        ANSI.replace_all(&out, "")
+    };
     w.write_all(out.as_bytes())?;
     writeln!(w)
 }

@@ -75,7 +75,11 @@ fn diagnostic<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         end_column: at.end_column,
         byte_start: at.byte_start,
         byte_end: at.byte_end,
-        labels: d.labels.iter().map(|l| located(r, l.span, &l.message)).collect(),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| located(r, l.span, &l.message))
+            .collect(),
         help: d.help.as_deref(),
     }
 }
@@ -95,7 +99,10 @@ pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) ->
             path: &r.path,
             encoding: r.meta.as_ref().map(|m| m.encoding),
             bom: r.meta.as_ref().is_some_and(|m| m.bom),
-            pack: r.meta.as_ref().and_then(|m| m.packs.first().map(String::as_str)),
+            pack: r
+                .meta
+                .as_ref()
+                .and_then(|m| m.packs.first().map(String::as_str)),
             packs: r
                 .meta
                 .as_ref()

@@ -52,7 +52,8 @@ impl Summary {
 
     /// `5 files: 3 errors, 9 warnings, 4 notes`.
     pub fn line(&self) -> String {
-        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         format!(
             "{}: {}, {}, {}",
             n(self.files, "file", "files"),

@@ -39,8 +39,12 @@ impl RuleError {
     /// From a TOML parse or type error (its span is already into the file).
     pub fn from_toml(path: &str, e: &toml::de::Error) -> Self {
         let msg = e.message().trim().to_string();
-        RuleError::new(path, e.span().map(Span::from), format!("规则文件无效：{msg}"))
-            .with_label(toml_label(&msg))
+        RuleError::new(
+            path,
+            e.span().map(Span::from),
+            format!("规则文件无效：{msg}"),
+        )
+        .with_label(toml_label(&msg))
     }
 
     pub fn to_diagnostic(&self) -> Diagnostic {

@@ -46,7 +46,9 @@ pub struct CompiledRule {
 
 impl std::fmt::Debug for CompiledRule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CompiledRule").field("meta", &self.meta).finish()
+        f.debug_struct("CompiledRule")
+            .field("meta", &self.meta)
+            .finish()
     }
 }
 
@@ -97,7 +99,11 @@ impl CompileCtx<'_> {
             err.message = format!("规则文件无效：未知的键「{field}」");
             err.label = Some("未知的键".into());
             err.help = Some(match suggest(&field, &keys) {
-                Some(s) => format!("是否想写「{s}」？「{}」规则可用的键：{}", self.kind, keys.join(" ")),
+                Some(s) => format!(
+                    "是否想写「{s}」？「{}」规则可用的键：{}",
+                    self.kind,
+                    keys.join(" ")
+                ),
                 None => format!("「{}」规则可用的键：{}", self.kind, keys.join(" ")),
             });
         }
@@ -115,8 +121,11 @@ impl CompileCtx<'_> {
                     regex::Error::CompiledTooBig(_) => "正则表达式过大，超过大小限制".to_string(),
                     other => other.to_string(),
                 };
-                self.error(Some(pattern.span().into()), format!("正则表达式无效：{detail}"))
-                    .with_label("无效的正则表达式")
+                self.error(
+                    Some(pattern.span().into()),
+                    format!("正则表达式无效：{detail}"),
+                )
+                .with_label("无效的正则表达式")
             })
     }
 
@@ -124,9 +133,12 @@ impl CompileCtx<'_> {
     pub fn section(&self, id: &toml::Spanned<String>) -> Result<SectionDef, RuleError> {
         self.sections.get(id.get_ref()).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.sections.keys().map(String::as_str).collect();
-            self.error(Some(id.span().into()), format!("引用了不存在的部分「{}」", id.get_ref()))
-                .with_label("没有这个 section id")
-                .with_help(format!("本规则包定义的部分：{}", known.join("、")))
+            self.error(
+                Some(id.span().into()),
+                format!("引用了不存在的部分「{}」", id.get_ref()),
+            )
+            .with_label("没有这个 section id")
+            .with_help(format!("本规则包定义的部分：{}", known.join("、")))
         })
     }
 }
@@ -186,7 +198,10 @@ impl RuleSet {
     /// years, the built-in pack for that year (or the forced one), and every
     /// user pack whose years match.
     pub fn select(&self, year: Option<i32>, forced: Option<&str>) -> Vec<&Pack> {
-        let always = self.packs.iter().filter(|p| p.builtin && p.meta.is_general());
+        let always = self
+            .packs
+            .iter()
+            .filter(|p| p.builtin && p.meta.is_general());
         let builtin = match forced {
             Some(id) => self.packs.iter().find(|p| p.meta.id == id),
             None => self
@@ -238,7 +253,11 @@ fn strsim_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -261,18 +280,25 @@ fn compile_pack(
     let mut root = root.into_inner();
     let rules_v = take(&mut root, "rule");
     let sections_v = take(&mut root, "section");
-    let file: schema::PackFile = serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(
-        toml::Spanned::new(root_span.range(), DeValue::Table(root)),
-    ))
-    .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+    let file: schema::PackFile =
+        serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
+            root_span.range(),
+            DeValue::Table(root),
+        )))
+        .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
     let mut errors = Vec::new();
 
     let mut sections = BTreeMap::new();
     for v in array_of_tables(path, sections_v, "section", &mut errors) {
-        match <SectionDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v)) {
+        match <SectionDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v))
+        {
             Ok(s) => {
                 if sections.insert(s.id.clone(), s.clone()).is_some() {
-                    errors.push(RuleError::new(path, None, format!("部分 id「{}」重复", s.id)));
+                    errors.push(RuleError::new(
+                        path,
+                        None,
+                        format!("部分 id「{}」重复", s.id),
+                    ));
                 }
             }
             Err(e) => errors.push(RuleError::from_toml(path, &e)),
@@ -313,15 +339,21 @@ fn array_of_tables<'i>(
         DeValue::Array(a) => a.into_iter().collect(),
         _ => {
             errors.push(
-                RuleError::new(path, Some(span), format!("`{key}` 必须写成 [[{key}]] 表数组"))
-                    .with_label("应为表数组"),
+                RuleError::new(
+                    path,
+                    Some(span),
+                    format!("`{key}` 必须写成 [[{key}]] 表数组"),
+                )
+                .with_label("应为表数组"),
             );
             Vec::new()
         }
     }
 }
 
-const COMMON_KEYS: [&str; 7] = ["id", "check", "severity", "message", "help", "source", "explain"];
+const COMMON_KEYS: [&str; 7] = [
+    "id", "check", "severity", "message", "help", "source", "explain",
+];
 
 fn compile_rule(
     path: &str,
@@ -332,7 +364,11 @@ fn compile_rule(
 ) -> Result<CompiledRule, RuleError> {
     let rule_span: Span = v.span().into();
     let DeValue::Table(mut table) = v.into_inner() else {
-        return Err(RuleError::new(path, Some(rule_span), "[[rule]] 的每一项必须是表"));
+        return Err(RuleError::new(
+            path,
+            Some(rule_span),
+            "[[rule]] 的每一项必须是表",
+        ));
     };
     // Split the common keys from the kind's own keys, keeping every span.
     let mut common = DeTable::default();
@@ -343,34 +379,49 @@ fn compile_rule(
             common.insert(k, val);
         }
     }
-    let head: schema::RuleHead = serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(
-        toml::Spanned::new(rule_span.range(), DeValue::Table(common)),
-    ))
-    .map_err(|e| {
-        let mut err = RuleError::from_toml(path, &e);
-        err.span = err.span.or(Some(rule_span));
-        err
-    })?;
+    let head: schema::RuleHead =
+        serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
+            rule_span.range(),
+            DeValue::Table(common),
+        )))
+        .map_err(|e| {
+            let mut err = RuleError::from_toml(path, &e);
+            err.span = err.span.or(Some(rule_span));
+            err
+        })?;
     let id_span: Span = head.id.span().into();
     let id = head.id.get_ref().clone();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c)) {
-        return Err(RuleError::new(path, Some(id_span), format!("规则 id「{id}」无效"))
-            .with_label("id 只能由 ASCII 字母、数字和 - _ / . 组成"));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c))
+    {
+        return Err(
+            RuleError::new(path, Some(id_span), format!("规则 id「{id}」无效"))
+                .with_label("id 只能由 ASCII 字母、数字和 - _ / . 组成"),
+        );
     }
     if let Some(first) = ids.get(&id) {
-        return Err(RuleError::new(path, Some(id_span), format!("规则 id「{id}」重复"))
-            .with_label("此 id 已被使用")
-            .with_help(format!("首次定义于 {first}；规则 id 必须唯一且永不复用")));
+        return Err(
+            RuleError::new(path, Some(id_span), format!("规则 id「{id}」重复"))
+                .with_label("此 id 已被使用")
+                .with_help(format!("首次定义于 {first}；规则 id 必须唯一且永不复用")),
+        );
     }
     let kind_name = head.check.get_ref();
     let check_span: Span = head.check.span().into();
     let Some(kind) = engine::kind(kind_name) else {
-        let names: Vec<&str> = engine::KINDS.iter().flat_map(|k| k.names.iter().copied()).collect();
-        return Err(
-            RuleError::new(path, Some(check_span), format!("未知的检查类型「{kind_name}」"))
-                .with_label("未知的 check")
-                .with_help(format!("可用的检查类型：{}", names.join("、"))),
-        );
+        let names: Vec<&str> = engine::KINDS
+            .iter()
+            .flat_map(|k| k.names.iter().copied())
+            .collect();
+        return Err(RuleError::new(
+            path,
+            Some(check_span),
+            format!("未知的检查类型「{kind_name}」"),
+        )
+        .with_label("未知的 check")
+        .with_help(format!("可用的检查类型：{}", names.join("、"))));
     };
     let check = Check::from_name(kind_name).expect("every kind name is in the vocabulary");
     let severity = match head.severity.get_ref().as_str() {
@@ -388,9 +439,20 @@ fn compile_rule(
         }
     };
     schema::check_placeholders(&head.message, kind.vars).map_err(|(span, name)| {
-        RuleError::new(path, Some(span), format!("消息模板引用了未知的占位符「{{{name}}}」"))
-            .with_label("未知的占位符")
-            .with_help(format!("「{kind_name}」可用的占位符：{}", kind.vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(" ")))
+        RuleError::new(
+            path,
+            Some(span),
+            format!("消息模板引用了未知的占位符「{{{name}}}」"),
+        )
+        .with_label("未知的占位符")
+        .with_help(format!(
+            "「{kind_name}」可用的占位符：{}",
+            kind.vars
+                .iter()
+                .map(|v| format!("{{{v}}}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ))
     })?;
     let ctx = CompileCtx {
         path,
@@ -398,7 +460,10 @@ fn compile_rule(
         rule_span,
         kind: kind_name,
     };
-    let params = toml::de::ValueDeserializer::from(toml::Spanned::new(rule_span.range(), DeValue::Table(table)));
+    let params = toml::de::ValueDeserializer::from(toml::Spanned::new(
+        rule_span.range(),
+        DeValue::Table(table),
+    ));
     let compiled = (kind.compile)(params, &ctx)?;
     ids.insert(id.clone(), path.to_string());
     Ok(CompiledRule {

@@ -57,7 +57,11 @@ impl TryFrom<String> for Years {
     type Error = String;
 
     fn try_from(s: String) -> Result<Self, String> {
-        let bad = || format!("年份范围「{s}」无效，应写成 \"..2018\"、\"2019..2020\"、\"2021..\" 或 \"2017\"");
+        let bad = || {
+            format!(
+                "年份范围「{s}」无效，应写成 \"..2018\"、\"2019..2020\"、\"2021..\" 或 \"2017\""
+            )
+        };
         let year = |t: &str| -> Result<Option<i32>, String> {
             let t = t.trim();
             if t.is_empty() {
