@@ -15,3 +15,4 @@ pub mod render;
 pub mod rules;
 pub mod span;
 pub mod text;
+pub mod numbers;

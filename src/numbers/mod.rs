@@ -1,0 +1,7 @@
+//! Numbers in prose, read exactly: what value, written how precisely, with
+//! which unit, and whether the writer meant it approximately.
+
+pub mod cjk;
+mod reader;
+
+pub use reader::{Quantity, read_quantities};
