@@ -12,7 +12,12 @@ fn one(text: &str) -> (String, Option<&'static str>, bool, String) {
     let qs = read_quantities(text, 0);
     assert_eq!(qs.len(), 1, "{text}: {qs:?}");
     let q = &qs[0];
-    (q.value.normalize().to_string(), q.unit, q.approx, q.tolerance.normalize().to_string())
+    (
+        q.value.normalize().to_string(),
+        q.unit,
+        q.approx,
+        q.tolerance.normalize().to_string(),
+    )
 }
 
 #[test]
@@ -53,7 +58,11 @@ fn quantities() {
         ("共召开会议和培训 1 次", "1", Some("次"), false, "0"),
     ];
     for (text, value, unit, approx, tol) in cases {
-        assert_eq!(one(text), (value.to_string(), *unit, *approx, tol.to_string()), "{text}");
+        assert_eq!(
+            one(text),
+            (value.to_string(), *unit, *approx, tol.to_string()),
+            "{text}"
+        );
     }
 }
 
@@ -99,15 +108,21 @@ fn spans_point_at_the_quantity() {
     let text = "全县主动公开信息共10811条。其中，网站4993条";
     let qs = read_quantities(text, 100);
     assert_eq!(qs.len(), 2);
-    assert_eq!(&text[qs[0].span.start - 100..qs[0].span.end - 100], "10811条");
-    assert_eq!(&text[qs[0].number.start - 100..qs[0].number.end - 100], "10811");
+    assert_eq!(
+        &text[qs[0].span.start - 100..qs[0].span.end - 100],
+        "10811条"
+    );
+    assert_eq!(
+        &text[qs[0].number.start - 100..qs[0].number.end - 100],
+        "10811"
+    );
 }
 
 fn with_separators(n: u64, sep: char) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -116,7 +131,15 @@ fn with_separators(n: u64, sep: char) -> String {
 }
 
 fn full_width(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap() } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap()
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 proptest! {

@@ -5,8 +5,51 @@
 
 mod common;
 
-use common::{check_file, found, found_rules};
+use common::{RULES, check_file, found, found_rules};
 use report_lint::document::Document;
+use report_lint::numbers::breakdown::{Breakdown, BreakdownSpec, Relation, find};
+use rust_decimal::Decimal;
+
+/// The built-in prose breakdown spec, as the pack defines it.
+fn prose() -> BreakdownSpec {
+    let text = report_lint::rules::BUILTIN
+        .iter()
+        .find(|(n, _)| *n == "common.toml")
+        .unwrap()
+        .1;
+    let v: toml::Value = toml::from_str(text).unwrap();
+    let b = v["breakdown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"].as_str() == Some("prose"))
+        .unwrap();
+    b.clone().try_into().unwrap()
+}
+
+fn line_of(d: &Document, at: usize) -> usize {
+    d.lines.position(&d.text, at).line
+}
+
+fn breakdown_at(d: &Document, line: usize) -> Breakdown {
+    let _ = &*RULES;
+    find(d, &prose())
+        .into_iter()
+        .find(|b| line_of(d, d.quantities[b.total].span.start) == line)
+        .unwrap_or_else(|| panic!("no breakdown on line {line}"))
+}
+
+fn parts_sum(d: &Document, b: &Breakdown) -> Decimal {
+    b.parts.iter().map(|p| d.quantities[p.quantity].value).sum()
+}
+
+fn values_on(d: &Document, line: usize) -> Vec<String> {
+    d.quantities
+        .iter()
+        .filter(|q| line_of(d, q.span.start) == line)
+        .map(|q| q.shown())
+        .collect()
+}
 
 fn assert_exactly(rel: &str, expected: &[(&str, usize)]) {
     let r = check_file(rel);
@@ -46,6 +89,14 @@ fn lianshui_000() {
             ("conversion-artifact", 21),
         ],
     );
+    // must not flag: line 17, 10811 = 4993 + 520 + 4422 + 876 — found, complete, and holding
+    let d = doc("examples/lianshui-2017.txt");
+    let b = breakdown_at(&d, 17);
+    assert_eq!(b.relation, Relation::Equal);
+    assert_eq!(parts_sum(&d, &b), d.quantities[b.total].value);
+    assert_eq!(parts_sum(&d, &b), Decimal::from(10811));
+    // must not flag: line 32, 收到 3 件, 回复 3 件
+    assert_eq!(values_on(&d, 32), ["3", "3"]);
     let r = check_file("examples/lianshui-2017.txt");
     assert!(found_rules(&r).contains(&("gov2008/section-appeals".into(), 1)));
     // must not flag: 「以下四方面工作」 followed by （1）…（4）
@@ -58,8 +109,51 @@ fn lianshui_000() {
 fn lingchuan_001() {
     assert_exactly(
         "examples/lingchuan-2017.txt",
-        &[("section-optional-missing", 3), ("repeated-word", 65)],
+        &[
+            ("section-optional-missing", 3),
+            ("repeated-word", 65),
+            // 8532 vs 3295 + 1004 + 175 + 1832 + 2025 = 8331, the list continues
+            // into the next sentence and names 其他/其它: complete
+            ("sum-mismatch", 29),
+            // 公共资源配置信息 twice
+            ("duplicate-category", 41),
+        ],
     );
+    let r = check_file("examples/lingchuan-2017.txt");
+    let sum = r
+        .diagnostics
+        .iter()
+        .find(|d| d.check.as_str() == "sum-mismatch")
+        .unwrap();
+    assert_eq!(
+        sum.message,
+        "分项合计 8331 条，与总数 8532 条不符（差 201 条）"
+    );
+    let labelled: Vec<&str> = sum.labels.iter().map(|l| l.message.as_str()).collect();
+    assert_eq!(
+        labelled,
+        ["3295 条", "1004 条", "175 条", "1832 条", "2025 条"]
+    );
+    assert_eq!(sum.span_label.as_deref(), Some("总数 8532 条"));
+    let d = doc("examples/lingchuan-2017.txt");
+    // must not flag: line 41, a partial 其中 list: 610 ≤ 8532
+    let b = breakdown_at(&d, 41);
+    assert_eq!(
+        (b.relation, parts_sum(&d, &b)),
+        (Relation::AtMost, Decimal::from(610))
+    );
+    // must not flag: line 35, 办结率99.8% = 130408 / 130641 = 99.82 % to the stated precision
+    let pct = d
+        .quantities
+        .iter()
+        .find(|q| q.is_percent() && line_of(&d, q.span.start) == 35)
+        .unwrap();
+    assert_eq!(
+        (pct.value, pct.tolerance),
+        (Decimal::new(998, 1), Decimal::new(5, 2))
+    );
+    // must not flag: line 45, 「两条」 is 2 and 「已全部答复」 means all answered
+    assert_eq!(values_on(&d, 45), ["2"]);
     let d = doc("examples/lingchuan-2017.txt");
     // line 7 declares 八个部分 and there are exactly eight top-level headings
     let decl = d.declared.as_ref().expect("declared outline on line 7");
@@ -76,8 +170,29 @@ fn lingchuan_001() {
 
 #[test]
 fn shanghe_002() {
-    assert_exactly("examples/shanghe-2017.txt", &[("conversion-artifact", 19)]);
+    assert_exactly(
+        "examples/shanghe-2017.txt",
+        &[
+            ("conversion-artifact", 19),
+            // 172 条 is 1.44 % of 11946, not 1.5 %
+            ("percent-mismatch", 26),
+        ],
+    );
     let d = doc("examples/shanghe-2017.txt");
+    // must not flag: line 26, the six categories sum to 11946; the other five percentages are right
+    let b = breakdown_at(&d, 26);
+    assert_eq!(
+        (b.relation, b.parts.len(), parts_sum(&d, &b)),
+        (Relation::Equal, 6, Decimal::from(11946))
+    );
+    let r = check_file("examples/shanghe-2017.txt");
+    let pct: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|x| x.check.as_str() == "percent-mismatch")
+        .map(|x| &r.text[x.span.range()])
+        .collect();
+    assert_eq!(pct, ["1.5%"]);
     // the table's rows are cells, not headings: exactly twelve top-level headings 一 to 十二
     let ords: Vec<u32> = d.top_level().map(|h| h.ordinal).collect();
     assert_eq!(ords, (1..=12).collect::<Vec<_>>());
@@ -103,6 +218,8 @@ fn guanshui_003() {
             // 「方法手」/「段。」 and 「紧密结」/「合，」
             ("broken-paragraph", 53),
             ("broken-paragraph", 61),
+            // 「2017 年，我们将继续加强…」: a plan dated with the report year
+            ("year-mismatch", 51),
         ],
     );
     let r = check_file("examples/guanshui-2017.txt");
@@ -145,7 +262,22 @@ fn tongjiang_004() {
             // （一）（二）（3）（4）（五）
             ("heading-numbering", 29),
             ("conversion-artifact", 28),
+            // 2 applications received, no number answered
+            ("unverifiable", 28),
         ],
+    );
+    // must not flag: line 23, 「近万条」 is an approximation, never a total
+    let d = doc("examples/tongjiang-2017.txt");
+    let near = d
+        .quantities
+        .iter()
+        .find(|q| line_of(&d, q.span.start) == 23)
+        .unwrap();
+    assert!(near.approx);
+    assert!(
+        find(&d, &prose())
+            .iter()
+            .all(|b| line_of(&d, d.quantities[b.total].span.start) != 23)
     );
     let d = doc("examples/tongjiang-2017.txt");
     // line 3 declares 四部分 and there are four top-level headings

@@ -16,6 +16,7 @@ use regex::Regex;
 pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
 
+use crate::numbers::{Quantity, read_quantities};
 use crate::span::{LineIndex, Span};
 use crate::text::{fold, is_space};
 
@@ -75,6 +76,17 @@ pub struct Document {
     pub headings: Vec<Heading>,
     pub declared: Option<DeclaredOutline>,
     pub list_counts: Vec<(DeclaredCount, usize)>,
+    /// Sentences of the prose (body paragraphs that are not table cells), in order.
+    pub sentences: Vec<Sentence>,
+    /// Quantities of the prose, in order.
+    pub quantities: Vec<Quantity>,
+}
+
+/// A sentence: up to 。！？ or the end of its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
 }
 
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,12 +133,66 @@ impl Document {
             headings: Vec::new(),
             declared: None,
             list_counts: Vec::new(),
+            sentences: Vec::new(),
+            quantities: Vec::new(),
         };
         doc.find_appendix();
         doc.find_headings();
         doc.find_title_and_year();
         doc.find_declared();
+        doc.read_prose();
         doc
+    }
+
+    /// Quantities whose span lies within `span`.
+    pub fn quantities_in(&self, span: Span) -> &[Quantity] {
+        let from = self
+            .quantities
+            .partition_point(|q| q.span.start < span.start);
+        let to = self.quantities.partition_point(|q| q.span.start < span.end);
+        let to = (from..to)
+            .take_while(|&i| self.quantities[i].span.end <= span.end)
+            .last()
+            .map_or(from, |i| i + 1);
+        &self.quantities[from..to]
+    }
+
+    /// Index of the first quantity at or after byte `at`.
+    pub fn quantity_index(&self, at: usize) -> usize {
+        self.quantities.partition_point(|q| q.span.start < at)
+    }
+
+    /// The sentence containing byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+
+    fn read_prose(&mut self) {
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            if p.in_appendix || p.table_cell {
+                continue;
+            }
+            let text = &self.text[p.span.range()];
+            self.quantities.extend(read_quantities(text, p.span.start));
+            let mut start = 0;
+            for (i, c) in text.char_indices() {
+                if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                    let end = i + c.len_utf8();
+                    self.sentences.push(Sentence {
+                        span: Span::new(p.span.start + start, p.span.start + end),
+                        paragraph: pi,
+                    });
+                    start = end;
+                }
+            }
+            if start < text.len() {
+                self.sentences.push(Sentence {
+                    span: Span::new(p.span.start + start, p.span.end),
+                    paragraph: pi,
+                });
+            }
+        }
     }
 
     pub fn slice(&self, span: Span) -> &str {

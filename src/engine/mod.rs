@@ -6,10 +6,15 @@
 
 mod broken_paragraph;
 mod conversion_artifact;
+mod duplicate_category;
 mod heading_numbering;
 mod outline_mismatch;
+mod percent_mismatch;
 mod repeated_word;
 mod section_missing;
+mod sum_mismatch;
+mod value_mismatch;
+mod year_mismatch;
 
 use toml::de::ValueDeserializer;
 
@@ -44,6 +49,11 @@ pub const KINDS: &[KindSpec] = &[
     conversion_artifact::KIND,
     broken_paragraph::KIND,
     repeated_word::KIND,
+    sum_mismatch::KIND,
+    duplicate_category::KIND,
+    percent_mismatch::KIND,
+    value_mismatch::KIND,
+    year_mismatch::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static KindSpec> {

@@ -111,7 +111,11 @@ pub fn to_cjk(n: u64) -> String {
         return "零".into();
     }
     let mut out = String::new();
-    let parts = [(n / 100_000_000, '亿'), (n / 10_000 % 10_000, '万'), (n % 10_000, ' ')];
+    let parts = [
+        (n / 100_000_000, '亿'),
+        (n / 10_000 % 10_000, '万'),
+        (n % 10_000, ' '),
+    ];
     let mut started = false;
     let mut pending_zero = false;
     for (v, u) in parts {

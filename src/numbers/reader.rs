@@ -42,10 +42,40 @@ impl Quantity {
 
 /// Units, longest first so that 人次 wins over 人.
 const UNITS: &[&str] = &[
-    "个百分点", "万人次", "人次", "万元", "亿元", "平方米", "条", "件", "次", "人", "个", "篇", "组", "元",
-    "家", "项", "份", "名", "场", "批", "类", "户", "处", "所", "部", "台", "套", "天", "期", "封",
+    "个百分点",
+    "万人次",
+    "人次",
+    "万元",
+    "亿元",
+    "平方米",
+    "条",
+    "件",
+    "次",
+    "人",
+    "个",
+    "篇",
+    "组",
+    "元",
+    "家",
+    "项",
+    "份",
+    "名",
+    "场",
+    "批",
+    "类",
+    "户",
+    "处",
+    "所",
+    "部",
+    "台",
+    "套",
+    "天",
+    "期",
+    "封",
 ];
-const NOT_QUANTITY_AFTER: &[char] = &['年', '月', '日', '号', '时', '室', '楼', '层', '届', '版', '路', '栋', '幢', '米'];
+const NOT_QUANTITY_AFTER: &[char] = &[
+    '年', '月', '日', '号', '时', '室', '楼', '层', '届', '版', '路', '栋', '幢', '米',
+];
 const APPROX_BEFORE: &[&str] = &["近", "约", "大约", "接近", "超过", "逾", "将近", "多达"];
 const APPROX_AFTER: &[&str] = &["余", "多", "左右", "以上", "有余"];
 const CJK_NUMERALS: &str = "零〇○一二两三四五六七八九十百千万亿";
@@ -83,7 +113,9 @@ pub fn read_quantities(text: &str, base: usize) -> Vec<Quantity> {
             arabic(&chars, i)
         } else if text[off(i)..].starts_with("百分之") {
             percent_words(&chars, i)
-        } else if CJK_NUMERALS.contains(c) && !at(i.wrapping_sub(1)).is_some_and(|p| CJK_NUMERALS.contains(p)) {
+        } else if CJK_NUMERALS.contains(c)
+            && !at(i.wrapping_sub(1)).is_some_and(|p| CJK_NUMERALS.contains(p))
+        {
             cjk(&chars, i)
         } else {
             None
@@ -112,8 +144,18 @@ pub fn read_quantities(text: &str, base: usize) -> Vec<Quantity> {
 
 /// Reads the unit (and approximation marks) from char `j`; returns the unit
 /// and the char index after it.
-fn unit_at(chars: &[(usize, char)], mut j: usize, approx: &mut bool) -> (Option<&'static str>, usize) {
-    let rest = |j: usize| -> String { chars[j.min(chars.len())..].iter().take(6).map(|&(_, c)| c).collect() };
+fn unit_at(
+    chars: &[(usize, char)],
+    mut j: usize,
+    approx: &mut bool,
+) -> (Option<&'static str>, usize) {
+    let rest = |j: usize| -> String {
+        chars[j.min(chars.len())..]
+            .iter()
+            .take(6)
+            .map(|&(_, c)| c)
+            .collect()
+    };
     for w in APPROX_AFTER {
         if rest(j).starts_with(w) && !rest(j + w.chars().count()).starts_with('元') {
             *approx = true;
@@ -183,8 +225,10 @@ fn arabic(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
     // A list ordinal (`1.`, `2、`), a bracketed number (`（1）`, `〔2017〕`),
     // a date part, a document or room number: not quantities.
     let next = at(j);
-    if matches!(next, Some('.' | '、' | '．' | '）' | ')' | '〕' | '﹞' | ']' | '】' | '-' | '－' | ':' | '：'))
-        || next.is_some_and(|c| c.is_ascii_alphabetic())
+    if matches!(
+        next,
+        Some('.' | '、' | '．' | '）' | ')' | '〕' | '﹞' | ']' | '】' | '-' | '－' | ':' | '：')
+    ) || next.is_some_and(|c| c.is_ascii_alphabetic())
     {
         return None;
     }
@@ -208,7 +252,11 @@ fn arabic(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
         // `2万元` keeps its unit 万元; `1.2万条` is 12000 条.
         let after = at(j + 1);
         if after == Some('元') {
-            unit_money_in_wan = Some(if at(j) == Some('万') { "万元" } else { "亿元" });
+            unit_money_in_wan = Some(if at(j) == Some('万') {
+                "万元"
+            } else {
+                "亿元"
+            });
         } else {
             j += 1;
         }
@@ -229,7 +277,11 @@ fn arabic(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
         Decimal::ZERO
     } else {
         let step = Decimal::new(5, scale + 1);
-        if unit_money_in_wan.is_none() { step * mult } else { step }
+        if unit_money_in_wan.is_none() {
+            step * mult
+        } else {
+            step
+        }
     };
     Some((
         Quantity {
@@ -262,7 +314,10 @@ fn cjk(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
     // 近万条, 上万人: a bare 万 after an approximation word.
     let value = match parse_cjk(&word) {
         Some(v) => Decimal::from(v),
-        None if (word == "万" || word == "亿") && start > 0 && "近上数几逾".contains(at(start - 1)?) => {
+        None if (word == "万" || word == "亿")
+            && start > 0
+            && "近上数几逾".contains(at(start - 1)?) =>
+        {
             approx = true;
             Decimal::from(if word == "万" { 10_000 } else { 100_000_000 })
         }
@@ -349,4 +404,3 @@ fn arabic_bare(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize
         j,
     ))
 }
-

@@ -7,7 +7,7 @@
 use crate::span::{LineIndex, Span};
 
 /// Characters of context kept on each side of a cluster of spans.
-const CONTEXT: usize = 12;
+const CONTEXT: usize = 14;
 /// Spans closer than this (in characters) share one window.
 const JOIN: usize = 16;
 /// Lines up to this many characters are shown whole.
@@ -118,7 +118,8 @@ fn clusters(text: &str, line: Span, spans: &[Span]) -> Vec<Span> {
     out
 }
 
-const STOPS: &[char] = &['。', '；', '！', '？', '，', '：'];
+/// Context stops at the end of the sentence around the span.
+const STOPS: &[char] = &['。', '；', '！', '？'];
 
 fn widen_left(text: &str, floor: usize, from: usize) -> usize {
     let mut at = from;
@@ -155,7 +156,10 @@ mod tests {
         let span = Span::new(at, at + 4);
         let ex = Excerpt::new(&text, &lines, &[span]);
         let shown = ex.text.lines().nth(1).unwrap();
-        assert_eq!(shown, "…合计8532条，…");
+        assert_eq!(
+            shown,
+            "…甲甲甲甲甲甲甲甲甲甲甲，合计8532条，乙乙乙乙乙乙乙乙乙乙乙乙…"
+        );
         assert_eq!(&ex.text[ex.map(span).range()], "8532");
         assert_eq!(ex.text.lines().next(), Some(""), "line 1 is padding");
     }

@@ -17,6 +17,7 @@ pub use schema::{Explain, PackMeta, SectionDef, Years};
 
 use crate::diagnostic::{Check, Severity};
 use crate::engine::{self, RuleCheck};
+use crate::numbers::breakdown::BreakdownSpec;
 use crate::span::Span;
 
 /// The packs shipped inside the binary, from `rules/`.
@@ -78,6 +79,7 @@ pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 pub struct CompileCtx<'a> {
     pub path: &'a str,
     pub sections: &'a BTreeMap<String, SectionDef>,
+    pub breakdowns: &'a BTreeMap<String, BreakdownSpec>,
     /// Span of the whole rule table, for errors about the rule as a whole.
     pub rule_span: Span,
     /// The rule's check kind, for messages.
@@ -127,6 +129,19 @@ impl CompileCtx<'_> {
                 )
                 .with_label("无效的正则表达式")
             })
+    }
+
+    /// Resolves a reference to a `[[breakdown]]` of this pack.
+    pub fn breakdown(&self, id: &toml::Spanned<String>) -> Result<BreakdownSpec, RuleError> {
+        self.breakdowns.get(id.get_ref()).cloned().ok_or_else(|| {
+            let known: Vec<&str> = self.breakdowns.keys().map(String::as_str).collect();
+            self.error(
+                Some(id.span().into()),
+                format!("引用了不存在的分项结构「{}」", id.get_ref()),
+            )
+            .with_label("没有这个 breakdown id")
+            .with_help(format!("本规则包定义的分项结构：{}", known.join("、")))
+        })
     }
 
     /// Resolves a reference to a section of this pack.
@@ -280,6 +295,7 @@ fn compile_pack(
     let mut root = root.into_inner();
     let rules_v = take(&mut root, "rule");
     let sections_v = take(&mut root, "section");
+    let breakdowns_v = take(&mut root, "breakdown");
     let file: schema::PackFile =
         serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
             root_span.range(),
@@ -305,9 +321,31 @@ fn compile_pack(
         }
     }
 
+    let mut breakdowns = BTreeMap::new();
+    for v in array_of_tables(path, breakdowns_v, "breakdown", &mut errors) {
+        match <BreakdownSpec as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(
+            v,
+        )) {
+            Ok(b) => {
+                if breakdowns.insert(b.id.clone(), b.clone()).is_some() {
+                    errors.push(RuleError::new(
+                        path,
+                        None,
+                        format!("分项结构 id「{}」重复", b.id),
+                    ));
+                }
+            }
+            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+        }
+    }
+
     let mut rules = Vec::new();
+    let refs = Refs {
+        sections: &sections,
+        breakdowns: &breakdowns,
+    };
     for v in array_of_tables(path, rules_v, "rule", &mut errors) {
-        match compile_rule(path, v, &file.pack.id, &sections, ids) {
+        match compile_rule(path, v, &file.pack.id, &refs, ids) {
             Ok(r) => rules.push(r),
             Err(e) => errors.push(e),
         }
@@ -355,11 +393,17 @@ const COMMON_KEYS: [&str; 7] = [
     "id", "check", "severity", "message", "help", "source", "explain",
 ];
 
+/// What rules of a pack may refer to.
+struct Refs<'a> {
+    sections: &'a BTreeMap<String, SectionDef>,
+    breakdowns: &'a BTreeMap<String, BreakdownSpec>,
+}
+
 fn compile_rule(
     path: &str,
     v: toml::Spanned<DeValue<'_>>,
     pack: &str,
-    sections: &BTreeMap<String, SectionDef>,
+    refs: &Refs<'_>,
     ids: &mut BTreeMap<String, String>,
 ) -> Result<CompiledRule, RuleError> {
     let rule_span: Span = v.span().into();
@@ -456,7 +500,8 @@ fn compile_rule(
     })?;
     let ctx = CompileCtx {
         path,
-        sections,
+        sections: refs.sections,
+        breakdowns: refs.breakdowns,
         rule_span,
         kind: kind_name,
     };

@@ -1,0 +1,330 @@
+//! Breakdowns in prose: a total and the parts that share its unit —
+//! 「共10811条。其中，网站4993条，微博520条…」, 「…，合计N条」 — with each part's
+//! category label and the relation the text implies (complete when a residual
+//! category such as 其他 is named; a partial 其中 list otherwise; at least the
+//! total when the total counts one item once across channels).
+//!
+//! What introduces totals and parts is data (the rule's phrases); how a list
+//! is followed across sentences is code.
+
+use serde::Deserialize;
+
+use crate::document::Document;
+use crate::span::Span;
+use crate::text::{fold, is_space};
+
+/// Which phrases make a breakdown: a pack's `[[breakdown]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BreakdownSpec {
+    pub id: String,
+    /// Words just before a number that make it a total (共, 合计, 总计).
+    pub total_phrases: Vec<String>,
+    /// Words that open the list of parts after a total (其中).
+    pub parts_phrases: Vec<String>,
+    /// A part named with one of these makes the list complete (其他, 其余).
+    pub complete_when: Vec<String>,
+    /// The total counts one item once across channels: parts ≥ total.
+    #[serde(default)]
+    pub at_least_when: Vec<String>,
+    /// The parts always cover the total (a province's fixed categories).
+    #[serde(default)]
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Parts add up to the total.
+    Equal,
+    /// A partial list: parts add up to at most the total.
+    AtMost,
+    /// The total counts once what several parts count: parts ≥ total.
+    AtLeast,
+}
+
+impl Relation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Equal => "equal",
+            Relation::AtMost => "at-most",
+            Relation::AtLeast => "at-least",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Index into `Document::quantities`.
+    pub quantity: usize,
+    /// The category words before the number.
+    pub label: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    pub total: usize,
+    pub parts: Vec<Part>,
+    pub relation: Relation,
+}
+
+const CLAUSE: &[char] = &['，', '；', '：', '、', ',', ';', ':', '。', '！', '？'];
+
+/// Finds every breakdown of the document's prose.
+pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
+    let mut out: Vec<Breakdown> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let text = doc.slice(s.span);
+        for phrase in &spec.parts_phrases {
+            for (at, _) in text.match_indices(phrase.as_str()) {
+                let marker = Span::new(s.span.start + at, s.span.start + at + phrase.len());
+                if let Some(b) = after_marker(doc, spec, si, marker)
+                    && !out.iter().any(|o| o.total == b.total)
+                {
+                    out.push(b);
+                }
+            }
+        }
+    }
+    for qi in 0..doc.quantities.len() {
+        if out
+            .iter()
+            .any(|o| o.total == qi || o.parts.iter().any(|p| p.quantity == qi))
+        {
+            continue;
+        }
+        if let Some(b) = marked_total(doc, spec, qi) {
+            out.push(b);
+        }
+    }
+    out.sort_by_key(|b| doc.quantities[b.total].span.start);
+    out
+}
+
+/// Is byte `at` inside a parenthetical 「（…）」 of the same paragraph text?
+fn in_parens(text: &str) -> bool {
+    let open = text.rfind(['（', '(']);
+    let close = text.rfind(['）', ')']);
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Drops 「（…）」 groups: a note after a total does not separate it from 其中.
+fn without_parens(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| match c {
+            '（' | '(' => {
+                depth += 1;
+                false
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
+}
+
+/// 「…8532条。其中…」 or 「…11946条，其中…」: the total stands right before the marker.
+fn after_marker(
+    doc: &Document,
+    spec: &BreakdownSpec,
+    si: usize,
+    marker: Span,
+) -> Option<Breakdown> {
+    let s = doc.sentences[si];
+    let para = doc.paragraphs[s.paragraph].span;
+    let total = (0..doc.quantity_index(marker.start))
+        .rev()
+        .take(4)
+        .find(|&i| {
+            !in_parens(&doc.text[para.start..doc.quantities[i].span.start.max(para.start)])
+        })?;
+    let tq = &doc.quantities[total];
+    let same_paragraph = doc.sentences[..=si]
+        .iter()
+        .rev()
+        .take_while(|x| x.paragraph == s.paragraph)
+        .any(|x| x.span.contains(tq.span));
+    let between = without_parens(&doc.text[tq.span.end.min(marker.start)..marker.start]);
+    let only_punct = between.chars().all(|c| is_space(c) || CLAUSE.contains(&c));
+    if !same_paragraph || !only_punct || tq.approx || tq.is_percent() || tq.unit.is_none() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut boundary = marker.end;
+    for qi in doc.quantity_index(marker.end)..doc.quantities.len() {
+        let q = &doc.quantities[qi];
+        if q.span.end > s.span.end {
+            break;
+        }
+        if q.unit == tq.unit {
+            if q.approx {
+                return None;
+            }
+            parts.push(Part {
+                quantity: qi,
+                label: label(doc, boundary, q.span.start),
+            });
+        }
+        boundary = q.span.end;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    continue_list(doc, spec, si, tq.unit, &mut parts);
+    if parts.len() < 2 {
+        return None;
+    }
+    let relation = relation(doc, spec, total, &parts, false);
+    Some(Breakdown {
+        total,
+        parts,
+        relation,
+    })
+}
+
+/// 「…。通过其它形式公开政府信息2025条。」: a short next sentence with one
+/// quantity of the unit, opening like the list's first part or naming the
+/// residual category, continues the list.
+fn continue_list(
+    doc: &Document,
+    spec: &BreakdownSpec,
+    si: usize,
+    unit: Option<&str>,
+    parts: &mut Vec<Part>,
+) {
+    let first_label: String = doc.slice(parts[0].label).chars().take(2).collect();
+    for next in doc.sentences.iter().skip(si + 1).take(3) {
+        if next.paragraph != doc.sentences[si].paragraph || next.span.len() > 120 {
+            return;
+        }
+        let qs = doc.quantities_in(next.span);
+        let qi = doc.quantity_index(next.span.start);
+        if qs.len() != 1 || qs[0].unit != unit || qs[0].approx {
+            return;
+        }
+        let lab = label(doc, next.span.start, qs[0].span.start);
+        let words = doc.slice(lab);
+        let residual = spec
+            .complete_when
+            .iter()
+            .any(|w| words.contains(w.as_str()));
+        if !(residual || first_label.chars().count() == 2 && words.starts_with(&first_label)) {
+            return;
+        }
+        parts.push(Part {
+            quantity: qi,
+            label: lab,
+        });
+    }
+}
+
+/// 「A a条，B b条，合计N条」 (parts before) or 「共N条：A a条、B b条」 (parts after a colon).
+fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Option<Breakdown> {
+    let q = &doc.quantities[qi];
+    if q.approx || q.is_percent() || q.unit.is_none() {
+        return None;
+    }
+    let before = &doc.text[..q.span.start];
+    let phrase = spec
+        .total_phrases
+        .iter()
+        .filter(|p| before.ends_with(p.as_str()))
+        .max_by_key(|p| p.len())?;
+    let si = doc.sentence_at(q.span.start)?;
+    let s = doc.sentences[si].span;
+    let same_unit: Vec<usize> = (doc.quantity_index(s.start)..doc.quantity_index(s.end))
+        .filter(|&i| doc.quantities[i].unit == q.unit && i != qi)
+        .collect();
+    let earlier: Vec<usize> = same_unit.iter().copied().filter(|&i| i < qi).collect();
+    let later: Vec<usize> = same_unit.iter().copied().filter(|&i| i > qi).collect();
+    let colon_after = doc.text[q.span.end..s.end]
+        .trim_start_matches(is_space)
+        .starts_with(['：', ':']);
+    let (chosen, from) = if earlier.len() >= 2 && later.is_empty() {
+        (earlier, s.start)
+    } else if colon_after && later.len() >= 2 {
+        (later, q.span.end)
+    } else {
+        return None;
+    };
+    if chosen.iter().any(|&i| doc.quantities[i].approx) {
+        return None;
+    }
+    let mut boundary = from;
+    let parts: Vec<Part> = chosen
+        .iter()
+        .map(|&i| {
+            let p = Part {
+                quantity: i,
+                label: label(doc, boundary, doc.quantities[i].span.start),
+            };
+            boundary = doc.quantities[i].span.end;
+            p
+        })
+        .collect();
+    let sums_stated = chosen[0] < qi && phrase != "共";
+    let relation = relation(doc, spec, qi, &parts, sums_stated);
+    Some(Breakdown {
+        total: qi,
+        parts,
+        relation,
+    })
+}
+
+fn relation(
+    doc: &Document,
+    spec: &BreakdownSpec,
+    total: usize,
+    parts: &[Part],
+    sums_stated: bool,
+) -> Relation {
+    let t = doc.quantities[total].span;
+    let around = doc
+        .sentence_at(t.start)
+        .map_or(t, |si| doc.sentences[si].span);
+    let near = doc.slice(around);
+    if spec.at_least_when.iter().any(|w| near.contains(w.as_str())) {
+        return Relation::AtLeast;
+    }
+    let residual = parts.iter().any(|p| {
+        let l = doc.slice(p.label);
+        spec.complete_when.iter().any(|w| l.contains(w.as_str()))
+    });
+    if residual || sums_stated || spec.complete {
+        Relation::Equal
+    } else {
+        Relation::AtMost
+    }
+}
+
+/// The category words before a number: from the last clause break (or the
+/// previous number) to the number, without list openers and copulas.
+pub fn label(doc: &Document, from: usize, to: usize) -> Span {
+    let text = &doc.text[from..to];
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let s = &text[start..];
+    let words = s.trim_start_matches(is_space);
+    let words = words
+        .strip_prefix("其中")
+        .unwrap_or(words)
+        .trim_start_matches(is_space);
+    let lead = s.len() - words.len();
+    let trimmed = words.trim_end_matches(|c: char| is_space(c) || "为是达计共有".contains(c));
+    Span::new(from + start + lead, from + start + lead + trimmed.len())
+}
+
+/// Two labels name the same category.
+pub fn same_category(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && a == b
+}
