@@ -15,4 +15,5 @@ pub mod numbers;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod table;
 pub mod text;

@@ -176,8 +176,53 @@ fn shanghe_002() {
             ("conversion-artifact", 19),
             // 172 条 is 1.44 % of 11946, not 1.5 %
             ("percent-mismatch", 26),
+            // the statistics table (cell per line):
+            // 主动公开政府信息数 12054 > the five channels' 12052 (channels ≥ total)
+            ("sum-mismatch", 78),
+            // （二）通过不同渠道和方式回应解读的情况 1, items 1 + 12 + 1 + 0 + 0 = 14
+            ("sum-mismatch", 124),
+            // 不同意公开答复数 3, its 其中 reasons (ending in 其他情形) all 0
+            ("sum-mismatch", 212),
+            // 十、查阅点接待人数 blank while its items hold 500 and 1000
+            ("value-missing", 342),
         ],
     );
+    let r = check_file("examples/shanghe-2017.txt");
+    let rules: Vec<(String, usize)> = found_rules(&r)
+        .into_iter()
+        .filter(|(id, _)| id.starts_with("gov2008/table"))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("gov2008/table-channels".to_string(), 78),
+            ("gov2008/table-items".to_string(), 124),
+            ("gov2008/table-among".to_string(), 212),
+            ("gov2008/table-blank".to_string(), 342),
+        ]
+    );
+    // must not flag: the other parent rows equal the sum of their items, and
+    // text and table agree (受理10件 = 收到申请数 10; 行政复议7件; 行政诉讼1件)
+    let rows = report_lint::table::stat::read(&doc("examples/shanghe-2017.txt"));
+    for (row, value, items) in [
+        ("收到申请数", 10, 5),
+        ("申请办结数", 10, 2),
+        ("申请答复数", 10, 8),
+        ("行政复议数量", 7, 3),
+        ("行政诉讼数量", 1, 3),
+        ("开通政府信息公开网站", 61, 2),
+        ("设置政府信息查阅点数", 61, 2),
+        ("从事政府信息公开工作人员数", 61, 2),
+    ] {
+        let i = report_lint::table::stat::find(&rows, row).unwrap_or_else(|| panic!("{row}"));
+        let kids = report_lint::table::stat::children(&rows, i, false);
+        let sum: Decimal = kids.iter().filter_map(|&k| rows[k].number()).sum();
+        assert_eq!(
+            (rows[i].number(), kids.len(), sum),
+            (Some(Decimal::from(value)), items, Decimal::from(value)),
+            "{row}"
+        );
+    }
     let d = doc("examples/shanghe-2017.txt");
     // must not flag: line 26, the six categories sum to 11946; the other five percentages are right
     let b = breakdown_at(&d, 26);

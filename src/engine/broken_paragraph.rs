@@ -12,6 +12,7 @@ use crate::text::is_han;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["broken-paragraph"],
+    checks: &["broken-paragraph"],
     vars: &["tail", "head"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -13,6 +13,7 @@ use crate::text::is_han;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["conversion-artifact"],
+    checks: &["conversion-artifact"],
     vars: &["what", "text"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

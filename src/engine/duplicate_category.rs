@@ -11,6 +11,7 @@ use crate::numbers::breakdown::{self, BreakdownSpec, same_category};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["duplicate-category"],
+    checks: &["duplicate-category"],
     vars: &["category", "first", "second", "unit"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -7,6 +7,7 @@ use crate::document::{Document, Heading};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["heading-numbering"],
+    checks: &["heading-numbering"],
     vars: &["details"],
     compile: |p, ctx| {
         #[derive(serde::Deserialize)]

@@ -12,6 +12,8 @@ mod outline_mismatch;
 mod percent_mismatch;
 mod repeated_word;
 mod section_missing;
+mod stat_table;
+mod stat_text;
 mod sum_mismatch;
 mod value_mismatch;
 mod year_mismatch;
@@ -37,7 +39,10 @@ pub type CompileFn =
 /// A check kind: the names rules use for it, the placeholders its messages
 /// may use, and how to compile a rule's own keys.
 pub struct KindSpec {
+    /// Names a rule gives in `kind` (or in `check`, when it has no `kind`).
     pub names: &'static [&'static str],
+    /// The checks (OUTPUT.md vocabulary) rules of this kind may report.
+    pub checks: &'static [&'static str],
     pub vars: &'static [&'static str],
     pub compile: CompileFn,
 }
@@ -54,10 +59,17 @@ pub const KINDS: &[KindSpec] = &[
     percent_mismatch::KIND,
     value_mismatch::KIND,
     year_mismatch::KIND,
+    stat_table::KIND,
+    stat_text::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static KindSpec> {
     KINDS.iter().find(|k| k.names.contains(&name))
+}
+
+/// The kind a rule without `kind` gets: the one named like its check.
+pub fn default_kind(check: &str) -> Option<&'static KindSpec> {
+    kind(check)
 }
 
 /// Deserializes a kind's own keys (unknown keys are errors with a span).

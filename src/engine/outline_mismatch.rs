@@ -11,6 +11,7 @@ use crate::text::{cjk_numeral, title_similarity};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["outline-mismatch"],
+    checks: &["outline-mismatch"],
     vars: &["details"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -17,6 +17,7 @@ use crate::text::is_space;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["percent-mismatch"],
+    checks: &["percent-mismatch"],
     vars: &["stated", "computed", "part", "base", "what"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

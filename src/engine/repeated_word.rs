@@ -12,6 +12,7 @@ use crate::text::is_han;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["repeated-word"],
+    checks: &["repeated-word"],
     vars: &["word"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -13,6 +13,7 @@ use crate::text::fold;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["section-missing", "section-optional-missing"],
+    checks: &["section-missing", "section-optional-missing"],
     vars: &["section", "phrases", "found"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -13,6 +13,7 @@ use crate::numbers::breakdown::{self, BreakdownSpec, Relation};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["sum-mismatch"],
+    checks: &["sum-mismatch"],
     vars: &["sum", "total", "diff", "unit", "count"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -15,6 +15,7 @@ use crate::numbers::breakdown::label;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["value-mismatch", "unverifiable"],
+    checks: &["value-mismatch", "unverifiable"],
     vars: &["left", "right", "left-value", "right-value", "unit", "diff"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

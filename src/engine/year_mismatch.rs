@@ -14,6 +14,7 @@ use crate::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["year-mismatch"],
+    checks: &["year-mismatch"],
     vars: &["year", "report-year", "expected", "what"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

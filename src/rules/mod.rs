@@ -82,7 +82,7 @@ pub struct CompileCtx<'a> {
     pub breakdowns: &'a BTreeMap<String, BreakdownSpec>,
     /// Span of the whole rule table, for errors about the rule as a whole.
     pub rule_span: Span,
-    /// The rule's check kind, for messages.
+    /// The rule's check (a kind reporting several checks may behave by it).
     pub kind: &'a str,
 }
 
@@ -389,8 +389,8 @@ fn array_of_tables<'i>(
     }
 }
 
-const COMMON_KEYS: [&str; 7] = [
-    "id", "check", "severity", "message", "help", "source", "explain",
+const COMMON_KEYS: [&str; 8] = [
+    "id", "check", "kind", "severity", "message", "help", "source", "explain",
 ];
 
 /// What rules of a pack may refer to.
@@ -452,22 +452,62 @@ fn compile_rule(
                 .with_help(format!("首次定义于 {first}；规则 id 必须唯一且永不复用")),
         );
     }
-    let kind_name = head.check.get_ref();
+    let check_name = head.check.get_ref();
     let check_span: Span = head.check.span().into();
-    let Some(kind) = engine::kind(kind_name) else {
-        let names: Vec<&str> = engine::KINDS
+    let Some(check) =
+        Check::from_name(check_name).filter(|c| !matches!(c, Check::InputError | Check::RuleError))
+    else {
+        let names: Vec<&str> = Check::ALL
             .iter()
-            .flat_map(|k| k.names.iter().copied())
+            .filter(|c| !matches!(c, Check::InputError | Check::RuleError))
+            .map(|c| c.as_str())
             .collect();
         return Err(RuleError::new(
             path,
             Some(check_span),
-            format!("未知的检查类型「{kind_name}」"),
+            format!("未知的检查类型「{check_name}」"),
         )
         .with_label("未知的 check")
         .with_help(format!("可用的检查类型：{}", names.join("、"))));
     };
-    let check = Check::from_name(kind_name).expect("every kind name is in the vocabulary");
+    let kind = match &head.kind {
+        Some(k) => engine::kind(k.get_ref()).ok_or_else(|| {
+            let names: Vec<&str> = engine::KINDS
+                .iter()
+                .flat_map(|k| k.names.iter().copied())
+                .collect();
+            RuleError::new(
+                path,
+                Some(k.span().into()),
+                format!("未知的引擎类型「{}」", k.get_ref()),
+            )
+            .with_label("未知的 kind")
+            .with_help(format!("可用的 kind：{}", names.join("、")))
+        })?,
+        None => engine::default_kind(check_name).ok_or_else(|| {
+            RuleError::new(
+                path,
+                Some(check_span),
+                format!("检查类型「{check_name}」需要写明 kind"),
+            )
+            .with_label("没有同名的默认引擎")
+            .with_help("在规则中加上 kind = \"…\"，见 docs/rule-packs.md")
+        })?,
+    };
+    if !kind.checks.contains(&check_name.as_str()) {
+        return Err(RuleError::new(
+            path,
+            Some(check_span),
+            format!("引擎「{}」不报告「{check_name}」", kind.names[0]),
+        )
+        .with_label("此 kind 不支持这个 check")
+        .with_help(format!(
+            "「{}」可报告：{}",
+            kind.names[0],
+            kind.checks.join("、")
+        )));
+    }
+    let kind_name = kind.names[0];
     let severity = match head.severity.get_ref().as_str() {
         "error" => Severity::Error,
         "warning" => Severity::Warning,
@@ -503,7 +543,7 @@ fn compile_rule(
         sections: refs.sections,
         breakdowns: refs.breakdowns,
         rule_span,
-        kind: kind_name,
+        kind: check_name,
     };
     let params = toml::de::ValueDeserializer::from(toml::Spanned::new(
         rule_span.range(),

@@ -114,6 +114,10 @@ impl SectionDef {
 pub struct RuleHead {
     pub id: Spanned<String>,
     pub check: Spanned<String>,
+    /// The engine kind, when it is not the one named like the check
+    /// (`check = "sum-mismatch"`, `kind = "stat-table"`).
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
     pub severity: Spanned<String>,
     pub message: Spanned<String>,
     #[serde(default)]
