@@ -119,7 +119,7 @@ pub fn cells(pieces: &[(Span, String)]) -> Vec<Cell> {
     pieces
         .iter()
         .map_while(|(span, t)| {
-            value(t).ok().map(|v| Cell {
+            value(t).map(|v| Cell {
                 value: v,
                 span: *span,
             })

@@ -110,17 +110,17 @@ fn row(g: &[(Span, String)]) -> Option<StatRow> {
     let (unit, value) = match rest {
         [] => (None, None),
         [v] => match cells::value(&v.1) {
-            Ok(x) => (
+            Some(x) => (
                 None,
                 Some(Cell {
                     value: x,
                     span: v.0,
                 }),
             ),
-            Err(_) => (Some(v.1.clone()), None),
+            None => (Some(v.1.clone()), None),
         },
         [u, v, ..] => {
-            let x = cells::value(&v.1).ok()?;
+            let x = cells::value(&v.1)?;
             (
                 Some(u.1.clone()),
                 Some(Cell {
