@@ -65,6 +65,7 @@ checks! {
     DuplicateCategory => "duplicate-category",
     YearMismatch => "year-mismatch",
     LatePublication => "late-publication",
+    TemplateMismatch => "template-mismatch",
     ConversionArtifact => "conversion-artifact",
     BrokenParagraph => "broken-paragraph",
     RepeatedWord => "repeated-word",

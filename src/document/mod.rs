@@ -18,6 +18,7 @@ pub use marker::NumberStyle;
 
 use crate::numbers::{Quantity, read_quantities};
 use crate::span::{LineIndex, Span};
+use crate::table::grid::{Grid, TableDef};
 use crate::text::{fold, is_space};
 
 /// One non-blank line of the report (exports put one paragraph per line).
@@ -33,6 +34,9 @@ pub struct Paragraph {
     pub in_appendix: bool,
     /// Index into `Document::headings` when this paragraph opens with a heading.
     pub heading: Option<usize>,
+    /// Cut out of a long line of a flattened web page at an inline heading
+    /// (「… 一、总体情况 2022年，…」): its heading ends at the first space.
+    pub inline: bool,
 }
 
 /// A numbered heading and the section it opens.
@@ -80,7 +84,17 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Quantities of the prose, in order.
     pub quantities: Vec<Quantity>,
+    /// Tables read against a pack's templates, once per document and pack.
+    grids: GridCache,
 }
+
+/// Tables read for one set of templates, keyed by the templates' address (a
+/// pack's `Arc`), so that every rule of the pack shares one reading.
+#[derive(Debug, Clone, Default)]
+struct GridCache(std::cell::RefCell<Vec<(usize, Grids)>>);
+
+/// The tables of one pack as read in one document.
+pub type Grids = std::rc::Rc<Vec<Option<Grid>>>;
 
 /// A sentence: up to 。！？ or the end of its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,12 +129,29 @@ impl Document {
                 continue;
             }
             let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
+            let cell = raw.starts_with('\t') || is_table_row(content);
+            let mut from = 0;
+            for cut in inline_cuts(content) {
+                paragraphs.push(Paragraph {
+                    span: Span::new(
+                        start + from,
+                        start + content[..cut].trim_end_matches(is_space).len(),
+                    ),
+                    line,
+                    table_cell: cell,
+                    in_appendix: false,
+                    heading: None,
+                    inline: from > 0,
+                });
+                from = cut;
+            }
             paragraphs.push(Paragraph {
-                span: Span::new(start, start + content.len()),
+                span: Span::new(start + from, start + content.len()),
                 line,
-                table_cell: raw.starts_with('\t') || is_table_row(content),
+                table_cell: cell,
                 in_appendix: false,
                 heading: None,
+                inline: from > 0,
             });
         }
         let mut doc = Document {
@@ -135,6 +166,7 @@ impl Document {
             list_counts: Vec::new(),
             sentences: Vec::new(),
             quantities: Vec::new(),
+            grids: GridCache::default(),
         };
         doc.find_appendix();
         doc.find_headings();
@@ -142,6 +174,17 @@ impl Document {
         doc.find_declared();
         doc.read_prose();
         doc
+    }
+
+    /// The tables of `defs` in this document, read once.
+    pub fn grids(&self, defs: &std::sync::Arc<Vec<TableDef>>) -> Grids {
+        let key = std::sync::Arc::as_ptr(defs) as usize;
+        if let Some((_, g)) = self.grids.0.borrow().iter().find(|(k, _)| *k == key) {
+            return g.clone();
+        }
+        let g = std::rc::Rc::new(crate::table::grid::read_all(self, defs));
+        self.grids.0.borrow_mut().push((key, g.clone()));
+        g
     }
 
     /// Quantities whose span lies within `span`.
@@ -217,7 +260,9 @@ impl Document {
                 seen_heading = true;
                 continue;
             }
-            if seen_heading && (APPENDIX.is_match(&s) || (p.table_cell && !s.contains('|'))) {
+            // Tables of the national format stand inside sections; only an
+            // 附件/附表/统计表 line opens the appendix.
+            if seen_heading && APPENDIX.is_match(&s) {
                 start = Some(i);
                 break;
             }
@@ -360,7 +405,56 @@ impl Document {
     }
 }
 
+static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ \u{3000}](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+        .expect("static regex")
+});
+
+/// Where a long flattened line has headings inside it: after a blank, a
+/// numbered title up to the next blank, not followed by the numbers of a
+/// table row. Ordinary paragraphs are left whole.
+fn inline_cuts(content: &str) -> Vec<usize> {
+    if content.chars().count() < 300 {
+        return Vec::new();
+    }
+    INLINE_HEADING
+        .find_iter(content)
+        .filter_map(|m| {
+            let at = m.start()
+                + content[m.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            let marker = marker::parse_marker(&content[at..])?;
+            let rest = &content[at + marker.text_start..];
+            let title_end = rest
+                .find([' ', '\u{3000}', '。', '（', '('])
+                .unwrap_or(rest.len());
+            let after = rest[title_end..].trim_start_matches(is_space);
+            let title_chars = rest[..title_end].chars().count();
+            // 「…数量 713000074」 is a table row; 「总体情况 2022年，…」 is a heading.
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let row_of_numbers = digits > 0 && !after[digits..].starts_with(['年', '月', '日']);
+            (title_chars > 0 && title_chars <= 40 && !row_of_numbers).then_some(at)
+        })
+        .collect()
+}
+
 /// A table row flattened to one line: cells joined by ` | ` or tabs.
 fn is_table_row(content: &str) -> bool {
-    content.matches(" | ").count() >= 1 || content.matches('\t').count() >= 2
+    if content.matches(" | ").count() >= 1 || content.matches('\t').count() >= 2 {
+        return true;
+    }
+    // `pdftotext -layout`: cells apart by runs of spaces, most of them numbers.
+    let cells: Vec<&str> = content
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 3
+        && cells
+            .iter()
+            .filter(|c| crate::table::cells::value(c).is_some_and(|v| v.is_some()))
+            .count()
+            >= 2
 }

@@ -5,6 +5,7 @@
 //! registered in `KINDS`. Adding a kind is a new file plus a line here.
 
 mod broken_paragraph;
+mod content;
 mod conversion_artifact;
 mod duplicate_category;
 mod heading_numbering;
@@ -15,6 +16,10 @@ mod section_missing;
 mod stat_table;
 mod stat_text;
 mod sum_mismatch;
+mod table_cells;
+mod table_relation;
+mod table_text;
+mod template;
 mod value_mismatch;
 mod year_mismatch;
 
@@ -61,6 +66,11 @@ pub const KINDS: &[KindSpec] = &[
     year_mismatch::KIND,
     stat_table::KIND,
     stat_text::KIND,
+    table_relation::KIND,
+    table_cells::KIND,
+    table_text::KIND,
+    template::KIND,
+    content::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static KindSpec> {

@@ -58,11 +58,63 @@ impl RuleCheck for OutlineMismatch {
 }
 
 impl OutlineMismatch {
+    /// 「…存在的主要问题及改进情况及其他需要报告的事项」: without a stated count,
+    /// a listed part whose halves around 及/以及/和 each match a heading
+    /// better than the whole is two parts.
+    fn split_joined(
+        &self,
+        doc: &Document,
+        decl: &DeclaredOutline,
+        tops: &[&Heading],
+    ) -> DeclaredOutline {
+        let mut out = decl.clone();
+        if decl.count.is_some() || decl.parts.len() >= tops.len() {
+            return out;
+        }
+        let best = |t: &str| {
+            tops.iter()
+                .map(|h| title_similarity(t, doc.slice(h.title)))
+                .fold(0.0f32, f32::max)
+        };
+        let mut i = 0;
+        while i < out.parts.len() && out.parts.len() < tops.len() {
+            let p = out.parts[i].clone();
+            let whole = best(&p.text);
+            let split = p
+                .text
+                .match_indices("及")
+                .chain(p.text.match_indices("和"))
+                .find_map(|(at, j)| {
+                    let (l, r) = (&p.text[..at], &p.text[at + j.len()..]);
+                    let ok = !l.is_empty()
+                        && !r.is_empty()
+                        && best(l) >= self.similarity
+                        && best(r) >= self.similarity
+                        && best(r) > whole;
+                    ok.then_some((at, j.len()))
+                });
+            if let Some((at, jl)) = split {
+                let right = crate::document::DeclaredPart {
+                    text: p.text[at + jl..].to_string(),
+                    span: crate::span::Span::new(p.span.start + at + jl, p.span.end),
+                };
+                out.parts[i] = crate::document::DeclaredPart {
+                    text: p.text[..at].to_string(),
+                    span: crate::span::Span::new(p.span.start, p.span.start + at),
+                };
+                out.parts.insert(i + 1, right);
+            }
+            i += 1;
+        }
+        out
+    }
+
     fn check_declared(&self, doc: &Document, decl: &DeclaredOutline, out: &mut Emitter<'_>) {
         let tops: Vec<&Heading> = doc.top_level().collect();
         if tops.is_empty() {
             return;
         }
+        let decl = &self.split_joined(doc, decl, &tops);
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
         for (pi, part) in decl.parts.iter().enumerate() {
             for (hi, h) in tops.iter().enumerate() {

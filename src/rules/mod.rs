@@ -19,11 +19,14 @@ use crate::diagnostic::{Check, Severity};
 use crate::engine::{self, RuleCheck};
 use crate::numbers::breakdown::BreakdownSpec;
 use crate::span::Span;
+use crate::table::grid::{Relation, TableDef};
 
 /// The packs shipped inside the binary, from `rules/`.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("common.toml", include_str!("../../rules/common.toml")),
     ("gov-2008.toml", include_str!("../../rules/gov-2008.toml")),
+    ("gov-2019.toml", include_str!("../../rules/gov-2019.toml")),
+    ("gov-2021.toml", include_str!("../../rules/gov-2021.toml")),
 ];
 
 /// The fixed fields every rule has; a kind's own fields are read by the kind.
@@ -60,6 +63,8 @@ pub struct Pack {
     pub path: String,
     pub builtin: bool,
     pub rules: Vec<CompiledRule>,
+    /// The pack's table templates (`[[table]]`).
+    pub tables: std::sync::Arc<Vec<TableDef>>,
 }
 
 /// Everything the engine runs: built-in packs, then user packs.
@@ -80,6 +85,8 @@ pub struct CompileCtx<'a> {
     pub path: &'a str,
     pub sections: &'a BTreeMap<String, SectionDef>,
     pub breakdowns: &'a BTreeMap<String, BreakdownSpec>,
+    /// The pack's tables, shared by every rule that reads them.
+    pub tables: &'a std::sync::Arc<Vec<TableDef>>,
     /// Span of the whole rule table, for errors about the rule as a whole.
     pub rule_span: Span,
     /// The rule's check (a kind reporting several checks may behave by it).
@@ -129,6 +136,26 @@ impl CompileCtx<'_> {
                 )
                 .with_label("无效的正则表达式")
             })
+    }
+
+    /// Resolves a reference to a `[[table]]` of this pack: the pack's tables and the index.
+    pub fn table(
+        &self,
+        id: &toml::Spanned<String>,
+    ) -> Result<(std::sync::Arc<Vec<TableDef>>, usize), RuleError> {
+        match self.tables.iter().position(|t| &t.id == id.get_ref()) {
+            Some(i) => Ok((self.tables.clone(), i)),
+            None => {
+                let known: Vec<&str> = self.tables.iter().map(|t| t.id.as_str()).collect();
+                Err(self
+                    .error(
+                        Some(id.span().into()),
+                        format!("引用了不存在的表「{}」", id.get_ref()),
+                    )
+                    .with_label("没有这个 table id")
+                    .with_help(format!("本规则包定义的表：{}", known.join("、"))))
+            }
+        }
     }
 
     /// Resolves a reference to a `[[breakdown]]` of this pack.
@@ -296,6 +323,7 @@ fn compile_pack(
     let rules_v = take(&mut root, "rule");
     let sections_v = take(&mut root, "section");
     let breakdowns_v = take(&mut root, "breakdown");
+    let tables_v = take(&mut root, "table");
     let file: schema::PackFile =
         serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
             root_span.range(),
@@ -339,10 +367,28 @@ fn compile_pack(
         }
     }
 
+    let mut tables: Vec<TableDef> = Vec::new();
+    for v in array_of_tables(path, tables_v, "table", &mut errors) {
+        let span: Span = v.span().into();
+        match <TableDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v)) {
+            Ok(t) => match check_table(&t) {
+                Ok(()) => tables.push(t),
+                Err(msg) => errors.push(RuleError::new(
+                    path,
+                    Some(span),
+                    format!("表「{}」无效：{msg}", t.id),
+                )),
+            },
+            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+        }
+    }
+    let tables = std::sync::Arc::new(tables);
+
     let mut rules = Vec::new();
     let refs = Refs {
         sections: &sections,
         breakdowns: &breakdowns,
+        tables: &tables,
     };
     for v in array_of_tables(path, rules_v, "rule", &mut errors) {
         match compile_rule(path, v, &file.pack.id, &refs, ids) {
@@ -360,6 +406,7 @@ fn compile_pack(
             path: path.to_string(),
             builtin,
             rules,
+            tables,
         },
         disable,
     ))
@@ -397,6 +444,24 @@ const COMMON_KEYS: [&str; 8] = [
 struct Refs<'a> {
     sections: &'a BTreeMap<String, SectionDef>,
     breakdowns: &'a BTreeMap<String, BreakdownSpec>,
+    tables: &'a std::sync::Arc<Vec<TableDef>>,
+}
+
+/// Every relation of a table names rows (for each column) or columns (for each row) it has.
+fn check_table(t: &TableDef) -> Result<(), String> {
+    for r in &t.relation {
+        let rel = Relation::parse(r)?;
+        for name in rel.left.iter().chain(&rel.right) {
+            let known = match rel.for_each {
+                crate::table::grid::ForEach::Column => t.rows.iter().any(|x| &x.id == name),
+                crate::table::grid::ForEach::Row => t.columns.iter().any(|x| &x.id == name),
+            };
+            if !known {
+                return Err(format!("关系「{}」引用了不存在的栏目「{name}」", r.id));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn compile_rule(
@@ -542,6 +607,7 @@ fn compile_rule(
         path,
         sections: refs.sections,
         breakdowns: refs.breakdowns,
+        tables: refs.tables,
         rule_span,
         kind: check_name,
     };

@@ -1,0 +1,244 @@
+//! Statistics tables of the national format: the two real reports and the
+//! project's own fixtures (tests/fixtures/national/generate.py writes them from
+//! the official template): every layout read alike, every relation caught by a
+//! one-cell change, flattened digit runs split jointly, the template checked.
+
+mod common;
+
+use common::{RULES, check_file, check_text, found_rules};
+use report_lint::document::Document;
+use report_lint::table::grid::{View, read_all};
+use rust_decimal::Decimal;
+
+fn rules_fired(rel: &str) -> Vec<String> {
+    let mut v: Vec<String> = found_rules(&check_file(rel))
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    v.sort();
+    v
+}
+
+/// `row → [cell values]` of table `t` (blank as -1) read with a pack's templates.
+fn table(rel: &str, pack: &str, t: &str) -> Vec<(String, Vec<i64>)> {
+    let doc = Document::parse(std::fs::read_to_string(common::root().join(rel)).unwrap());
+    let p = RULES.pack(pack).unwrap();
+    let grids = read_all(&doc, &p.tables);
+    let i = p.tables.iter().position(|d| d.id == t).unwrap();
+    let def = &p.tables[i];
+    let grid = grids[i]
+        .as_ref()
+        .unwrap_or_else(|| panic!("{rel}: {t} not found"));
+    let _ = View { def, grid };
+    grid.rows
+        .iter()
+        .map(|r| {
+            let vals = r
+                .cells
+                .iter()
+                .map(|c| {
+                    c.as_ref()
+                        .and_then(|c| c.value)
+                        .map_or(-1, |v| i64::try_from(v.trunc().mantissa()).unwrap())
+                })
+                .collect();
+            (def.rows[r.def].id.clone(), vals)
+        })
+        .collect()
+}
+
+#[test]
+fn shanghai_2019_blank_totals_and_text_against_table() {
+    let r = check_file("tests/fixtures/national/shanghai-2019.txt");
+    assert_eq!(
+        found_rules(&r),
+        [
+            ("gov2019/text-vs-table".to_string(), 14),
+            ("gov2019/text-vs-table".to_string(), 14),
+            ("gov2019/t3-blank-total".to_string(), 52),
+        ]
+    );
+    let texts: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        texts[0].starts_with("正文「予以公开及部分公开」258 件") && texts[0].contains("（275 件）"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[1].contains("265 件") && texts[1].contains("（337 件）"),
+        "{}",
+        texts[1]
+    );
+    assert!(
+        texts[2].starts_with("表三「总计」列在 11 行留空"),
+        "{}",
+        texts[2]
+    );
+    // labels say what the blank total should be: 予以公开 = 258 + 12 + 1 + 1
+    assert_eq!(
+        r.diagnostics[2].span_label.as_deref(),
+        Some("空白，应为 272")
+    );
+    let t3 = table(
+        "tests/fixtures/national/shanghai-2019.txt",
+        "gov-2019",
+        "t3",
+    );
+    assert_eq!(t3[0], ("new".into(), vec![821, 35, -1, -1, 2, 1, 859]));
+    assert_eq!(
+        t3.iter().find(|(id, _)| id == "total").unwrap().1,
+        vec![767, 35, -1, -1, 2, 1, 805]
+    );
+    let t4 = table(
+        "tests/fixtures/national/shanghai-2019.txt",
+        "gov-2019",
+        "t4",
+    );
+    assert_eq!(
+        t4[0].1,
+        vec![5, -1, -1, 2, 7, 8, -1, -1, 1, 9, -1, -1, -1, -1, -1]
+    );
+}
+
+#[test]
+fn pingtan_2022_flattened_tables_are_split() {
+    let rel = "tests/fixtures/national/pingtan-2022.txt";
+    let t3 = table(rel, "gov-2021", "t3");
+    let want: &[(&str, [i64; 7])] = &[
+        ("new", [71, 3, 0, 0, 0, 0, 74]),
+        ("carried", [1, 0, 0, 0, 0, 0, 1]),
+        ("open", [21, 0, 0, 0, 0, 0, 21]),
+        ("partial", [8, 1, 0, 0, 0, 0, 9]),
+        ("secret", [0; 7]),
+        ("internal", [1, 0, 0, 0, 0, 0, 1]),
+        ("process", [2, 0, 0, 0, 0, 0, 2]),
+        ("enforcement", [1, 0, 0, 0, 0, 0, 1]),
+        ("nosuch", [37, 0, 0, 0, 0, 0, 37]),
+        ("nocreate", [0; 7]),
+        ("other-overdue", [2, 0, 0, 0, 0, 0, 2]),
+        ("other-unpaid", [0; 7]),
+        ("other-other", [0, 2, 0, 0, 0, 0, 2]),
+        ("total", [72, 3, 0, 0, 0, 0, 75]),
+        ("forward", [0; 7]),
+    ];
+    assert_eq!(t3.len(), 25, "every 2021 row found");
+    for (id, vals) in want {
+        let got = &t3.iter().find(|(r, _)| r == id).unwrap().1;
+        assert_eq!(got, &vals.to_vec(), "{id}");
+    }
+    let t4 = table(rel, "gov-2021", "t4");
+    assert_eq!(t4[0].1, vec![0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+    // 一 + 二 = （七）+ 四 holds (74 + 1 = 75 + 0), and no other finding but the
+    // one 表二 row that no relation can split (行政规范性文件 8855698).
+    assert_eq!(rules_fired(rel), ["gov2021/t2-split"]);
+    let t2 = table(rel, "gov-2021", "t2");
+    assert_eq!(t2[0], ("rules".into(), vec![0, 0, 0]));
+    assert_eq!(t2[2], ("license".into(), vec![10690]));
+}
+
+#[test]
+fn clean_reports_in_every_layout_have_no_table_finding() {
+    let pipes = table(
+        "tests/fixtures/national/clean-2021-pipes.txt",
+        "gov-2021",
+        "t3",
+    );
+    for layout in ["pipes", "tabs", "spaces", "cells"] {
+        let rel = format!("tests/fixtures/national/clean-2021-{layout}.txt");
+        assert_eq!(rules_fired(&rel), Vec::<String>::new(), "{layout}");
+        for t in ["t2", "t3", "t4"] {
+            assert_eq!(
+                table(&rel, "gov-2021", t),
+                table(
+                    "tests/fixtures/national/clean-2021-pipes.txt",
+                    "gov-2021",
+                    t
+                ),
+                "{layout} {t}"
+            );
+        }
+    }
+    assert_eq!(pipes.len(), 25);
+    // flattened like a crawled page: 表三 solved jointly, only 表二's unconstrained row is unsplittable
+    let flat = "tests/fixtures/national/clean-2021-flat.txt";
+    assert_eq!(table(flat, "gov-2021", "t3"), pipes);
+    assert_eq!(rules_fired(flat), ["gov2021/t2-split"]);
+}
+
+#[test]
+fn each_relation_is_caught_by_a_one_cell_change() {
+    // A cell of 表三 sits in one column and one row relation, so one change
+    // breaks both; 表四's groups and blanks are caught alone.
+    for (file, want) in [
+        (
+            "edit-identity",
+            &["gov2021/t3-applicants", "gov2021/t3-identity"][..],
+        ),
+        (
+            "edit-results",
+            &["gov2021/t3-applicants", "gov2021/t3-results"],
+        ),
+        (
+            "edit-applicants",
+            &["gov2021/t3-applicants", "gov2021/t3-identity"],
+        ),
+        ("edit-t4-review", &["gov2021/t4-review"]),
+        ("edit-t4-direct", &["gov2021/t4-direct"]),
+        ("edit-t4-after", &["gov2021/t4-after"]),
+        ("edit-blank-total", &["gov2021/t3-blank-total"]),
+        ("edit-missing-row", &["gov2021/t3-rows"]),
+        ("edit-missing-t2-row", &["gov2021/t2-rows"]),
+        ("edit-text", &["gov2021/text-vs-table"]),
+        ("edit-flat-t4", &["gov2021/t2-split", "gov2021/t4-split"]),
+        (
+            "edit-flat-ambiguous",
+            &["gov2021/t3-rows", "gov2021/t3-split"],
+        ),
+    ] {
+        assert_eq!(
+            rules_fired(&format!("tests/fixtures/national/{file}.txt")),
+            want,
+            "{file}"
+        );
+    }
+    let r = check_file("tests/fixtures/national/edit-identity.txt");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "gov2021/t3-identity")
+        .unwrap();
+    assert_eq!(
+        d.message,
+        "表三「自然人」列：新收 + 上年结转 = 12，办理结果总计 + 结转下年度 = 11，相差 1"
+    );
+}
+
+#[test]
+fn a_2022_report_on_the_2019_template_is_told_so() {
+    let text =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/shanghai-2019.txt"))
+            .unwrap()
+            .replace("2019年上海市", "2022年上海市");
+    let r = check_text(&text);
+    let t: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.check.as_str() == "template-mismatch")
+        .collect();
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].rule, "gov2021/template");
+    assert!(
+        t[0].message
+            .starts_with("报告年度应使用2021 年版格式，本报告的表格是2019 年版（试行）格式"),
+        "{}",
+        t[0].message
+    );
+    // on its own year it is not
+    assert!(
+        check_file("tests/fixtures/national/shanghai-2019.txt")
+            .diagnostics
+            .iter()
+            .all(|d| d.check.as_str() != "template-mismatch")
+    );
+    let _ = Decimal::ZERO;
+}
