@@ -21,6 +21,8 @@ pub struct Options {
     pub encoding: Option<&'static Encoding>,
     /// Use this built-in pack instead of the one for the report's year.
     pub pack: Option<String>,
+    /// The configuration: per-file packs, issuer, selection, suppressions.
+    pub config: Option<std::sync::Arc<crate::config::Config>>,
 }
 
 /// One input to check.
@@ -94,6 +96,11 @@ impl FileResult {
 /// Expands paths into inputs: files as given, directories walked for `*.txt`
 /// in sorted order. Unwalkable entries become `Input::Broken`, the walk goes on.
 pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
+    discover_with(paths, &|_| false)
+}
+
+/// Like `discover`, leaving out what `excluded` says (the configuration's `exclude`).
+pub fn discover_with(paths: &[PathBuf], excluded: &dyn Fn(&str) -> bool) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         if !path.exists() && path.symlink_metadata().is_err() {
@@ -108,7 +115,9 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_report_name(e.path()) => {
-                        out.push(Input::File(e.into_path()))
+                        if !excluded(&e.path().display().to_string()) {
+                            out.push(Input::File(e.into_path()))
+                        }
                     }
                     Ok(_) => {}
                     Err(e) => out.push(Input::Broken {
@@ -120,7 +129,7 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
                     }),
                 }
             }
-        } else {
+        } else if !excluded(&path.display().to_string()) {
             out.push(Input::File(path.clone()));
         }
     }
@@ -173,10 +182,21 @@ pub fn check_bytes(path: String, bytes: &[u8], rules: &RuleSet, opts: &Options) 
         Ok(d) => d,
         Err(e) => return FileResult::failed(path, decode_message(&e)),
     };
-    let doc = Document::parse(decoded.text);
+    let mut doc = Document::parse(decoded.text);
+    let effective = opts
+        .config
+        .as_ref()
+        .map(|c| c.effective(&path))
+        .unwrap_or_default();
+    doc.issuer_level = effective.level;
+    doc.township_deadline = effective.township_deadline;
     let year = doc.year.map(|y| y.year);
-    let packs = rules.select(year, opts.pack.as_deref());
-    let diagnostics = engine::check_document(&doc, &packs, rules);
+    let forced = opts.pack.as_deref().or(effective.pack.as_deref());
+    let packs = rules.select(year, forced);
+    let mut diagnostics = engine::check_document(&doc, &packs, rules);
+    if let Some(c) = &opts.config {
+        diagnostics = c.apply(&path, &doc.text, diagnostics);
+    }
     let mut names: Vec<String> = packs.iter().map(|p| p.meta.id.clone()).collect();
     // The year-specific pack is the one users care about; list it first.
     names.sort_by_key(|n| (n == "common", n.clone()));

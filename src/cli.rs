@@ -1,16 +1,20 @@
-//! Subcommands `check`, `rules` and `rule`. Exit codes: 0 clean, 1 findings at
-//! or above the threshold, 2 usage, rule-file or input errors.
+//! Subcommands `check`, `rules`, `rule`, `config`, `init`, `completions`,
+//! `man`. Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage,
+//! configuration, rule-file or input errors.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use report_lint::baseline::Baseline;
 use report_lint::check::{self, FileResult, Input, Options};
+use report_lint::config::{self, Config};
 use report_lint::decode::encoding_for_label;
-use report_lint::diagnostic::{Check, Severity};
-use report_lint::render::{self, Format};
+use report_lint::diagnostic::{Check, Diagnostic, Severity};
+use report_lint::render::{self, Format, RenderCtx};
 use report_lint::rules::RuleSet;
 
 #[derive(Parser)]
@@ -28,7 +32,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check reports (files, directories walked for *.txt, or - for stdin).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule of the built-in packs (and of --rules packs).
     Rules {
         /// Also load this user rule pack.
@@ -42,6 +46,21 @@ enum Command {
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
     },
+    /// Print the configuration that applies to a report (JSON).
+    Config {
+        /// The report whose settings to show.
+        #[arg(default_value = "report.txt")]
+        path: String,
+        /// Use this configuration file instead of searching for report-lint.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Write a commented report-lint.toml in the current directory.
+    Init,
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(clap::Args)]
@@ -67,9 +86,30 @@ struct CheckArgs {
     /// Name to report standard input under.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 (default: the configuration's, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Exit 0 even when there are findings (errors in input or configuration still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Use this configuration file instead of searching for report-lint.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any report-lint.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Threads to check files with (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,11 +136,11 @@ pub fn run() -> Result<u8> {
         }
     };
     match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(*args),
         Command::Rules { rules } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
-                print_results(&errors, 0, Format::Human, auto_color())?;
+                print_human(&errors, 0, &set)?;
                 return Ok(2);
             }
             print_rule_list(&set)?;
@@ -109,7 +149,7 @@ pub fn run() -> Result<u8> {
         Command::Rule { id, rules } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
-                print_results(&errors, 0, Format::Human, auto_color())?;
+                print_human(&errors, 0, &set)?;
                 return Ok(2);
             }
             match set.find_rule(&id) {
@@ -125,6 +165,49 @@ pub fn run() -> Result<u8> {
                 }
             }
         }
+        Command::Config { path, config } => {
+            let (cfg, errors) = load_config(config.as_deref(), false)?;
+            if !errors.is_empty() {
+                let (set, _) = load_rules(&[])?;
+                print_human(&errors, 0, &set)?;
+                return Ok(2);
+            }
+            let eff = cfg.effective(&path);
+            let out = serde_json::json!({
+                "config": cfg.path.as_ref().map(|p| p.display().to_string()),
+                "path": path,
+                "excluded": cfg.excluded(&path),
+                "fail-on": cfg.fail_on.map(|s| s.as_str()),
+                "rules": cfg.rules.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+                "effective": eff,
+            });
+            println!("{}", serde_json::to_string_pretty(&out)?);
+            Ok(0)
+        }
+        Command::Init => {
+            let path = Path::new(config::FILE_NAME);
+            if path.exists() {
+                eprintln!("report-lint: {} 已存在，未覆盖", config::FILE_NAME);
+                return Ok(2);
+            }
+            std::fs::write(path, config::TEMPLATE)
+                .with_context(|| format!("写入 {}", config::FILE_NAME))?;
+            println!("已写入 {}", config::FILE_NAME);
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "report-lint",
+                &mut std::io::stdout(),
+            );
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(0)
+        }
     }
 }
 
@@ -138,9 +221,17 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
         match std::fs::read(p) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => user.push((name, text)),
-                Err(_) => failed.push(rule_file_failure(&name, "规则文件不是 UTF-8 编码")),
+                Err(_) => failed.push(operational(
+                    &name,
+                    Check::RuleError,
+                    "规则文件不是 UTF-8 编码",
+                )),
             },
-            Err(e) => failed.push(rule_file_failure(&name, &format!("无法读取规则文件：{e}"))),
+            Err(e) => failed.push(operational(
+                &name,
+                Check::RuleError,
+                &format!("无法读取规则文件：{e}"),
+            )),
         }
     }
     let (set, errors) = RuleSet::load(&user);
@@ -169,25 +260,71 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
     Ok((set, results))
 }
 
-fn rule_file_failure(path: &str, message: &str) -> FileResult {
+fn operational(path: &str, check: Check, message: &str) -> FileResult {
     let mut r = FileResult::from_rule_errors(path, "", &[]);
     r.diagnostics
-        .push(report_lint::diagnostic::Diagnostic::bare(
-            Check::RuleError,
-            "rule-error",
-            message,
-        ));
+        .push(Diagnostic::bare(check, check.as_str(), message));
     r
 }
 
+/// The configuration: `--config`, else report-lint.toml found upwards, else defaults.
+fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileResult>)> {
+    if none {
+        return Ok((Config::default(), Vec::new()));
+    }
+    let cwd = std::env::current_dir()?;
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        // Shown as the user would type it: relative to the working directory.
+        None => {
+            config::discover(&cwd).map(|p| p.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(p))
+        }
+    };
+    let Some(path) = path else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            return Ok((
+                Config::default(),
+                vec![operational(
+                    &name,
+                    Check::ConfigError,
+                    &format!("无法读取配置文件：{e}"),
+                )],
+            ));
+        }
+    };
+    match Config::parse(&path, &text) {
+        Ok(c) => Ok((c, Vec::new())),
+        Err(errors) => {
+            let mut r = FileResult::from_rule_errors(&name, &text, &[]);
+            r.diagnostics = errors.iter().map(|e| e.to_diagnostic()).collect();
+            Ok((Config::default(), vec![r]))
+        }
+    }
+}
+
 fn run_check(args: CheckArgs) -> Result<u8> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .ok();
+    }
     let encoding = match &args.encoding {
         Some(label) => {
             Some(encoding_for_label(label).map_err(|e| anyhow::anyhow!("--encoding：{e}"))?)
         }
         None => None,
     };
-    let (set, rule_results) = load_rules(&args.rules)?;
+    let (cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
+    let mut rule_paths = cfg.rules.clone();
+    rule_paths.extend(args.rules.iter().cloned());
+    let (set, rule_results) = load_rules(&rule_paths)?;
+    results.extend(rule_results);
     if let Some(p) = &args.pack
         && set.pack(p).is_none()
     {
@@ -197,6 +334,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
             ids.join("、")
         );
     }
+    let cfg = Arc::new(cfg);
     let mut inputs = Vec::new();
     for p in &args.paths {
         if p.as_os_str() == "-" {
@@ -209,31 +347,70 @@ fn run_check(args: CheckArgs) -> Result<u8> {
                 bytes,
             });
         } else {
-            inputs.extend(check::discover(std::slice::from_ref(p)));
+            inputs.extend(check::discover_with(std::slice::from_ref(p), &|path| {
+                cfg.excluded(path)
+            }));
         }
     }
     let reports = inputs.len();
     let opts = Options {
         encoding,
         pack: args.pack.clone(),
+        config: Some(cfg.clone()),
     };
-    let mut results = rule_results;
     results.extend(check::check_inputs(inputs, &set, &opts));
+    results.extend(unused_suppressions(&cfg));
+
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::record(&results);
+        std::fs::write(path, serde_json::to_string_pretty(&b)? + "\n")
+            .with_context(|| format!("写入基线文件 {}", path.display()))?;
+        eprintln!(
+            "report-lint: 已把 {} 条发现记入基线 {}",
+            b.findings.iter().map(|e| e.count).sum::<usize>(),
+            path.display()
+        );
+        return Ok(0);
+    }
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("读取基线文件 {}", path.display()))?;
+        let b: Baseline = serde_json::from_str(&text)
+            .with_context(|| format!("基线文件 {} 无效", path.display()))?;
+        b.hide(&mut results);
+    }
+
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => auto_color(),
     };
-    print_results(&results, reports, args.format, color)?;
+    let ctx = RenderCtx {
+        color,
+        reports,
+        rules: &set,
+        step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.statistics {
+        render::render_statistics(&results, reports, &mut out)?;
+    } else {
+        render::render(args.format, &results, &ctx, &mut out)?;
+    }
+    out.flush()?;
 
     let broken = results
         .iter()
         .flat_map(|r| &r.diagnostics)
-        .any(|d| matches!(d.check, Check::InputError | Check::RuleError));
+        .any(|d| d.check.is_failure());
     let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Info) => Severity::Info,
+        None => cfg.fail_on.unwrap_or(Severity::Error),
     };
     let failing = results
         .iter()
@@ -241,26 +418,42 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         .any(|d| d.severity >= threshold);
     Ok(if broken {
         2
-    } else if failing {
+    } else if failing && !args.exit_zero {
         1
     } else {
         0
     })
 }
 
+/// Suppressions of the configuration that hid nothing, reported on the config file.
+fn unused_suppressions(cfg: &Config) -> Vec<FileResult> {
+    let diags = cfg.unused_suppressions();
+    if diags.is_empty() {
+        return Vec::new();
+    }
+    let name = cfg.path.as_ref().map_or_else(
+        || config::FILE_NAME.to_string(),
+        |p| p.display().to_string(),
+    );
+    let mut r = FileResult::from_rule_errors(&name, &cfg.text, &[]);
+    r.diagnostics = diags;
+    vec![r]
+}
+
 fn auto_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-fn print_results(
-    results: &[FileResult],
-    reports: usize,
-    format: Format,
-    color: bool,
-) -> Result<()> {
+fn print_human(results: &[FileResult], reports: usize, set: &RuleSet) -> Result<()> {
+    let ctx = RenderCtx {
+        color: auto_color(),
+        reports,
+        rules: set,
+        step_summary: None,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    render::render(format, results, reports, color, &mut out)?;
+    render::render(Format::Human, results, &ctx, &mut out)?;
     out.flush()?;
     Ok(())
 }

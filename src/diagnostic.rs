@@ -71,6 +71,27 @@ checks! {
     RepeatedWord => "repeated-word",
     InputError => "input-error",
     RuleError => "rule-error",
+    ConfigError => "config-error",
+    UnusedSuppression => "unused-suppression",
+}
+
+impl Check {
+    /// Findings about the run itself (unreadable input, broken packs or
+    /// configuration, stale suppressions), not about a report's content.
+    pub fn is_operational(self) -> bool {
+        matches!(
+            self,
+            Check::InputError | Check::RuleError | Check::ConfigError | Check::UnusedSuppression
+        )
+    }
+
+    /// Operational findings that make the exit code 2.
+    pub fn is_failure(self) -> bool {
+        matches!(
+            self,
+            Check::InputError | Check::RuleError | Check::ConfigError
+        )
+    }
 }
 
 impl fmt::Display for Check {

@@ -5,7 +5,9 @@
 //! compiled [`rules`] → [`diagnostic::Diagnostic`]s → a renderer. The library
 //! never prints; only renderers write, and only the binary chooses where to.
 
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod document;

@@ -86,6 +86,10 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Tables read against a pack's templates, once per document and pack.
     grids: GridCache,
+    /// The issuer's level when the configuration states it.
+    pub issuer_level: Option<crate::config::Level>,
+    /// 乡镇/街道 deadline (month, day) from the configuration.
+    pub township_deadline: Option<(u32, u32)>,
 }
 
 /// Tables read for one set of templates, keyed by the templates' address (a
@@ -167,6 +171,8 @@ impl Document {
             sentences: Vec::new(),
             quantities: Vec::new(),
             grids: GridCache::default(),
+            issuer_level: None,
+            township_deadline: None,
         };
         doc.find_appendix();
         doc.find_headings();

@@ -9,6 +9,7 @@ mod content;
 mod conversion_artifact;
 mod duplicate_category;
 mod heading_numbering;
+mod late_publication;
 mod outline_mismatch;
 mod percent_mismatch;
 mod repeated_word;
@@ -71,6 +72,7 @@ pub const KINDS: &[KindSpec] = &[
     table_text::KIND,
     template::KIND,
     content::KIND,
+    late_publication::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static KindSpec> {

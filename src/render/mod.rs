@@ -2,8 +2,11 @@
 //! each takes the sorted results and a writer.
 
 mod excerpt;
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -24,6 +27,21 @@ pub enum Format {
     Json,
     /// One JSON object per finding per line.
     Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (and a step summary table).
+    Github,
+    /// JUnit XML, for GitLab and Jenkins test reports.
+    Junit,
+}
+
+/// What renderers may need besides the results.
+pub struct RenderCtx<'a> {
+    pub color: bool,
+    pub reports: usize,
+    pub rules: &'a crate::rules::RuleSet,
+    /// Where the github format appends its Markdown summary.
+    pub step_summary: Option<std::path::PathBuf>,
 }
 
 /// Counts over all results.
@@ -64,20 +82,53 @@ impl Summary {
     }
 }
 
-/// Renders in `format`. `color` applies to the human format only.
+/// Renders in `format`.
 pub fn render(
     format: Format,
     results: &[FileResult],
-    reports: usize,
-    color: bool,
+    ctx: &RenderCtx<'_>,
     w: &mut dyn Write,
 ) -> io::Result<()> {
+    let reports = ctx.reports;
     match format {
-        Format::Human => render_human(results, reports, color, w),
+        Format::Human => render_human(results, reports, ctx.color, w),
         Format::Concise => render_concise(results, reports, w),
         Format::Json => render_json(results, reports, w),
         Format::Jsonl => render_jsonl(results, w),
+        Format::Sarif => sarif::render_sarif(results, ctx.rules, w),
+        Format::Junit => junit::render_junit(results, w),
+        Format::Github => match &ctx.step_summary {
+            Some(path) => {
+                let mut f = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)?;
+                github::render_github(results, reports, Some(&mut f), w)
+            }
+            None => github::render_github(results, reports, None, w),
+        },
     }
+}
+
+/// `--statistics`: how many findings each rule has, most first.
+pub fn render_statistics(
+    results: &[FileResult],
+    reports: usize,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, &str, Severity), usize> =
+        std::collections::BTreeMap::new();
+    for d in results.iter().flat_map(|r| &r.diagnostics) {
+        *counts
+            .entry((d.rule.as_str(), d.check.as_str(), d.severity))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((rule, check, sev), n) in rows {
+        writeln!(w, "{n:>5}  {rule:<32} {check:<26} {sev}")?;
+    }
+    writeln!(w, "{}", Summary::of(results, reports).line())
 }
 
 fn render_concise(results: &[FileResult], reports: usize, w: &mut dyn Write) -> io::Result<()> {

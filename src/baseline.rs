@@ -1,0 +1,106 @@
+//! Baselines: today's findings recorded so that adopting report-lint on a
+//! repository of old reports shows only new ones. A finding is recorded by its
+//! path, rule and the text around its span (not its line), so edits elsewhere
+//! in the file keep it matched; identical findings are counted.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::FileResult;
+use crate::diagnostic::Diagnostic;
+use crate::text::is_space;
+
+/// Characters of context on each side of the span in a fingerprint.
+const CONTEXT: usize = 10;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    /// The span's text with some text around it, blanks removed.
+    pub context: String,
+    /// How many findings share this fingerprint.
+    pub count: usize,
+}
+
+/// The text a finding is recognised by.
+pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
+    let before: String = text[..d.span.start.min(text.len())]
+        .chars()
+        .rev()
+        .take(CONTEXT)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let inner = text.get(d.span.range()).unwrap_or("");
+    let after: String = text[d.span.end.min(text.len())..]
+        .chars()
+        .take(CONTEXT)
+        .collect();
+    format!("{before}‹{inner}›{after}")
+        .chars()
+        .filter(|c| !is_space(*c))
+        .collect::<String>()
+        + "|"
+        + &d.message
+}
+
+impl Baseline {
+    /// Records every finding of the results.
+    pub fn record(results: &[FileResult]) -> Baseline {
+        let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+        for r in results {
+            for d in r.diagnostics.iter().filter(|d| !d.check.is_operational()) {
+                *counts
+                    .entry((r.path.clone(), d.rule.clone(), fingerprint(&r.text, d)))
+                    .or_default() += 1;
+            }
+        }
+        Baseline {
+            version: 1,
+            findings: counts
+                .into_iter()
+                .map(|((path, rule, context), count)| Entry {
+                    path,
+                    rule,
+                    context,
+                    count,
+                })
+                .collect(),
+        }
+    }
+
+    /// Hides the findings the baseline records; returns how many were hidden.
+    pub fn hide(&self, results: &mut [FileResult]) -> usize {
+        let mut left: BTreeMap<(String, String, String), usize> = self
+            .findings
+            .iter()
+            .map(|e| ((e.path.clone(), e.rule.clone(), e.context.clone()), e.count))
+            .collect();
+        let mut hidden = 0;
+        for r in results.iter_mut() {
+            let text = &r.text;
+            let path = r.path.clone();
+            r.diagnostics.retain(|d| {
+                let key = (path.clone(), d.rule.clone(), fingerprint(text, d));
+                match left.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        hidden += 1;
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
+        hidden
+    }
+}

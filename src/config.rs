@@ -1,0 +1,560 @@
+//! `report-lint.toml`: which packs and rules apply, severities, what to skip,
+//! the issuer of the reports, per-glob overrides, and findings suppressed with
+//! a reason. Found from the working directory upwards (stopping at the
+//! repository root) or given with `--config`. Errors point into the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Check, Diagnostic, Severity};
+use crate::span::Span;
+
+pub const FILE_NAME: &str = "report-lint.toml";
+
+/// The issuer's level, for deadlines and government-only content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Government,
+    Department,
+    Township,
+}
+
+impl Level {
+    fn parse(s: &str) -> Option<Level> {
+        Some(match s {
+            "government" => Level::Government,
+            "department" => Level::Department,
+            "township" => Level::Township,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    #[serde(default)]
+    pack: Option<Spanned<String>>,
+    #[serde(default)]
+    rules: Vec<Spanned<String>>,
+    #[serde(default)]
+    select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    fail_on: Option<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    issuer: Option<RawIssuer>,
+    #[serde(default)]
+    per_file: Vec<RawPerFile>,
+    #[serde(default)]
+    suppress: Vec<RawSuppress>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawIssuer {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    level: Option<Spanned<String>>,
+    /// `MM-DD` of the year after the report year, for 乡镇/街道 reports.
+    #[serde(default)]
+    township_deadline: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPerFile {
+    glob: Spanned<String>,
+    #[serde(default)]
+    pack: Option<Spanned<String>>,
+    #[serde(default)]
+    select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    issuer: Option<RawIssuer>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSuppress {
+    /// Glob of the report's path.
+    path: Spanned<String>,
+    rule: Spanned<String>,
+    /// The finding's text (what its span covers) contains this.
+    #[serde(default)]
+    text: Option<String>,
+    reason: String,
+}
+
+/// What applies to one report.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Effective {
+    pub pack: Option<String>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    pub issuer_name: Option<String>,
+    pub level: Option<Level>,
+    pub township_deadline: Option<(u32, u32)>,
+}
+
+#[derive(Debug)]
+struct Layer {
+    pack: Option<String>,
+    select: Vec<String>,
+    ignore: Vec<String>,
+    severity: BTreeMap<String, Severity>,
+    issuer: Option<Issuer>,
+}
+
+/// The issuer as one layer states it: name, level, township deadline.
+type Issuer = (Option<String>, Option<Level>, Option<(u32, u32)>);
+
+#[derive(Debug)]
+struct Suppress {
+    path: GlobMatcher,
+    rule: String,
+    text: Option<String>,
+    span: Span,
+    used: AtomicBool,
+}
+
+/// A loaded configuration.
+#[derive(Debug)]
+pub struct Config {
+    /// The file, when there is one; its text for error spans.
+    pub path: Option<PathBuf>,
+    pub text: String,
+    /// Relative paths in the file are relative to this directory.
+    pub base: PathBuf,
+    pub rules: Vec<PathBuf>,
+    pub fail_on: Option<Severity>,
+    exclude: GlobSet,
+    top: Layer,
+    per_file: Vec<(GlobMatcher, Layer)>,
+    suppress: Vec<Suppress>,
+}
+
+/// A problem in the configuration file.
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    pub message: String,
+    pub span: Option<Span>,
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    fn new(span: Option<Span>, message: impl Into<String>) -> Self {
+        ConfigError {
+            message: message.into(),
+            span,
+            help: None,
+        }
+    }
+
+    fn help(mut self, h: impl Into<String>) -> Self {
+        self.help = Some(h.into());
+        self
+    }
+
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let mut d = Diagnostic::bare(Check::ConfigError, "config-error", self.message.clone());
+        if let Some(s) = self.span {
+            d = d.with_span(s, Some("这里".into()));
+        }
+        d.help = self.help.clone();
+        d
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            text: String::new(),
+            base: PathBuf::from("."),
+            rules: Vec::new(),
+            fail_on: None,
+            exclude: GlobSet::empty(),
+            top: Layer {
+                pack: None,
+                select: Vec::new(),
+                ignore: Vec::new(),
+                severity: BTreeMap::new(),
+                issuer: None,
+            },
+            per_file: Vec::new(),
+            suppress: Vec::new(),
+        }
+    }
+}
+
+/// Finds `report-lint.toml` from `start` upwards, stopping at a directory that
+/// holds `.git` (the repository root).
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+fn severity(s: &Spanned<String>) -> Result<Severity, ConfigError> {
+    match s.get_ref().as_str() {
+        "error" => Ok(Severity::Error),
+        "warning" => Ok(Severity::Warning),
+        "info" => Ok(Severity::Info),
+        other => Err(
+            ConfigError::new(Some(s.span().into()), format!("严重级别「{other}」无效"))
+                .help("应为 error、warning 或 info"),
+        ),
+    }
+}
+
+fn glob(s: &Spanned<String>) -> Result<Glob, ConfigError> {
+    Glob::new(s.get_ref()).map_err(|e| {
+        ConfigError::new(
+            Some(s.span().into()),
+            format!("glob「{}」无效：{}", s.get_ref(), e.kind()),
+        )
+    })
+}
+
+fn month_day(s: &Spanned<String>) -> Result<(u32, u32), ConfigError> {
+    let bad = || {
+        ConfigError::new(
+            Some(s.span().into()),
+            format!("日期「{}」无效", s.get_ref()),
+        )
+        .help("写成 \"MM-DD\"，如 \"02-20\"")
+    };
+    let (m, d) = s.get_ref().split_once('-').ok_or_else(bad)?;
+    let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(bad());
+    }
+    Ok((m, d))
+}
+
+fn names(v: &[Spanned<String>]) -> Vec<String> {
+    v.iter().map(|s| s.get_ref().clone()).collect()
+}
+
+fn layer(
+    pack: &Option<Spanned<String>>,
+    select: &[Spanned<String>],
+    ignore: &[Spanned<String>],
+    sev: &BTreeMap<String, Spanned<String>>,
+    issuer: &Option<RawIssuer>,
+) -> Result<Layer, ConfigError> {
+    let mut severity_map = BTreeMap::new();
+    for (k, v) in sev {
+        severity_map.insert(k.clone(), severity(v)?);
+    }
+    let issuer = match issuer {
+        Some(i) => {
+            let level = match &i.level {
+                Some(l) => Some(Level::parse(l.get_ref()).ok_or_else(|| {
+                    ConfigError::new(
+                        Some(l.span().into()),
+                        format!("级别「{}」无效", l.get_ref()),
+                    )
+                    .help("应为 government、department 或 township")
+                })?),
+                None => None,
+            };
+            let deadline = i.township_deadline.as_ref().map(month_day).transpose()?;
+            Some((i.name.clone(), level, deadline))
+        }
+        None => None,
+    };
+    Ok(Layer {
+        pack: pack.as_ref().map(|p| p.get_ref().clone()),
+        select: names(select),
+        ignore: names(ignore),
+        severity: severity_map,
+        issuer,
+    })
+}
+
+impl Config {
+    /// Parses a configuration file's text.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let msg = e.message().trim();
+            let message = match msg
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split_once('`'))
+            {
+                Some((field, _)) => format!("配置无效：未知的键「{field}」"),
+                None => format!("配置无效：{msg}"),
+            };
+            vec![
+                ConfigError::new(e.span().map(Span::from), message)
+                    .help("可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md"),
+            ]
+        })?;
+        let mut errors = Vec::new();
+        let mut ok = |r: Result<Layer, ConfigError>| r.map_err(|e| errors.push(e)).ok();
+        let top = ok(layer(
+            &raw.pack,
+            &raw.select,
+            &raw.ignore,
+            &raw.severity,
+            &raw.issuer,
+        ));
+        let per_file: Vec<Option<(GlobMatcher, Layer)>> = raw
+            .per_file
+            .iter()
+            .map(|p| {
+                let g = glob(&p.glob).map_err(|e| errors.push(e)).ok()?;
+                let l = layer(&p.pack, &p.select, &p.ignore, &p.severity, &p.issuer)
+                    .map_err(|e| errors.push(e))
+                    .ok()?;
+                Some((g.compile_matcher(), l))
+            })
+            .collect();
+        let mut exclude = GlobSetBuilder::new();
+        for e in &raw.exclude {
+            match glob(e) {
+                Ok(g) => {
+                    exclude.add(g);
+                }
+                Err(err) => errors.push(err),
+            }
+        }
+        let fail_on = match raw.fail_on.as_ref().map(severity).transpose() {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let mut suppress = Vec::new();
+        for s in &raw.suppress {
+            if s.reason.trim().is_empty() {
+                errors.push(ConfigError::new(
+                    Some(s.rule.span().into()),
+                    "suppress 必须写明 reason（忽略的理由）",
+                ));
+                continue;
+            }
+            match glob(&s.path) {
+                Ok(g) => suppress.push(Suppress {
+                    path: g.compile_matcher(),
+                    rule: s.rule.get_ref().clone(),
+                    text: s.text.clone(),
+                    span: s.rule.span().into(),
+                    used: AtomicBool::new(false),
+                }),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let base = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            text: text.to_string(),
+            rules: raw.rules.iter().map(|r| base.join(r.get_ref())).collect(),
+            base,
+            fail_on,
+            exclude: exclude
+                .build()
+                .map_err(|e| vec![ConfigError::new(None, e.to_string())])?,
+            top: top.expect("no errors"),
+            per_file: per_file
+                .into_iter()
+                .map(|p| p.expect("no errors"))
+                .collect(),
+            suppress,
+        })
+    }
+
+    /// Paths as the user gave them and relative to the configuration's directory.
+    fn candidates<'p>(&self, path: &'p str) -> Vec<std::borrow::Cow<'p, str>> {
+        let mut v = vec![std::borrow::Cow::Borrowed(
+            path.strip_prefix("./").unwrap_or(path),
+        )];
+        if let Ok(abs) = std::path::absolute(path)
+            && let Ok(base) = std::path::absolute(&self.base)
+            && let Ok(rel) = abs.strip_prefix(base)
+        {
+            v.push(std::borrow::Cow::Owned(rel.to_string_lossy().into_owned()));
+        }
+        v
+    }
+
+    pub fn excluded(&self, path: &str) -> bool {
+        self.candidates(path)
+            .iter()
+            .any(|p| self.exclude.is_match(p.as_ref()))
+    }
+
+    /// What applies to the report at `path`: the file's settings, then every
+    /// `[[per-file]]` whose glob matches, in order.
+    pub fn effective(&self, path: &str) -> Effective {
+        let mut e = Effective::default();
+        let cands = self.candidates(path);
+        let layers = std::iter::once(&self.top).chain(
+            self.per_file
+                .iter()
+                .filter(|(g, _)| cands.iter().any(|p| g.is_match(p.as_ref())))
+                .map(|(_, l)| l),
+        );
+        for l in layers {
+            if l.pack.is_some() {
+                e.pack = l.pack.clone();
+            }
+            if !l.select.is_empty() {
+                e.select = l.select.clone();
+            }
+            e.ignore.extend(l.ignore.iter().cloned());
+            e.severity
+                .extend(l.severity.iter().map(|(k, v)| (k.clone(), *v)));
+            if let Some((name, level, deadline)) = &l.issuer {
+                e.issuer_name = name.clone().or(e.issuer_name.take());
+                e.level = level.or(e.level);
+                e.township_deadline = deadline.or(e.township_deadline);
+            }
+        }
+        e
+    }
+
+    /// Applies selection, severities and suppressions to one report's findings.
+    pub fn apply(&self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let e = self.effective(path);
+        let cands = self.candidates(path);
+        let names = |d: &Diagnostic| [d.rule.clone(), d.check.as_str().to_string()];
+        let matches = |list: &[String], d: &Diagnostic| {
+            names(d).iter().any(|n| {
+                list.iter()
+                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
+            })
+        };
+        diags
+            .into_iter()
+            .filter(|d| {
+                matches!(
+                    d.check,
+                    Check::InputError | Check::RuleError | Check::ConfigError
+                ) || { (e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d) }
+            })
+            .filter(|d| {
+                let hit = self.suppress.iter().find(|s| {
+                    (s.rule == d.rule || s.rule == d.check.as_str())
+                        && cands.iter().any(|p| s.path.is_match(p.as_ref()))
+                        && s.text.as_ref().is_none_or(|t| {
+                            text.get(d.span.range())
+                                .is_some_and(|x| x.contains(t.as_str()))
+                                || d.message.contains(t.as_str())
+                        })
+                });
+                if let Some(s) = hit {
+                    s.used.store(true, Ordering::Relaxed);
+                }
+                hit.is_none()
+            })
+            .map(|mut d| {
+                if let Some(sev) = e
+                    .severity
+                    .get(&d.rule)
+                    .or_else(|| e.severity.get(d.check.as_str()))
+                {
+                    d.severity = *sev;
+                }
+                d
+            })
+            .collect()
+    }
+
+    /// Suppressions that hid nothing in this run, as findings on the config file.
+    pub fn unused_suppressions(&self) -> Vec<Diagnostic> {
+        self.suppress
+            .iter()
+            .filter(|s| !s.used.load(Ordering::Relaxed))
+            .map(|s| {
+                let mut d = Diagnostic::bare(
+                    Check::UnusedSuppression,
+                    "unused-suppression",
+                    format!("忽略项「{}」没有匹配任何发现", s.rule),
+                )
+                .with_span(s.span, Some("未使用的忽略项".into()))
+                .with_help("问题已经修正，或路径、规则写错了；删除这一项，以免将来掩盖新的问题。");
+                d.severity = Severity::Warning;
+                d
+            })
+            .collect()
+    }
+}
+
+/// The commented file `report-lint init` writes.
+pub const TEMPLATE: &str = r#"# report-lint 配置。放在报告仓库的根目录；report-lint 从当前目录向上查找。
+
+# 强制使用某个内置规则包（默认按报告年度选择 gov-2008 / gov-2019 / gov-2021）。
+# pack = "gov-2021"
+
+# 附加的规则包（相对于本文件）。
+# rules = ["rules/province.toml"]
+
+# 只运行这些规则（规则 id、以 / 结尾的前缀，或检查类型名）；留空表示全部。
+# select = ["gov2021/", "sum-mismatch"]
+
+# 不运行这些规则。
+# ignore = ["common/repeated-word"]
+
+# 调整严重级别。
+# [severity]
+# "common/heading-numbering" = "info"
+
+# 达到哪个级别时退出码为 1：error | warning | info。
+# fail-on = "error"
+
+# 不检查的文件（glob，相对于本文件）。
+# exclude = ["drafts/**"]
+
+# 发布机关：级别决定发布期限（government | department | township）。
+# [issuer]
+# name = "某县人民政府"
+# level = "government"
+# township-deadline = "02-20"   # 乡镇、街道报告的发布期限（次年 月-日）
+
+# 按路径覆盖设置；一个仓库可以存放多个机关的报告。
+# [[per-file]]
+# glob = "departments/**"
+# issuer = { level = "department" }
+# ignore = ["common/year"]
+
+# 忽略某一条发现，必须写明理由；没有匹配任何发现的忽略项会被报告。
+# [[suppress]]
+# path = "reports/2017/*.txt"
+# rule = "common/repeated-word"
+# text = "研究研究"
+# reason = "原文如此，系引用讲话"
+"#;

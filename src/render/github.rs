@@ -1,0 +1,76 @@
+//! `--format github`: GitHub Actions workflow commands (annotations) and, when
+//! `$GITHUB_STEP_SUMMARY` is set, a Markdown table of every finding appended to
+//! it (GitHub shows only the first ten annotations of a step).
+
+use std::io::{self, Write};
+
+use super::Summary;
+use crate::check::FileResult;
+use crate::diagnostic::Severity;
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render_github(
+    results: &[FileResult],
+    reports: usize,
+    summary_file: Option<&mut dyn Write>,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    for r in results {
+        for d in &r.diagnostics {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let s = r.lines.position(&r.text, d.span.start);
+            let e = r.lines.position(&r.text, d.span.end);
+            writeln!(
+                w,
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&r.path),
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                escape_property(&d.rule),
+                escape_data(&d.message)
+            )?;
+        }
+    }
+    let summary = Summary::of(results, reports);
+    writeln!(w, "{}", summary.line())?;
+    if let Some(f) = summary_file {
+        writeln!(f, "### report-lint\n\n{}\n", summary.line())?;
+        writeln!(
+            f,
+            "| 文件 | 位置 | 级别 | 规则 | 说明 |\n|---|---|---|---|---|"
+        )?;
+        for r in results {
+            for d in &r.diagnostics {
+                let p = r.lines.position(&r.text, d.span.start);
+                let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+                writeln!(
+                    f,
+                    "| {} | {}:{} | {} | `{}` | {} |",
+                    cell(&r.path),
+                    p.line,
+                    p.column,
+                    d.severity,
+                    d.rule,
+                    cell(&d.message)
+                )?;
+            }
+        }
+        writeln!(f)?;
+    }
+    Ok(())
+}

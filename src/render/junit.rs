@@ -1,0 +1,43 @@
+//! `--format junit`: a JUnit XML report (GitLab, Jenkins): one test suite per
+//! report, one failing test case per finding, one passing case for a clean report.
+
+use std::io::{self, Write};
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::check::FileResult;
+
+pub fn render_junit(results: &[FileResult], w: &mut dyn Write) -> io::Result<()> {
+    let mut report = Report::new("report-lint");
+    for r in results {
+        let mut suite = TestSuite::new(r.path.clone());
+        if r.diagnostics.is_empty() {
+            suite.add_test_case(TestCase::new("report-lint", TestCaseStatus::success()));
+        }
+        for d in &r.diagnostics {
+            let p = r.lines.position(&r.text, d.span.start);
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status.set_message(d.message.clone());
+            status.set_type(d.severity.as_str());
+            status.set_description(format!(
+                "{}:{}:{}: {}[{}] {}{}",
+                r.path,
+                p.line,
+                p.column,
+                d.severity,
+                d.rule,
+                d.message,
+                d.help
+                    .as_ref()
+                    .map_or_else(String::new, |h| format!("\n{h}"))
+            ));
+            let mut case = TestCase::new(format!("{} ({}:{})", d.rule, p.line, p.column), status);
+            case.set_classname(r.path.clone());
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    let xml = report.to_string().map_err(io::Error::other)?;
+    w.write_all(xml.as_bytes())?;
+    writeln!(w)
+}

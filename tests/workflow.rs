@@ -1,0 +1,553 @@
+//! Fitting into people's workflows: the configuration file (every key, errors
+//! with spans), per-file overrides, suppressions with reasons, baselines, the
+//! machine formats (SARIF, GitHub, JUnit), statistics, and the extra commands.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::{Run, json, run};
+
+/// Runs report-lint in `dir` (so that its report-lint.toml is found).
+fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_report-lint"));
+    cmd.current_dir(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let o = cmd.output().unwrap();
+    Run {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(o.stdout).unwrap(),
+        stderr: String::from_utf8(o.stderr).unwrap(),
+    }
+}
+
+/// A repository with a config and copies of reports: (tempdir, path of each report).
+fn repo(config: &str, reports: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join("report-lint.toml"), config).unwrap();
+    for (to, from) in reports {
+        let dest = dir.path().join(to);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(common::root().join(from), dest).unwrap();
+    }
+    dir
+}
+
+fn rules_of(r: &Run) -> Vec<String> {
+    let v = json(r);
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}",
+                d["path"].as_str().unwrap(),
+                d["rule"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+const LC: &str = "examples/lingchuan-2017.txt";
+const GS: &str = "examples/guanshui-2017.txt";
+
+#[test]
+fn select_ignore_severity_fail_on() {
+    let dir = repo(
+        r#"
+select = ["common/", "section-optional-missing"]
+ignore = ["common/duplicate-category"]
+fail-on = "warning"
+[severity]
+"common/repeated-word" = "error"
+"section-optional-missing" = "warning"
+"#,
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(dir.path(), &["check", "--format", "json", "lc.txt"], &[]);
+    assert_eq!(
+        rules_of(&r),
+        [
+            "lc.txt:gov2008/section-other",
+            "lc.txt:common/breakdown-sum",
+            "lc.txt:common/repeated-word"
+        ]
+    );
+    let v = json(&r);
+    assert_eq!(v["diagnostics"][0]["severity"], "warning");
+    assert_eq!(v["diagnostics"][2]["severity"], "error");
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn fail_on_from_config_and_cli() {
+    let dir = repo(
+        "fail-on = \"info\"\n",
+        &[("tj.txt", "examples/tongjiang-2017.txt")],
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "tj.txt"], &[]).code,
+        1,
+        "notes fail with fail-on = info"
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "--fail-on", "error", "tj.txt"], &[]).code,
+        0,
+        "the flag wins"
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "--exit-zero", "tj.txt"], &[]).code,
+        0
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "--no-config", "tj.txt"], &[]).code,
+        0
+    );
+}
+
+#[test]
+fn pack_rules_and_exclude() {
+    let dir = repo(
+        "pack = \"gov-2008\"\nrules = [\"packs/training.toml\"]\nexclude = [\"drafts/**\"]\n",
+        &[
+            ("a.txt", LC),
+            ("drafts/b.txt", GS),
+            (
+                "packs/training.toml",
+                "tests/fixtures/packs/extra-section.toml",
+            ),
+        ],
+    );
+    let r = run_in(dir.path(), &["check", "--format", "json", "."], &[]);
+    let v = json(&r);
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["./a.txt"], "drafts excluded");
+    assert!(
+        rules_of(&r).contains(&"./a.txt:province/section-training".to_string()),
+        "rules from the config"
+    );
+    assert!(
+        !rules_of(&r)
+            .iter()
+            .any(|x| x.ends_with("common/repeated-word")),
+        "the config's pack disables it"
+    );
+}
+
+#[test]
+fn per_file_overrides_and_issuer() {
+    let dated = std::fs::read_to_string(common::root().join(LC))
+        .unwrap()
+        .replace("发布时间: 2018-02-11", "发布时间: 2018-03-20");
+    let dir = repo(
+        r#"
+[issuer]
+level = "government"
+
+[[per-file]]
+glob = "towns/**"
+issuer = { level = "township", township-deadline = "02-20" }
+ignore = ["common/repeated-word"]
+"#,
+        &[],
+    );
+    std::fs::create_dir_all(dir.path().join("towns")).unwrap();
+    std::fs::write(dir.path().join("county.txt"), &dated).unwrap();
+    std::fs::write(dir.path().join("towns/t.txt"), &dated).unwrap();
+    let r = run_in(
+        dir.path(),
+        &["check", "--format", "json", "county.txt", "towns/t.txt"],
+        &[],
+    );
+    let rules = rules_of(&r);
+    assert!(
+        !rules.contains(&"county.txt:gov2008/late-publication".to_string()),
+        "3月20日 is before 3月31日"
+    );
+    assert!(
+        rules.contains(&"towns/t.txt:gov2008/late-publication".to_string()),
+        "after the township deadline 2月20日"
+    );
+    assert!(rules.contains(&"county.txt:common/repeated-word".to_string()));
+    assert!(!rules.contains(&"towns/t.txt:common/repeated-word".to_string()));
+    let eff = run_in(dir.path(), &["config", "towns/t.txt"], &[]);
+    let v: serde_json::Value = serde_json::from_str(&eff.stdout).unwrap();
+    assert_eq!(v["effective"]["level"], "township");
+    assert_eq!(
+        v["effective"]["township_deadline"],
+        serde_json::json!([2, 20])
+    );
+    assert_eq!(
+        v["effective"]["ignore"],
+        serde_json::json!(["common/repeated-word"])
+    );
+}
+
+#[test]
+fn suppressions_need_a_reason_and_unused_ones_are_reported() {
+    let dir = repo(
+        r#"
+[[suppress]]
+path = "*.txt"
+rule = "common/repeated-word"
+text = "信息信息"
+reason = "原文引用"
+
+[[suppress]]
+path = "*.txt"
+rule = "common/year"
+reason = "已改正，留作示例"
+"#,
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(dir.path(), &["check", "--format", "concise", "lc.txt"], &[]);
+    assert!(
+        !r.stdout.contains("common/repeated-word"),
+        "suppressed: {}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("report-lint.toml:10:8: warning[unused-suppression] 忽略项「common/year」没有匹配任何发现"), "{}", r.stdout);
+    let no_reason = repo(
+        "[[suppress]]\npath = \"*.txt\"\nrule = \"common/year\"\n",
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(
+        no_reason.path(),
+        &["check", "--format", "concise", "lc.txt"],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("config-error"), "{}", r.stdout);
+    assert!(r.stdout.contains("reason"), "{}", r.stdout);
+}
+
+#[test]
+fn config_errors_point_into_the_file() {
+    for (config, at, msg) in [
+        ("selct = [\"x\"]\n", "1:1", "未知的键「selct」"),
+        ("exclude = [\"a/[b\"]\n", "1:12", "glob「a/[b」无效"),
+        ("fail-on = \"fatal\"\n", "1:11", "严重级别「fatal」无效"),
+        (
+            "[issuer]\nlevel = \"county\"\n",
+            "2:9",
+            "级别「county」无效",
+        ),
+        (
+            "[issuer]\ntownship-deadline = \"2月20日\"\n",
+            "2:21",
+            "日期「2月20日」无效",
+        ),
+        ("[[per-file]]\nglob = \"**/[\"\n", "2:8", "glob「**/[」无效"),
+        (
+            "[severity]\n\"common/year\" = \"loud\"\n",
+            "2:17",
+            "严重级别「loud」无效",
+        ),
+    ] {
+        let dir = repo(config, &[("lc.txt", LC)]);
+        let r = run_in(dir.path(), &["check", "--format", "concise", "lc.txt"], &[]);
+        assert_eq!(r.code, 2, "{config}");
+        let first = r.stdout.lines().next().unwrap();
+        assert!(
+            first.starts_with(&format!("report-lint.toml:{at}: error[config-error] ")),
+            "{config}: {first}"
+        );
+        assert!(first.contains(msg), "{config}: {first}");
+        assert!(
+            r.stdout.contains("lc.txt:65:9"),
+            "the reports are still checked"
+        );
+    }
+    let dir = repo("selct = [\"x\"]\n", &[]);
+    let human = run_in(
+        dir.path(),
+        &["check", "--color", "never", "--format", "human", "."],
+        &[],
+    );
+    assert!(
+        human.stdout.contains("╭─[ report-lint.toml:1:1 ]"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn baseline_hides_old_findings_and_shows_new_ones() {
+    let dir = repo("", &[("lc.txt", LC)]);
+    let w = run_in(
+        dir.path(),
+        &["check", "--write-baseline", "baseline.json", "lc.txt"],
+        &[],
+    );
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--baseline",
+            "baseline.json",
+            "lc.txt",
+        ],
+        &[],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "1 file: 0 errors, 0 warnings, 0 notes\n")
+    );
+    // Edit above the findings: lines move, the findings stay hidden.
+    let path = dir.path().join("lc.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("（内部稿）\n\n{text}")).unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--baseline",
+            "baseline.json",
+            "lc.txt",
+        ],
+        &[],
+    );
+    assert_eq!(r.stdout, "1 file: 0 errors, 0 warnings, 0 notes\n");
+    // A new defect is shown.
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("强化制度机制建设", "强化制度制度机制建设");
+    std::fs::write(&path, text).unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--baseline",
+            "baseline.json",
+            "lc.txt",
+        ],
+        &[],
+    );
+    assert!(r.stdout.starts_with("lc.txt:65:"), "{}", r.stdout);
+    assert!(r.stdout.contains("词语「制度」连续重复"));
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+}
+
+#[test]
+fn sarif_structure() {
+    let r = run(&["check", "--format", "sarif", LC]);
+    let v = json(&r);
+    assert_eq!(v["version"], "2.1.0");
+    assert_eq!(
+        v["$schema"],
+        "https://json.schemastore.org/sarif-2.1.0.json"
+    );
+    let run0 = &v["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    let rules: Vec<&str> = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let results = run0["results"].as_array().unwrap();
+    for res in results {
+        let id = res["ruleId"].as_str().unwrap();
+        assert!(rules.contains(&id), "{id} in driver.rules");
+        assert_eq!(rules[res["ruleIndex"].as_u64().unwrap() as usize], id);
+        assert!(["error", "warning", "note"].contains(&res["level"].as_str().unwrap()));
+    }
+    // 信息信息 on line 65 after 8 CJK characters: columns count code points
+    let rep = results
+        .iter()
+        .find(|r| r["ruleId"] == "common/repeated-word")
+        .unwrap();
+    let region = &rep["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            region["startLine"].as_u64(),
+            region["startColumn"].as_u64(),
+            region["endLine"].as_u64(),
+            region["endColumn"].as_u64()
+        ),
+        (Some(65), Some(9), Some(65), Some(13))
+    );
+    assert_eq!(
+        rep["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        LC
+    );
+    let meta = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "common/repeated-word")
+        .unwrap();
+    assert_eq!(meta["name"], "repeated-word");
+    assert!(
+        meta["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("信息信息")
+    );
+}
+
+#[test]
+fn github_annotations_and_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let r = run_in(
+        common::root(),
+        &["check", "--format", "github", LC],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    assert!(r.stdout.contains("::warning file=examples/lingchuan-2017.txt,line=65,col=9,endLine=65,endColumn=13,title=common/repeated-word::词语「信息」连续重复\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("::error file=examples/lingchuan-2017.txt,line=29,col=70,")
+    );
+    assert!(
+        r.stdout
+            .contains("::notice file=examples/lingchuan-2017.txt,line=3,")
+    );
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("| 文件 | 位置 | 级别 | 规则 | 说明 |"));
+    assert!(md.contains("| examples/lingchuan-2017.txt | 65:9 | warning | `common/repeated-word` | 词语「信息」连续重复 |"), "{md}");
+}
+
+#[test]
+fn junit_is_xml() {
+    let r = run(&[
+        "check",
+        "--format",
+        "junit",
+        LC,
+        "tests/fixtures/inputs/clean.txt",
+    ]);
+    let mut reader = quick_xml::Reader::from_str(&r.stdout);
+    let (mut cases, mut failures) = (0, 0);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                match e.name().as_ref() {
+                    "testcase" => cases += 1,
+                    "failure" => failures += 1,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        (cases, failures),
+        (5, 4),
+        "four findings in 陵川, one passing case for the clean report"
+    );
+}
+
+#[test]
+fn statistics_count_per_rule() {
+    let r = run(&["check", "--statistics", "examples"]);
+    assert!(
+        r.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start()
+            .starts_with("4  common/conversion-artifact"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("    4  gov2008/section-other            section-optional-missing   info\n")
+    );
+    assert!(r.stdout.contains("    1  common/breakdown-sum"));
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn init_completions_and_man() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_in(dir.path(), &["init"], &[]);
+    assert_eq!(r.code, 0);
+    let written = std::fs::read_to_string(dir.path().join("report-lint.toml")).unwrap();
+    assert!(written.contains("[[suppress]]"));
+    // the commented template is a valid (empty) configuration
+    assert_eq!(run_in(dir.path(), &["config", "x.txt"], &[]).code, 0);
+    assert_eq!(
+        run_in(dir.path(), &["init"], &[]).code,
+        2,
+        "never overwrites"
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        let c = run(&["completions", shell]);
+        assert!(
+            c.code == 0 && c.stdout.contains("report-lint") && c.stdout.contains("write-baseline"),
+            "{shell}"
+        );
+    }
+    let man = run(&["man"]);
+    assert!(
+        man.stdout.starts_with(".ie \\n(.g .ds Aq") || man.stdout.contains(".TH report-lint"),
+        "{}",
+        &man.stdout[..80.min(man.stdout.len())]
+    );
+}
+
+#[test]
+fn late_publication() {
+    let text = std::fs::read_to_string(common::root().join(LC))
+        .unwrap()
+        .replace("发布时间: 2018-02-11", "发布时间: 2018-04-20");
+    let r = common::check_text(&text);
+    let late: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.check.as_str() == "late-publication")
+        .collect();
+    assert_eq!(late.len(), 1);
+    assert_eq!(
+        late[0].message,
+        "报告日期 2018年4月20日 晚于人民政府发布 2017 年度报告的期限 2018年3月31日"
+    );
+    // the signature date at the end, in Chinese numerals
+    let signed = std::fs::read_to_string(common::root().join(GS))
+        .unwrap()
+        .replace("2018年1月9日", "二○一八年四月二十日");
+    assert_eq!(
+        common::check_text(&signed)
+            .diagnostics
+            .iter()
+            .filter(|d| d.check.as_str() == "late-publication")
+            .count(),
+        1
+    );
+    let on_time = std::fs::read_to_string(common::root().join(GS))
+        .unwrap()
+        .replace("2018年1月9日", "二○一八年三月九日");
+    assert_eq!(
+        common::check_text(&on_time)
+            .diagnostics
+            .iter()
+            .filter(|d| d.check.as_str() == "late-publication")
+            .count(),
+        0
+    );
+}
