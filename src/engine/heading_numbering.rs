@@ -22,14 +22,12 @@ struct HeadingNumbering;
 
 impl RuleCheck for HeadingNumbering {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        let mut groups: Vec<(Option<usize>, Vec<&Heading>)> = Vec::new();
+        let mut groups: std::collections::BTreeMap<Option<usize>, Vec<&Heading>> =
+            std::collections::BTreeMap::new();
         for h in &doc.headings {
-            match groups.iter_mut().find(|(p, _)| *p == h.parent) {
-                Some((_, g)) => g.push(h),
-                None => groups.push((h.parent, vec![h])),
-            }
+            groups.entry(h.parent).or_default().push(h);
         }
-        for (_, group) in &groups {
+        for group in groups.values() {
             mixed_styles(doc, group, out);
             ordinals(doc, group, out);
         }

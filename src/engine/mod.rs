@@ -119,6 +119,10 @@ impl Emitter<'_> {
     }
 }
 
+/// Findings one rule may report in one file; past this, one note says how
+/// many more there are (a hostile or garbled file must not flood the output).
+pub const MAX_PER_RULE: usize = 200;
+
 /// Runs one rule on a document.
 pub fn run_rule(rule: &crate::rules::CompiledRule, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -129,6 +133,19 @@ pub fn run_rule(rule: &crate::rules::CompiledRule, doc: &Document) -> Vec<Diagno
             out: &mut out,
         },
     );
+    if out.len() > MAX_PER_RULE {
+        let more = out.len() - MAX_PER_RULE;
+        out.truncate(MAX_PER_RULE);
+        let last = out[MAX_PER_RULE - 1].span;
+        let mut note = Diagnostic::bare(
+            rule.meta.check,
+            &rule.meta.id,
+            format!("规则 {} 在本文件中另有 {more} 条发现未列出", rule.meta.id),
+        )
+        .with_span(Span::new(last.end, last.end), None);
+        note.severity = crate::diagnostic::Severity::Info;
+        out.push(note);
+    }
     out
 }
 

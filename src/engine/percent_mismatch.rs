@@ -89,7 +89,9 @@ impl RuleCheck for PercentMismatch {
                 let Some(si) = doc.sentence_at(q.span.start) else {
                     continue;
                 };
-                let from = doc.quantity_index(doc.sentences[si].span.start);
+                let from = doc
+                    .quantity_index(doc.sentences[si].span.start)
+                    .max(i.saturating_sub(16));
                 let before = &doc.quantities[from..i];
                 let find = |words: &[String]| {
                     before.iter().rev().find(|c| {

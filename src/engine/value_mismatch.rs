@@ -80,7 +80,7 @@ impl RuleCheck for ValuePair {
                     .get(si + 1)
                     .filter(|n| n.paragraph == s.paragraph)
                     .map_or(s.span.end, |n| n.span.end);
-                let right = (li + 1..doc.quantity_index(window_end)).find(|&ri| {
+                let right = (li + 1..doc.quantity_index(window_end).min(li + 32)).find(|&ri| {
                     let rq = &doc.quantities[ri];
                     let rs = doc
                         .sentence_at(rq.span.start)

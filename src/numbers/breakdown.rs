@@ -67,32 +67,38 @@ pub struct Breakdown {
     pub relation: Relation,
 }
 
+/// A list longer than this is not a breakdown a report writes; the bound also
+/// keeps hostile input linear.
+const MAX_PARTS: usize = 64;
+
 const CLAUSE: &[char] = &['，', '；', '：', '、', ',', ';', ':', '。', '！', '？'];
 
 /// Finds every breakdown of the document's prose.
 pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
     let mut out: Vec<Breakdown> = Vec::new();
+    let mut used = std::collections::BTreeSet::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.slice(s.span);
         for phrase in &spec.parts_phrases {
             for (at, _) in text.match_indices(phrase.as_str()) {
                 let marker = Span::new(s.span.start + at, s.span.start + at + phrase.len());
                 if let Some(b) = after_marker(doc, spec, si, marker)
-                    && !out.iter().any(|o| o.total == b.total)
+                    && !used.contains(&b.total)
                 {
+                    used.insert(b.total);
+                    used.extend(b.parts.iter().map(|p| p.quantity));
                     out.push(b);
                 }
             }
         }
     }
     for qi in 0..doc.quantities.len() {
-        if out
-            .iter()
-            .any(|o| o.total == qi || o.parts.iter().any(|p| p.quantity == qi))
-        {
+        if used.contains(&qi) {
             continue;
         }
         if let Some(b) = marked_total(doc, spec, qi) {
+            used.insert(b.total);
+            used.extend(b.parts.iter().map(|p| p.quantity));
             out.push(b);
         }
     }
@@ -100,7 +106,18 @@ pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
     out
 }
 
-/// Is byte `at` inside a parenthetical 「（…）」 of the same paragraph text?
+/// How far back (bytes) a parenthetical that encloses a total may open.
+const LOOK_BACK: usize = 240;
+
+/// The char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Does `text` (what precedes a number) leave a parenthetical 「（…」 open?
 fn in_parens(text: &str) -> bool {
     let open = text.rfind(['（', '(']);
     let close = text.rfind(['）', ')']);
@@ -142,14 +159,12 @@ fn after_marker(
         .rev()
         .take(4)
         .find(|&i| {
-            !in_parens(&doc.text[para.start..doc.quantities[i].span.start.max(para.start)])
+            let q = doc.quantities[i].span.start.max(para.start);
+            let from = floor_char(&doc.text, q.saturating_sub(LOOK_BACK).max(para.start));
+            !in_parens(&doc.text[from..q])
         })?;
     let tq = &doc.quantities[total];
-    let same_paragraph = doc.sentences[..=si]
-        .iter()
-        .rev()
-        .take_while(|x| x.paragraph == s.paragraph)
-        .any(|x| x.span.contains(tq.span));
+    let same_paragraph = para.contains(tq.span);
     let between = without_parens(&doc.text[tq.span.end.min(marker.start)..marker.start]);
     let only_punct = between.chars().all(|c| is_space(c) || CLAUSE.contains(&c));
     if !same_paragraph || !only_punct || tq.approx || tq.is_percent() || tq.unit.is_none() {
@@ -159,7 +174,7 @@ fn after_marker(
     let mut boundary = marker.end;
     for qi in doc.quantity_index(marker.end)..doc.quantities.len() {
         let q = &doc.quantities[qi];
-        if q.span.end > s.span.end {
+        if q.span.end > s.span.end || parts.len() >= MAX_PARTS {
             break;
         }
         if q.unit == tq.unit {
@@ -238,7 +253,11 @@ fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Option<Break
         .max_by_key(|p| p.len())?;
     let si = doc.sentence_at(q.span.start)?;
     let s = doc.sentences[si].span;
-    let same_unit: Vec<usize> = (doc.quantity_index(s.start)..doc.quantity_index(s.end))
+    let from = doc
+        .quantity_index(s.start)
+        .max(qi.saturating_sub(MAX_PARTS));
+    let to = doc.quantity_index(s.end).min(qi + MAX_PARTS);
+    let same_unit: Vec<usize> = (from..to)
         .filter(|&i| doc.quantities[i].unit == q.unit && i != qi)
         .collect();
     let earlier: Vec<usize> = same_unit.iter().copied().filter(|&i| i < qi).collect();
@@ -288,7 +307,13 @@ fn relation(
     let around = doc
         .sentence_at(t.start)
         .map_or(t, |si| doc.sentences[si].span);
-    let near = doc.slice(around);
+    // The total's own words: its sentence, but not more than a stretch around it.
+    let from = floor_char(
+        &doc.text,
+        t.start.saturating_sub(LOOK_BACK).max(around.start),
+    );
+    let to = floor_char(&doc.text, (t.end + LOOK_BACK).min(around.end));
+    let near = &doc.text[from..to];
     if spec.at_least_when.iter().any(|w| near.contains(w.as_str())) {
         return Relation::AtLeast;
     }

@@ -518,7 +518,9 @@ fn splits(digits: &str, n: usize, acc: &mut Vec<Decimal>, f: &mut dyn FnMut(&[De
         }
         return;
     }
-    if digits.len() < n {
+    // Each number has at most 12 digits: a longer run cannot be split (and
+    // hostile runs of thousands of digits must not be searched).
+    if digits.len() < n || digits.len() > n * 12 {
         return;
     }
     let max = if n == 1 {

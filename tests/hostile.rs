@@ -1,0 +1,159 @@
+//! Hostile inputs: huge lines, many lines, huge numbers, many headings, deep
+//! 其中 lists, broken encodings, NUL bytes, symlink loops and unreadable entries.
+//! Each must finish with a clear message or correct findings, never a panic.
+//! (Their speed is measured by bench/run.sh, not here.)
+
+mod common;
+
+use common::{check_text, run};
+use proptest::prelude::*;
+use report_lint::check::{Options, check_bytes};
+
+fn check(bytes: &[u8]) -> report_lint::check::FileResult {
+    check_bytes("h.txt".into(), bytes, &common::RULES, &Options::default())
+}
+
+#[test]
+fn a_fifty_megabyte_single_line() {
+    let unit = "2017年，全县主动公开政府信息共10811条，其中网站4993条，信息信息公开。";
+    let mut text = String::from("某县2017年政府信息公开工作年度报告\n");
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(unit);
+    }
+    let r = check(text.as_bytes());
+    assert!(r.meta.is_some());
+    // findings are capped per rule, with a note saying how many more there are
+    let repeated: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/repeated-word")
+        .collect();
+    assert_eq!(repeated.len(), report_lint::engine::MAX_PER_RULE + 1);
+    assert!(repeated.last().unwrap().message.contains("条发现未列出"));
+}
+
+#[test]
+fn a_million_short_lines() {
+    let text = "某县2017年政府信息公开工作年度报告\n".to_string() + &"短句。\n".repeat(1_000_000);
+    let r = check(text.as_bytes());
+    assert_eq!(r.lines.line_count(), 1_000_002);
+}
+
+#[test]
+fn a_number_with_ten_thousand_digits() {
+    let digits = "9".repeat(10_000);
+    let text = format!(
+        "某县2017年政府信息公开工作年度报告\n一、主动公开政府信息情况\n共{digits}条。其中网站1条，其他2条。\n三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系） 申请人情况 一、本年新收政府信息公开申请数量 {digits}\n"
+    );
+    let r = check(text.as_bytes());
+    assert!(r.meta.is_some());
+}
+
+#[test]
+fn ten_thousand_headings() {
+    let mut text = String::from("某县2017年政府信息公开工作年度报告\n");
+    for i in 1..=10_000 {
+        text.push_str(&format!("（{i}）第{i}项工作\n内容。\n"));
+    }
+    let r = check(text.as_bytes());
+    assert!(r.meta.is_some());
+}
+
+#[test]
+fn deeply_repeated_other_lists() {
+    let text = "某县2017年政府信息公开工作年度报告\n一、概述\n".to_string()
+        + &"共10条，其中".repeat(20_000)
+        + "网站5条。\n";
+    let r = check_text(&text);
+    assert!(r.meta.is_some());
+}
+
+#[test]
+fn nul_bytes_and_bad_surrogates() {
+    let mut bytes = "某县2017年政府信息公开工作年度报告\n一、概述\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(&[0, 0, 0, 0]);
+    let r = check(&bytes);
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.check.as_str() == "input-error" && d.message.contains("二进制")),
+        "{:?}",
+        r.diagnostics
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for _ in 0..1000 {
+        utf16.extend_from_slice(&[0x00, 0xDC]);
+    }
+    let r = check(&utf16);
+    assert!(
+        r.diagnostics[0].message.contains("无法按 UTF-16LE 解码"),
+        "{:?}",
+        r.diagnostics
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_and_unreadable_entry_in_a_walked_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("tests/fixtures/inputs/clean.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("missing.txt"), dir.path().join("b.txt")).unwrap();
+    let r = run(&["check", "--format", "concise", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stdout.contains("符号链接形成循环"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("b.txt:1:1: error[input-error]"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .ends_with("3 files: 2 errors, 0 warnings, 0 notes\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+fn seed() -> Vec<u8> {
+    std::fs::read(common::root().join("examples/shanghe-2017.txt")).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = check(&bytes);
+    }
+
+    #[test]
+    fn mutated_reports_never_panic(edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..40)) {
+        let mut bytes = seed();
+        for (at, byte, op) in edits {
+            let i = at.index(bytes.len().max(1));
+            match op {
+                0 if !bytes.is_empty() => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ if !bytes.is_empty() => { bytes.remove(i); }
+                _ => {}
+            }
+        }
+        let _ = check(&bytes);
+    }
+
+    #[test]
+    fn mutated_text_never_panics(cut in 0usize..18000, insert in "[一二三四五六七八九十（）、。，0-9条件其中共合计\\t\\n |]{0,40}") {
+        let text = String::from_utf8_lossy(&seed()).into_owned();
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let edited = format!("{}{}{}", &text[..at], insert, &text[at..]);
+        let _ = check_text(&edited);
+    }
+}
