@@ -332,40 +332,22 @@ fn compile_pack(
         .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
     let mut errors = Vec::new();
 
-    let mut sections = BTreeMap::new();
-    for v in array_of_tables(path, sections_v, "section", &mut errors) {
-        match <SectionDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v))
-        {
-            Ok(s) => {
-                if sections.insert(s.id.clone(), s.clone()).is_some() {
-                    errors.push(RuleError::new(
-                        path,
-                        None,
-                        format!("部分 id「{}」重复", s.id),
-                    ));
-                }
-            }
-            Err(e) => errors.push(RuleError::from_toml(path, &e)),
-        }
-    }
-
-    let mut breakdowns = BTreeMap::new();
-    for v in array_of_tables(path, breakdowns_v, "breakdown", &mut errors) {
-        match <BreakdownSpec as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(
-            v,
-        )) {
-            Ok(b) => {
-                if breakdowns.insert(b.id.clone(), b.clone()).is_some() {
-                    errors.push(RuleError::new(
-                        path,
-                        None,
-                        format!("分项结构 id「{}」重复", b.id),
-                    ));
-                }
-            }
-            Err(e) => errors.push(RuleError::from_toml(path, &e)),
-        }
-    }
+    let sections: BTreeMap<String, SectionDef> = named_defs(
+        path,
+        sections_v,
+        "section",
+        "部分",
+        |s: &SectionDef| &s.id,
+        &mut errors,
+    );
+    let breakdowns: BTreeMap<String, BreakdownSpec> = named_defs(
+        path,
+        breakdowns_v,
+        "breakdown",
+        "分项结构",
+        |b: &BreakdownSpec| &b.id,
+        &mut errors,
+    );
 
     let mut tables: Vec<TableDef> = Vec::new();
     for v in array_of_tables(path, tables_v, "table", &mut errors) {
@@ -410,6 +392,34 @@ fn compile_pack(
         },
         disable,
     ))
+}
+
+/// `[[section]]`-like definitions by id; a repeated id is an error.
+fn named_defs<'i, T: serde::Deserialize<'i>>(
+    path: &str,
+    v: Option<toml::Spanned<DeValue<'i>>>,
+    key: &str,
+    what: &str,
+    id: fn(&T) -> &String,
+    errors: &mut Vec<RuleError>,
+) -> BTreeMap<String, T> {
+    let mut out = BTreeMap::new();
+    for item in array_of_tables(path, v, key, errors) {
+        let span: Span = item.span().into();
+        match T::deserialize(toml::de::ValueDeserializer::from(item)) {
+            Ok(def) => {
+                let name = id(&def).clone();
+                if out.insert(name.clone(), def).is_some() {
+                    errors.push(
+                        RuleError::new(path, Some(span), format!("{what} id「{name}」重复"))
+                            .with_label("重复的 id"),
+                    );
+                }
+            }
+            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+        }
+    }
+    out
 }
 
 fn array_of_tables<'i>(
