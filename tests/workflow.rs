@@ -512,6 +512,32 @@ fn init_completions_and_man() {
 }
 
 #[test]
+fn the_configured_level_decides_government_only_content() {
+    // A government's report without 考核/评议/追究: its title says 人民政府.
+    let text = "2022年某县人民政府政府信息公开工作年度报告\n一、总体情况\n加强督促指导。\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join("r.txt"), text).unwrap();
+    let by_title = run_in(dir.path(), &["check", "--format", "concise", "r.txt"], &[]);
+    assert!(
+        by_title.stdout.contains("gov2021/government-content"),
+        "{}",
+        by_title.stdout
+    );
+    std::fs::write(
+        dir.path().join("report-lint.toml"),
+        "[issuer]\nlevel = \"department\"\n",
+    )
+    .unwrap();
+    let configured = run_in(dir.path(), &["check", "--format", "concise", "r.txt"], &[]);
+    assert!(
+        !configured.stdout.contains("gov2021/government-content"),
+        "{}",
+        configured.stdout
+    );
+}
+
+#[test]
 fn late_publication() {
     let text = std::fs::read_to_string(common::root().join(LC))
         .unwrap()

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Emitter, KindSpec, RuleCheck, params};
+use crate::config::Level;
 use crate::document::Document;
 use crate::rules::SectionDef;
 use crate::span::Span;
@@ -28,12 +29,30 @@ pub const KIND: KindSpec = KindSpec {
             /// Only for issuers whose name contains one of these…
             #[serde(default)]
             issuer: Vec<String>,
-            /// …and none of these.
+            /// …and none of these. A level set in the configuration decides instead:
+            /// the rule applies when it is `level`.
             #[serde(default)]
             not_issuer: Vec<String>,
+            #[serde(default)]
+            level: Option<toml::Spanned<String>>,
         }
         let p: Params = params(p, ctx)?;
+        let level = match p.level.as_ref().map(|l| l.get_ref().as_str()) {
+            None => None,
+            Some("government") => Some(Level::Government),
+            Some("department") => Some(Level::Department),
+            Some("township") => Some(Level::Township),
+            Some(other) => {
+                return Err(ctx
+                    .error(
+                        p.level.as_ref().map(|l| l.span().into()),
+                        format!("level「{other}」无效"),
+                    )
+                    .with_label("应为 government、department 或 township"));
+            }
+        };
         Ok(Box::new(Content {
+            level,
             section: p.section.as_ref().map(|s| ctx.section(s)).transpose()?,
             all: p.all,
             issuer: p.issuer,
@@ -43,6 +62,7 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct Content {
+    level: Option<Level>,
     all: Vec<String>,
     section: Option<SectionDef>,
     issuer: Vec<String>,
@@ -51,7 +71,11 @@ struct Content {
 
 impl RuleCheck for Content {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        if !self.issuer.is_empty() {
+        if let (Some(want), Some(have)) = (self.level, doc.issuer_level) {
+            if want != have {
+                return;
+            }
+        } else if !self.issuer.is_empty() {
             let name = doc.title.map_or_else(
                 || doc.text.chars().take(300).collect::<String>(),
                 |t| doc.slice(t).to_string(),
