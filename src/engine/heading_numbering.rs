@@ -50,7 +50,7 @@ fn mixed_styles(doc: &Document, group: &[&Heading], out: &mut Emitter<'_>) {
     let level = if first.level == 1 {
         "一级标题".to_string()
     } else {
-        format!("第{}级标题", first.level)
+        format!("{}级标题", crate::text::cjk_numeral(first.level as u32))
     };
     let details = format!(
         "{level}{}用{}，同级标题{}用{}（应为{}）",

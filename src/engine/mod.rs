@@ -99,6 +99,11 @@ pub struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
+    /// The check the running rule reports.
+    pub fn check(&self) -> crate::diagnostic::Check {
+        self.meta.check
+    }
+
     pub fn emit(
         &mut self,
         span: Span,

@@ -143,8 +143,14 @@ impl OutlineMismatch {
         }
         let mut details = Vec::new();
         if count_off {
+            // 「由…八个部分组成」 states a count; 「报告全文包括…」 only lists the parts.
+            let verb = if decl.count.is_some() {
+                "声明"
+            } else {
+                "列出"
+            };
             details.push(format!(
-                "声明{}个部分，正文有{}个一级标题",
+                "{verb}{}个部分，正文有{}个一级标题",
                 cjk_numeral(declared),
                 tops.len()
             ));

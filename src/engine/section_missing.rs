@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Emitter, KindSpec, RuleCheck, heading_text, params};
-use crate::diagnostic::Label;
+use crate::diagnostic::{Check, Label};
 use crate::document::Document;
 use crate::rules::SectionDef;
 use crate::span::Span;
@@ -59,10 +59,15 @@ impl RuleCheck for SectionMissing {
             .title
             .or_else(|| tops.first().map(|h| h.span))
             .unwrap_or(Span::new(0, 0));
-        let labels = tops
-            .iter()
-            .map(|h| Label::new(h.title, "已有的一级标题"))
-            .collect();
+        // A required section names the headings that are there; an optional
+        // one is a note and points at the title only.
+        let labels = if out.check() == Check::SectionOptionalMissing {
+            Vec::new()
+        } else {
+            tops.iter()
+                .map(|h| Label::new(h.title, "已有的一级标题"))
+                .collect()
+        };
         out.emit(
             at,
             Some("本报告".to_string()),
