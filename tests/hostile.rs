@@ -5,12 +5,24 @@
 
 mod common;
 
-use common::{check_text, run};
+use common::run;
 use proptest::prelude::*;
 use report_lint::check::{Options, check_bytes};
 
+/// Checks bytes; every span of the result lies on char boundaries of its text.
 fn check(bytes: &[u8]) -> report_lint::check::FileResult {
-    check_bytes("h.txt".into(), bytes, &common::RULES, &Options::default())
+    let r = check_bytes("h.txt".into(), bytes, &common::RULES, &Options::default());
+    for d in &r.diagnostics {
+        for s in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
+            assert!(
+                s.start <= s.end
+                    && r.text.is_char_boundary(s.start)
+                    && r.text.is_char_boundary(s.end),
+                "{d:?}"
+            );
+        }
+    }
+    r
 }
 
 #[test]
@@ -64,7 +76,7 @@ fn deeply_repeated_other_lists() {
     let text = "某县2017年政府信息公开工作年度报告\n一、概述\n".to_string()
         + &"共10条，其中".repeat(20_000)
         + "网站5条。\n";
-    let r = check_text(&text);
+    let r = check(text.as_bytes());
     assert!(r.meta.is_some());
 }
 
@@ -154,6 +166,6 @@ proptest! {
         let mut at = cut.min(text.len());
         while !text.is_char_boundary(at) { at -= 1; }
         let edited = format!("{}{}{}", &text[..at], insert, &text[at..]);
-        let _ = check_text(&edited);
+        let _ = check(edited.as_bytes());
     }
 }

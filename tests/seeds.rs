@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{RULES, check_file, found, found_rules};
+use common::{check_file, found, found_rules};
 use report_lint::document::Document;
 use report_lint::numbers::breakdown::{Breakdown, BreakdownSpec, Relation, find};
 use rust_decimal::Decimal;
@@ -32,7 +32,6 @@ fn line_of(d: &Document, at: usize) -> usize {
 }
 
 fn breakdown_at(d: &Document, line: usize) -> Breakdown {
-    let _ = &*RULES;
     find(d, &prose())
         .into_iter()
         .find(|b| line_of(d, d.quantities[b.total].span.start) == line)
