@@ -12,7 +12,7 @@ use crate::diagnostic::{Check, Diagnostic, Severity};
 use crate::document::Document;
 use crate::engine;
 use crate::rules::{RuleError, RuleSet};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Position};
 
 /// How reports are read and which pack is used.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,10 @@ pub struct Options {
     pub pack: Option<String>,
     /// The configuration: per-file packs, issuer, selection, suppressions.
     pub config: Option<std::sync::Arc<crate::config::Config>>,
+    /// Drop each report's text once its findings are located (`FileResult::compact`):
+    /// renderers that print no excerpt need only line and column, and a run over
+    /// ten thousand reports must not keep them all in memory.
+    pub compact: bool,
 }
 
 /// One input to check.
@@ -55,9 +59,13 @@ pub struct FileMeta {
 #[derive(Debug, Clone)]
 pub struct FileResult {
     pub path: String,
-    /// The decoded text every span points into (empty when unreadable).
+    /// The decoded text every span points into (empty when unreadable or
+    /// compacted).
     pub text: String,
     pub lines: LineIndex,
+    /// After `compact`: the position of every span end of the findings, by byte
+    /// offset, sorted.
+    positions: Option<Vec<(usize, Position)>>,
     /// `None` for unreadable inputs and for rule files.
     pub meta: Option<FileMeta>,
     pub diagnostics: Vec<Diagnostic>,
@@ -69,6 +77,7 @@ impl FileResult {
             path,
             text: String::new(),
             lines: LineIndex::new(""),
+            positions: None,
             meta: None,
             diagnostics: vec![Diagnostic::bare(Check::InputError, "input-error", message)],
         }
@@ -80,9 +89,49 @@ impl FileResult {
             path: path.to_string(),
             text: text.to_string(),
             lines: LineIndex::new(text),
+            positions: None,
             meta: None,
             diagnostics: errors.iter().map(RuleError::to_diagnostic).collect(),
         }
+    }
+
+    /// Line and column of a byte offset of a finding.
+    pub fn position(&self, offset: usize) -> Position {
+        match &self.positions {
+            Some(ps) => match ps.binary_search_by_key(&offset, |&(o, _)| o) {
+                Ok(i) => ps[i].1,
+                // Only offsets of the findings were kept; others are not asked for.
+                Err(_) => Position { line: 1, column: 1 },
+            },
+            None => self.lines.position(&self.text, offset),
+        }
+    }
+
+    /// Whether spans can be located (the file was read).
+    pub fn has_source(&self) -> bool {
+        !self.text.is_empty() || self.positions.is_some()
+    }
+
+    /// Keeps the positions of the findings' spans and drops the text.
+    pub fn compact(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let mut offsets: Vec<usize> = self
+            .diagnostics
+            .iter()
+            .flat_map(|d| std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)))
+            .flat_map(|s| [s.start, s.end])
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let ps = offsets
+            .into_iter()
+            .map(|o| (o, self.lines.position(&self.text, o)))
+            .collect();
+        self.positions = Some(ps);
+        self.text = String::new();
+        self.lines = LineIndex::new("");
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -173,6 +222,12 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
             Input::Stdin { name, bytes } => check_bytes(name, &bytes, rules, opts),
             Input::Broken { path, message } => FileResult::failed(path, message),
         })
+        .map(|mut r| {
+            if opts.compact {
+                r.compact();
+            }
+            r
+        })
         .collect()
 }
 
@@ -203,6 +258,7 @@ pub fn check_bytes(path: String, bytes: &[u8], rules: &RuleSet, opts: &Options) 
     FileResult {
         path,
         lines: doc.lines.clone(),
+        positions: None,
         meta: Some(FileMeta {
             encoding: decoded.encoding,
             bom: decoded.bom,

@@ -357,6 +357,10 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         encoding,
         pack: args.pack.clone(),
         config: Some(cfg.clone()),
+        // Excerpts and baseline fingerprints need the text; the rest only positions.
+        compact: (args.format != Format::Human || args.statistics)
+            && args.baseline.is_none()
+            && args.write_baseline.is_none(),
     };
     results.extend(check::check_inputs(inputs, &set, &opts));
     results.extend(unused_suppressions(&cfg));

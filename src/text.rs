@@ -92,27 +92,42 @@ const TITLE_STOP: [&str; 11] = [
 /// Similarity of two section titles in 0..=1 (Dice coefficient over character
 /// bigrams of the folded titles without the shared stop words).
 pub fn title_similarity(a: &str, b: &str) -> f32 {
-    let (a, b) = (title_key(a), title_key(b));
-    if a == b {
-        return 1.0;
-    }
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = s.chars().collect();
-        let mut g: Vec<(char, char)> = if cs.len() == 1 {
+    TitleKey::new(a).similarity(&TitleKey::new(b))
+}
+
+/// A title prepared for `similarity`: outlines compare every declared part
+/// with every heading, so each title is folded and cut into bigrams once.
+#[derive(Debug, Clone)]
+pub struct TitleKey {
+    key: String,
+    grams: Vec<(char, char)>,
+}
+
+impl TitleKey {
+    pub fn new(title: &str) -> TitleKey {
+        let key = title_key(title);
+        let cs: Vec<char> = key.chars().collect();
+        let mut grams: Vec<(char, char)> = if cs.len() == 1 {
             vec![(cs[0], ' ')]
         } else {
             cs.windows(2).map(|w| (w[0], w[1])).collect()
         };
-        g.sort_unstable();
-        g.dedup();
-        g
-    };
-    let (ga, gb) = (grams(&a), grams(&b));
-    if ga.is_empty() || gb.is_empty() {
-        return 0.0;
+        grams.sort_unstable();
+        grams.dedup();
+        TitleKey { key, grams }
     }
-    let common = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
-    (2 * common) as f32 / (ga.len() + gb.len()) as f32
+
+    pub fn similarity(&self, other: &TitleKey) -> f32 {
+        if self.key == other.key {
+            return 1.0;
+        }
+        let (ga, gb) = (&self.grams, &other.grams);
+        if ga.is_empty() || gb.is_empty() {
+            return 0.0;
+        }
+        let common = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+        (2 * common) as f32 / (ga.len() + gb.len()) as f32
+    }
 }
 
 fn title_key(s: &str) -> String {

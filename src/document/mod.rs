@@ -16,9 +16,11 @@ use regex::Regex;
 pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
 
+use crate::numbers::breakdown::{Breakdown, BreakdownSpec};
 use crate::numbers::{Quantity, read_quantities};
 use crate::span::{LineIndex, Span};
 use crate::table::grid::{Grid, TableDef};
+use crate::table::stat::StatRow;
 use crate::text::{fold, is_space};
 
 /// One non-blank line of the report (exports put one paragraph per line).
@@ -86,6 +88,14 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Tables read against a pack's templates, once per document and pack.
     grids: GridCache,
+    /// Prose breakdowns, once per document and `[[breakdown]]`.
+    breakdowns: BreakdownCache,
+    /// The 2013–2018 appendix table, read on first use.
+    stat_rows: std::cell::OnceCell<std::rc::Rc<Vec<StatRow>>>,
+    /// Heading titles and the body, width and spaces folded, on first use:
+    /// every section and template rule matches against them.
+    folded_titles: std::cell::OnceCell<Vec<String>>,
+    folded_body: std::cell::OnceCell<String>,
     /// The issuer's level when the configuration states it.
     pub issuer_level: Option<crate::config::Level>,
     /// 乡镇/街道 deadline (month, day) from the configuration.
@@ -96,6 +106,11 @@ pub struct Document {
 /// pack's `Arc`), so that every rule of the pack shares one reading.
 #[derive(Debug, Clone, Default)]
 struct GridCache(std::cell::RefCell<Vec<(usize, Grids)>>);
+
+/// Breakdowns per spec, keyed like `GridCache`: several rules (sums,
+/// duplicates, shares) read the same breakdowns.
+#[derive(Debug, Clone, Default)]
+struct BreakdownCache(std::cell::RefCell<Vec<(usize, std::rc::Rc<Vec<Breakdown>>)>>);
 
 /// The tables of one pack as read in one document.
 pub type Grids = std::rc::Rc<Vec<Option<Grid>>>;
@@ -171,6 +186,10 @@ impl Document {
             sentences: Vec::new(),
             quantities: Vec::new(),
             grids: GridCache::default(),
+            breakdowns: BreakdownCache::default(),
+            stat_rows: std::cell::OnceCell::new(),
+            folded_titles: std::cell::OnceCell::new(),
+            folded_body: std::cell::OnceCell::new(),
             issuer_level: None,
             township_deadline: None,
         };
@@ -191,6 +210,40 @@ impl Document {
         let g = std::rc::Rc::new(crate::table::grid::read_all(self, defs));
         self.grids.0.borrow_mut().push((key, g.clone()));
         g
+    }
+
+    /// The breakdowns `spec` finds in the prose, found once.
+    pub fn breakdowns(&self, spec: &std::sync::Arc<BreakdownSpec>) -> std::rc::Rc<Vec<Breakdown>> {
+        let key = std::sync::Arc::as_ptr(spec) as usize;
+        if let Some((_, b)) = self.breakdowns.0.borrow().iter().find(|(k, _)| *k == key) {
+            return b.clone();
+        }
+        let b = std::rc::Rc::new(crate::numbers::breakdown::find(self, spec));
+        self.breakdowns.0.borrow_mut().push((key, b.clone()));
+        b
+    }
+
+    /// The folded title of every heading, in `headings` order.
+    pub fn folded_titles(&self) -> &[String] {
+        self.folded_titles.get_or_init(|| {
+            self.headings
+                .iter()
+                .map(|h| fold(self.slice(h.title)))
+                .collect()
+        })
+    }
+
+    /// The body (before the appendix), folded.
+    pub fn folded_body(&self) -> &str {
+        self.folded_body
+            .get_or_init(|| fold(&self.text[..self.body_end]))
+    }
+
+    /// The rows of the 2013–2018 statistics table, read once.
+    pub fn stat_rows(&self) -> std::rc::Rc<Vec<StatRow>> {
+        self.stat_rows
+            .get_or_init(|| std::rc::Rc::new(crate::table::stat::read(self)))
+            .clone()
     }
 
     /// Quantities whose span lies within `span`.

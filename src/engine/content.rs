@@ -89,9 +89,10 @@ impl RuleCheck for Content {
         let (scope, at, name) = match &self.section {
             Some(def) => {
                 let Some(h) = doc
-                    .headings
+                    .folded_titles()
                     .iter()
-                    .find(|h| def.matches(&fold(doc.slice(h.title))))
+                    .position(|t| def.matches(t))
+                    .map(|i| &doc.headings[i])
                 else {
                     return;
                 };

@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::{Emitter, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Document;
-use crate::numbers::breakdown::{self, BreakdownSpec, same_category};
+use crate::numbers::breakdown::{BreakdownSpec, same_category};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["duplicate-category"],
@@ -27,12 +27,12 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct DuplicateCategory {
-    spec: BreakdownSpec,
+    spec: std::sync::Arc<BreakdownSpec>,
 }
 
 impl RuleCheck for DuplicateCategory {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        for b in breakdown::find(doc, &self.spec) {
+        for b in doc.breakdowns(&self.spec).iter() {
             for (j, later) in b.parts.iter().enumerate() {
                 let Some(first) = b.parts[..j]
                     .iter()

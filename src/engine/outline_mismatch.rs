@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{Emitter, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::Label;
 use crate::document::{DeclaredOutline, Document, Heading};
-use crate::text::{cjk_numeral, title_similarity};
+use crate::text::{TitleKey, cjk_numeral};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["outline-mismatch"],
@@ -71,10 +71,13 @@ impl OutlineMismatch {
         if decl.count.is_some() || decl.parts.len() >= tops.len() {
             return out;
         }
+        let keys: Vec<TitleKey> = tops
+            .iter()
+            .map(|h| TitleKey::new(doc.slice(h.title)))
+            .collect();
         let best = |t: &str| {
-            tops.iter()
-                .map(|h| title_similarity(t, doc.slice(h.title)))
-                .fold(0.0f32, f32::max)
+            let t = TitleKey::new(t);
+            keys.iter().map(|k| t.similarity(k)).fold(0.0f32, f32::max)
         };
         let mut i = 0;
         while i < out.parts.len() && out.parts.len() < tops.len() {
@@ -116,9 +119,14 @@ impl OutlineMismatch {
         }
         let decl = &self.split_joined(doc, decl, &tops);
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        let keys: Vec<TitleKey> = tops
+            .iter()
+            .map(|h| TitleKey::new(doc.slice(h.title)))
+            .collect();
         for (pi, part) in decl.parts.iter().enumerate() {
-            for (hi, h) in tops.iter().enumerate() {
-                let s = title_similarity(&part.text, doc.slice(h.title));
+            let part_key = TitleKey::new(&part.text);
+            for (hi, key) in keys.iter().enumerate() {
+                let s = part_key.similarity(key);
                 if s >= self.similarity {
                     pairs.push((s, pi, hi));
                 }

@@ -12,7 +12,7 @@ use super::{Emitter, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::numbers::Quantity;
-use crate::numbers::breakdown::{self, BreakdownSpec, label};
+use crate::numbers::breakdown::{BreakdownSpec, label};
 use crate::text::is_space;
 
 pub const KIND: KindSpec = KindSpec {
@@ -56,7 +56,7 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct PercentMismatch {
-    spec: Option<BreakdownSpec>,
+    spec: Option<std::sync::Arc<BreakdownSpec>>,
     share_words: Vec<String>,
     rates: Vec<(String, Vec<String>, Vec<String>)>,
 }
@@ -64,7 +64,7 @@ struct PercentMismatch {
 impl RuleCheck for PercentMismatch {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
         if let Some(spec) = &self.spec {
-            for b in breakdown::find(doc, spec) {
+            for b in doc.breakdowns(spec).iter() {
                 let base = &doc.quantities[b.total];
                 for p in &b.parts {
                     let pct = p.quantity + 1;

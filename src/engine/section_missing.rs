@@ -9,7 +9,6 @@ use crate::diagnostic::{Check, Label};
 use crate::document::Document;
 use crate::rules::SectionDef;
 use crate::span::Span;
-use crate::text::fold;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["section-missing", "section-optional-missing"],
@@ -34,11 +33,7 @@ struct SectionMissing {
 
 impl RuleCheck for SectionMissing {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        if doc
-            .headings
-            .iter()
-            .any(|h| self.section.matches(&fold(doc.slice(h.title))))
-        {
+        if doc.folded_titles().iter().any(|t| self.section.matches(t)) {
             return;
         }
         let tops: Vec<_> = doc.top_level().collect();

@@ -78,7 +78,7 @@ struct StatTable {
 
 impl RuleCheck for StatTable {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        let rows = stat::read(doc);
+        let rows = doc.stat_rows();
         if rows.is_empty() {
             return;
         }

@@ -46,7 +46,7 @@ struct StatText {
 
 impl RuleCheck for StatText {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        let rows = stat::read(doc);
+        let rows = doc.stat_rows();
         if rows.is_empty() {
             return;
         }

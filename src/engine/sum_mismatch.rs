@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::{Emitter, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Document;
-use crate::numbers::breakdown::{self, BreakdownSpec, Relation};
+use crate::numbers::breakdown::{BreakdownSpec, Relation};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["sum-mismatch"],
@@ -45,13 +45,13 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct SumMismatch {
-    spec: BreakdownSpec,
+    spec: std::sync::Arc<BreakdownSpec>,
     relation: Relation,
 }
 
 impl RuleCheck for SumMismatch {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        for b in breakdown::find(doc, &self.spec) {
+        for b in doc.breakdowns(&self.spec).iter() {
             if b.relation != self.relation {
                 continue;
             }

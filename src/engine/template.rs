@@ -45,7 +45,7 @@ struct Template {
 impl RuleCheck for Template {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
         let text = &doc.text[..doc.body_end];
-        let folded = fold(text);
+        let folded = doc.folded_body();
         if self.own.iter().any(|m| folded.contains(&fold(m))) {
             return;
         }

@@ -78,7 +78,29 @@ const NOT_QUANTITY_AFTER: &[char] = &[
 ];
 const APPROX_BEFORE: &[&str] = &["近", "约", "大约", "接近", "超过", "逾", "将近", "多达"];
 const APPROX_AFTER: &[&str] = &["余", "多", "左右", "以上", "有余"];
-const CJK_NUMERALS: &str = "零〇○一二两三四五六七八九十百千万亿";
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '○'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
 
 fn fold_digit(c: char) -> Option<u32> {
     match c {
@@ -102,21 +124,59 @@ fn is_digit(c: char) -> bool {
 
 /// Reads every quantity of `text`, whose first byte is at `base` of the document.
 pub fn read_quantities(text: &str, base: usize) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (from, chunk) in chunks(text) {
+        read_chunk(chunk, base + from, &mut out);
+    }
+    out
+}
+
+/// Sentences, and pieces of at most `CHUNK` chars of a sentence that never
+/// ends: the reader indexes chars, and a 50 MB line must not cost 16 bytes a
+/// char. No number spans a 。！？, and a long sentence is cut only between
+/// two chars that cannot be part of one number.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    const CHUNK: usize = 4096;
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let rest = &text[from..];
+        let mut end = rest.len();
+        let mut prev_numeric = false;
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                end = i + c.len_utf8();
+                break;
+            }
+            let numeric = n + 1 >= CHUNK
+                && (is_digit(c) || is_cjk_numeral(c) || matches!(c, ',' | '，' | '.' | '．'));
+            if n >= CHUNK && !numeric && !prev_numeric {
+                end = i;
+                break;
+            }
+            prev_numeric = numeric;
+        }
+        let start = from;
+        from += end;
+        Some((start, &rest[..end]))
+    })
+}
+
+fn read_chunk(text: &str, base: usize, out: &mut Vec<Quantity>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
-    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
         let parsed = if is_digit(c) {
-            arabic(&chars, i)
-        } else if text[off(i)..].starts_with("百分之") {
+            arabic(text, &chars, i)
+        } else if c == '百' && text[off(i)..].starts_with("百分之") {
             percent_words(&chars, i)
-        } else if CJK_NUMERALS.contains(c)
-            && !at(i.wrapping_sub(1)).is_some_and(|p| CJK_NUMERALS.contains(p))
-        {
-            cjk(&chars, i)
+        } else if is_cjk_numeral(c) && !at(i.wrapping_sub(1)).is_some_and(is_cjk_numeral) {
+            cjk(text, &chars, i)
         } else {
             None
         };
@@ -139,23 +199,17 @@ pub fn read_quantities(text: &str, base: usize) -> Vec<Quantity> {
         out.push(q);
         i = end;
     }
-    out
 }
 
 /// Reads the unit (and approximation marks) from char `j`; returns the unit
 /// and the char index after it.
 fn unit_at(
+    text: &str,
     chars: &[(usize, char)],
     mut j: usize,
     approx: &mut bool,
 ) -> (Option<&'static str>, usize) {
-    let rest = |j: usize| -> String {
-        chars[j.min(chars.len())..]
-            .iter()
-            .take(6)
-            .map(|&(_, c)| c)
-            .collect()
-    };
+    let rest = |j: usize| -> &str { &text[off_of(chars, j).min(text.len())..] };
     for w in APPROX_AFTER {
         if rest(j).starts_with(w) && !rest(j + w.chars().count()).starts_with('元') {
             *approx = true;
@@ -187,7 +241,7 @@ fn unit_at(
     }
 }
 
-fn arabic(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
+fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     // Part of a URL, an e-mail address, a code, a document number or an ordinal.
     if let Some(p) = start.checked_sub(1).and_then(at)
@@ -263,7 +317,7 @@ fn arabic(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
     }
     let (unit, end) = match unit_money_in_wan {
         Some(u) => (Some(u), j + 2),
-        None => unit_at(chars, j, &mut approx),
+        None => unit_at(text, chars, j, &mut approx),
     };
     // Long bare digit runs are phone numbers, postcodes, ids.
     if unit.is_none() && digits.len() >= 6 && scale == 0 {
@@ -296,14 +350,14 @@ fn arabic(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
     ))
 }
 
-fn cjk(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
+fn cjk(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     if start > 0 && at(start - 1) == Some('第') {
         return None;
     }
     let mut j = start;
     let mut word = String::new();
-    while let Some(c) = at(j).filter(|c| CJK_NUMERALS.contains(*c)) {
+    while let Some(c) = at(j).filter(|c| is_cjk_numeral(*c)) {
         word.push(c);
         j += 1;
         if word.chars().count() > 24 {
@@ -323,7 +377,7 @@ fn cjk(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize)> {
         }
         None => return None,
     };
-    let (unit, end) = unit_at(chars, j, &mut approx);
+    let (unit, end) = unit_at(text, chars, j, &mut approx);
     // Chinese numerals count only with a unit: 一是, 进一步, 三公 are words.
     let unit = unit.filter(|u| *u != "%")?;
     let number = Span::new(chars[start].0, off_of(chars, j));
@@ -352,7 +406,7 @@ fn percent_words(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usi
     }
     let mut j = from;
     let mut word = String::new();
-    while let Some(c) = at(j).filter(|c| CJK_NUMERALS.contains(*c)) {
+    while let Some(c) = at(j).filter(|c| is_cjk_numeral(*c)) {
         word.push(c);
         j += 1;
     }

@@ -31,8 +31,8 @@ pub fn render_github(
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let s = r.lines.position(&r.text, d.span.start);
-            let e = r.lines.position(&r.text, d.span.end);
+            let s = r.position(d.span.start);
+            let e = r.position(d.span.end);
             writeln!(
                 w,
                 "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -56,7 +56,7 @@ pub fn render_github(
         )?;
         for r in results {
             for d in &r.diagnostics {
-                let p = r.lines.position(&r.text, d.span.start);
+                let p = r.position(d.span.start);
                 let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
                 writeln!(
                     f,

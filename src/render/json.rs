@@ -48,8 +48,8 @@ struct JsonDiagnostic<'a> {
 }
 
 fn located<'a>(r: &'a FileResult, span: Span, message: &'a str) -> JsonLabel<'a> {
-    let s = r.lines.position(&r.text, span.start);
-    let e = r.lines.position(&r.text, span.end);
+    let s = r.position(span.start);
+    let e = r.position(span.end);
     JsonLabel {
         line: s.line,
         column: s.column,

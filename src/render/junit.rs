@@ -15,7 +15,7 @@ pub fn render_junit(results: &[FileResult], w: &mut dyn Write) -> io::Result<()>
             suite.add_test_case(TestCase::new("report-lint", TestCaseStatus::success()));
         }
         for d in &r.diagnostics {
-            let p = r.lines.position(&r.text, d.span.start);
+            let p = r.position(d.span.start);
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_message(d.message.clone());
             status.set_type(d.severity.as_str());

@@ -134,7 +134,7 @@ pub fn render_statistics(
 fn render_concise(results: &[FileResult], reports: usize, w: &mut dyn Write) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
-            let p = r.lines.position(&r.text, d.span.start);
+            let p = r.position(d.span.start);
             writeln!(
                 w,
                 "{}:{}:{}: {}[{}] {}",

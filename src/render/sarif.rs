@@ -20,8 +20,8 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn region(r: &FileResult, span: Span) -> Value {
-    let s = r.lines.position(&r.text, span.start);
-    let e = r.lines.position(&r.text, span.end);
+    let s = r.position(span.start);
+    let e = r.position(span.end);
     json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
 }
 
@@ -54,7 +54,7 @@ pub fn render_sarif(results: &[FileResult], rules: &RuleSet, w: &mut dyn Write) 
         .flat_map(|r| {
             r.diagnostics.iter().map(move |d| {
                 let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": r.path.replace('\\', "/")}}});
-                if !r.text.is_empty() {
+                if r.has_source() {
                     loc["physicalLocation"]["region"] = region(r, d.span);
                 }
                 let related: Vec<Value> = d

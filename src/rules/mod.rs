@@ -9,6 +9,7 @@ mod error;
 pub mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
 
@@ -17,6 +18,7 @@ pub use schema::{Explain, PackMeta, SectionDef, Years};
 
 use crate::diagnostic::{Check, Severity};
 use crate::engine::{self, RuleCheck};
+
 use crate::numbers::breakdown::BreakdownSpec;
 use crate::span::Span;
 use crate::table::grid::{Relation, TableDef};
@@ -84,7 +86,7 @@ pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 pub struct CompileCtx<'a> {
     pub path: &'a str,
     pub sections: &'a BTreeMap<String, SectionDef>,
-    pub breakdowns: &'a BTreeMap<String, BreakdownSpec>,
+    pub breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     /// The pack's tables, shared by every rule that reads them.
     pub tables: &'a std::sync::Arc<Vec<TableDef>>,
     /// Span of the whole rule table, for errors about the rule as a whole.
@@ -159,7 +161,7 @@ impl CompileCtx<'_> {
     }
 
     /// Resolves a reference to a `[[breakdown]]` of this pack.
-    pub fn breakdown(&self, id: &toml::Spanned<String>) -> Result<BreakdownSpec, RuleError> {
+    pub fn breakdown(&self, id: &toml::Spanned<String>) -> Result<Arc<BreakdownSpec>, RuleError> {
         self.breakdowns.get(id.get_ref()).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.breakdowns.keys().map(String::as_str).collect();
             self.error(
@@ -332,7 +334,7 @@ fn compile_pack(
         .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
     let mut errors = Vec::new();
 
-    let sections: BTreeMap<String, SectionDef> = named_defs(
+    let mut sections: BTreeMap<String, SectionDef> = named_defs(
         path,
         sections_v,
         "section",
@@ -340,14 +342,19 @@ fn compile_pack(
         |s: &SectionDef| &s.id,
         &mut errors,
     );
-    let breakdowns: BTreeMap<String, BreakdownSpec> = named_defs(
+    sections.values_mut().for_each(SectionDef::prepare);
+    // Shared, so that a document reads each breakdown once for all its rules.
+    let breakdowns: BTreeMap<String, Arc<BreakdownSpec>> = named_defs(
         path,
         breakdowns_v,
         "breakdown",
         "分项结构",
         |b: &BreakdownSpec| &b.id,
         &mut errors,
-    );
+    )
+    .into_iter()
+    .map(|(k, v)| (k, Arc::new(v)))
+    .collect();
 
     let mut tables: Vec<TableDef> = Vec::new();
     for v in array_of_tables(path, tables_v, "table", &mut errors) {
@@ -453,7 +460,7 @@ const COMMON_KEYS: [&str; 8] = [
 /// What rules of a pack may refer to.
 struct Refs<'a> {
     sections: &'a BTreeMap<String, SectionDef>,
-    breakdowns: &'a BTreeMap<String, BreakdownSpec>,
+    breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     tables: &'a std::sync::Arc<Vec<TableDef>>,
 }
 

@@ -99,12 +99,21 @@ pub struct SectionDef {
     /// …unless it also contains one of these.
     #[serde(default)]
     pub not_phrases: Vec<String>,
+    /// `phrases` and `not_phrases` folded, once when the pack is loaded.
+    #[serde(skip)]
+    folded: (Vec<String>, Vec<String>),
 }
 
 impl SectionDef {
+    /// Folds the phrases; called once after the section is read.
+    pub fn prepare(&mut self) {
+        let f = |v: &[String]| v.iter().map(|p| crate::text::fold(p)).collect();
+        self.folded = (f(&self.phrases), f(&self.not_phrases));
+    }
+
     pub fn matches(&self, folded_title: &str) -> bool {
-        let f = |p: &String| folded_title.contains(&crate::text::fold(p));
-        self.phrases.iter().any(f) && !self.not_phrases.iter().any(f)
+        let f = |p: &String| folded_title.contains(p.as_str());
+        self.folded.0.iter().any(f) && !self.folded.1.iter().any(f)
     }
 }
 
