@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 use rayon::prelude::*;
 
-use crate::decode::{DecodeError, decode};
+use crate::decode::{DecodeError, decode_owned};
 use crate::diagnostic::{Check, Diagnostic, Severity};
 use crate::document::Document;
 use crate::engine;
@@ -215,11 +215,11 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
             Input::File(path) => {
                 let name = path.display().to_string();
                 match std::fs::read(&path) {
-                    Ok(bytes) => check_bytes(name, &bytes, rules, opts),
+                    Ok(bytes) => check_owned(name, bytes, rules, opts),
                     Err(e) => FileResult::failed(name, format!("无法读取文件：{}", io_message(&e))),
                 }
             }
-            Input::Stdin { name, bytes } => check_bytes(name, &bytes, rules, opts),
+            Input::Stdin { name, bytes } => check_owned(name, bytes, rules, opts),
             Input::Broken { path, message } => FileResult::failed(path, message),
         })
         .map(|mut r| {
@@ -233,7 +233,12 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
 
 /// Checks one report given as bytes.
 pub fn check_bytes(path: String, bytes: &[u8], rules: &RuleSet, opts: &Options) -> FileResult {
-    let decoded = match decode(bytes, opts.encoding) {
+    check_owned(path, bytes.to_vec(), rules, opts)
+}
+
+/// Checks one report, reusing its buffer for the decoded text when it can.
+pub fn check_owned(path: String, bytes: Vec<u8>, rules: &RuleSet, opts: &Options) -> FileResult {
+    let decoded = match decode_owned(bytes, opts.encoding) {
         Ok(d) => d,
         Err(e) => return FileResult::failed(path, decode_message(&e)),
     };

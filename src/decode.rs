@@ -36,21 +36,38 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, DecodeError>
 
 /// Decodes `bytes`, guessing the encoding unless `forced` is given.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    decode_owned(bytes.to_vec(), forced)
+}
+
+/// Like `decode`, reusing the buffer of a valid UTF-8 file for the text: a
+/// 50 MB file is then held once, not twice.
+pub fn decode_owned(
+    mut bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
     let (encoding, bom_len) = match forced {
         Some(enc) => {
-            let bom = Encoding::for_bom(bytes).filter(|(e, _)| *e == enc);
+            let bom = Encoding::for_bom(&bytes).filter(|(e, _)| *e == enc);
             (enc, bom.map_or(0, |(_, n)| n))
         }
-        None => match Encoding::for_bom(bytes) {
+        None => match Encoding::for_bom(&bytes) {
             Some((enc, n)) => (enc, n),
-            None => (sniff(bytes)?, 0),
+            None => (sniff(&bytes)?, 0),
         },
     };
     let body = &bytes[bom_len..];
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let (text, had_errors) = if encoding == UTF_8 && std::str::from_utf8(body).is_ok() {
+        bytes.drain(..bom_len);
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        (text, false)
+    } else {
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        (text.into_owned(), had_errors)
+    };
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         // A few bad bytes in a long GBK file are common (truncated last char);
@@ -69,7 +86,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if controls > 0 && controls * 100 > text.chars().count() {
         return Err(DecodeError::Binary { nul: controls });
     }
-    let text = fold_line_ends(&text);
+    let text = fold_line_ends(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -119,11 +136,27 @@ fn canonical_name(enc: &'static Encoding) -> &'static str {
     }
 }
 
-fn fold_line_ends(text: &str) -> String {
+/// CRLF to LF and lone CR to LF, in place (`\r` is ASCII, so the bytes stay UTF-8).
+fn fold_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut bytes = text.into_bytes();
+    let mut w = 0;
+    for r in 0..bytes.len() {
+        let b = bytes[r];
+        if b == b'\r' {
+            if bytes.get(r + 1) == Some(&b'\n') {
+                continue;
+            }
+            bytes[w] = b'\n';
+        } else {
+            bytes[w] = b;
+        }
+        w += 1;
+    }
+    bytes.truncate(w);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]

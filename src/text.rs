@@ -18,11 +18,76 @@ pub fn fold(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c)).map(fold_char).collect()
 }
 
+/// Whether `haystack`, folded, contains `needle` (already folded). Folds a
+/// piece at a time, so a whole report body is never copied.
+pub fn folded_contains(haystack: &str, needle: &str) -> bool {
+    const PIECE: usize = 64 * 1024;
+    if needle.is_empty() {
+        return true;
+    }
+    let mut buf = String::new();
+    let mut rest = haystack;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(PIECE);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        buf.extend(rest[..cut].chars().filter(|&c| !is_space(c)).map(fold_char));
+        if buf.contains(needle) {
+            return true;
+        }
+        rest = &rest[cut..];
+        // Keep what a match across the cut could start with.
+        let mut keep = buf.len().saturating_sub(needle.len());
+        while !buf.is_char_boundary(keep) {
+            keep += 1;
+        }
+        buf.drain(..keep);
+    }
+    false
+}
+
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     }
+}
+
+/// Pieces of `text` for scanners that index chars, with their byte offsets:
+/// sentences (each ends after 。！？!?), and a sentence longer than `max`
+/// chars cut between two chars that `keep` does not hold together (or, past
+/// four times `max`, anywhere). A 50 MB line then costs the scanner a few
+/// kilobytes, not 16 bytes a char.
+pub fn pieces<'a>(
+    text: &'a str,
+    max: usize,
+    keep: impl Fn(char) -> bool + 'a,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let rest = &text[from..];
+        let mut end = rest.len();
+        let mut prev_kept = false;
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                end = i + c.len_utf8();
+                break;
+            }
+            let kept = n + 1 >= max && keep(c);
+            if n >= 4 * max || (n >= max && !kept && !prev_kept) {
+                end = i;
+                break;
+            }
+            prev_kept = kept;
+        }
+        let start = from;
+        from += end;
+        Some((start, &rest[..end]))
+    })
 }
 
 /// Value of a Chinese numeral used as an ordinal (一 … 九十九, 〇/零, 两).
@@ -158,6 +223,15 @@ mod tests {
         assert!(title_similarity("情况概述", "概述") > 0.9);
         assert!(title_similarity("政府信息公开情况", "政府信息主动公开情况") >= 0.5);
         assert!(title_similarity("公开申请的办理情况", "政府信息公开会议和培训情况") < 0.3);
+    }
+
+    #[test]
+    fn folded_search_across_pieces() {
+        let mut hay = "信息".repeat(40_000);
+        hay.push_str("统 计 表");
+        assert!(folded_contains(&hay, "统计表"));
+        assert!(!folded_contains(&hay, "统计表二"));
+        assert!(folded_contains("１２　３", "123"));
     }
 
     #[test]

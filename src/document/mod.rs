@@ -17,7 +17,7 @@ pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
 
 use crate::numbers::breakdown::{Breakdown, BreakdownSpec};
-use crate::numbers::{Quantity, read_quantities};
+use crate::numbers::{Quantity, read_quantities_into};
 use crate::span::{LineIndex, Span};
 use crate::table::grid::{Grid, TableDef};
 use crate::table::stat::StatRow;
@@ -86,16 +86,17 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Quantities of the prose, in order.
     pub quantities: Vec<Quantity>,
+    /// Where reading quantities stopped at `MAX_QUANTITIES` (no report has that many).
+    pub quantities_stopped_at: Option<usize>,
     /// Tables read against a pack's templates, once per document and pack.
     grids: GridCache,
     /// Prose breakdowns, once per document and `[[breakdown]]`.
     breakdowns: BreakdownCache,
     /// The 2013–2018 appendix table, read on first use.
     stat_rows: std::cell::OnceCell<std::rc::Rc<Vec<StatRow>>>,
-    /// Heading titles and the body, width and spaces folded, on first use:
-    /// every section and template rule matches against them.
+    /// Heading titles, width and spaces folded, on first use: every section
+    /// rule matches against them.
     folded_titles: std::cell::OnceCell<Vec<String>>,
-    folded_body: std::cell::OnceCell<String>,
     /// The issuer's level when the configuration states it.
     pub issuer_level: Option<crate::config::Level>,
     /// 乡镇/街道 deadline (month, day) from the configuration.
@@ -114,6 +115,11 @@ struct BreakdownCache(std::cell::RefCell<Vec<(usize, std::rc::Rc<Vec<Breakdown>>
 
 /// The tables of one pack as read in one document.
 pub type Grids = std::rc::Rc<Vec<Option<Grid>>>;
+
+/// Quantities read from one document. A long report has a few thousand; the
+/// bound keeps a hostile file's numbers (and the breakdowns built on them)
+/// within memory, and the checks say where they stopped.
+pub const MAX_QUANTITIES: usize = 100_000;
 
 /// A sentence: up to 。！？ or the end of its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,11 +191,11 @@ impl Document {
             list_counts: Vec::new(),
             sentences: Vec::new(),
             quantities: Vec::new(),
+            quantities_stopped_at: None,
             grids: GridCache::default(),
             breakdowns: BreakdownCache::default(),
             stat_rows: std::cell::OnceCell::new(),
             folded_titles: std::cell::OnceCell::new(),
-            folded_body: std::cell::OnceCell::new(),
             issuer_level: None,
             township_deadline: None,
         };
@@ -233,12 +239,6 @@ impl Document {
         })
     }
 
-    /// The body (before the appendix), folded.
-    pub fn folded_body(&self) -> &str {
-        self.folded_body
-            .get_or_init(|| fold(&self.text[..self.body_end]))
-    }
-
     /// The rows of the 2013–2018 statistics table, read once.
     pub fn stat_rows(&self) -> std::rc::Rc<Vec<StatRow>> {
         self.stat_rows
@@ -276,7 +276,10 @@ impl Document {
                 continue;
             }
             let text = &self.text[p.span.range()];
-            self.quantities.extend(read_quantities(text, p.span.start));
+            if self.quantities_stopped_at.is_none() {
+                self.quantities_stopped_at =
+                    read_quantities_into(text, p.span.start, MAX_QUANTITIES, &mut self.quantities);
+            }
             let mut start = 0;
             for (i, c) in text.char_indices() {
                 if matches!(c, '。' | '！' | '？' | '!' | '?') {
@@ -314,14 +317,17 @@ impl Document {
         let mut seen_heading = false;
         let mut start = None;
         for (i, p) in self.paragraphs.iter().enumerate() {
-            let s = fold(&self.text[p.span.range()]);
             if !p.table_cell && marker::parse_marker(&self.text[p.span.range()]).is_some() {
                 seen_heading = true;
                 continue;
             }
             // Tables of the national format stand inside sections; only an
-            // 附件/附表/统计表 line opens the appendix.
-            if seen_heading && APPENDIX.is_match(&s) {
+            // 附件/附表/统计表 line opens the appendix (a short line: long
+            // paragraphs are not folded just to fail the match).
+            if seen_heading
+                && p.span.len() <= 256
+                && APPENDIX.is_match(&fold(&self.text[p.span.range()]))
+            {
                 start = Some(i);
                 break;
             }

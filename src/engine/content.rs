@@ -11,7 +11,7 @@ use crate::config::Level;
 use crate::document::Document;
 use crate::rules::SectionDef;
 use crate::span::Span;
-use crate::text::fold;
+use crate::text::{fold, folded_contains};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["content-missing"],
@@ -104,11 +104,11 @@ impl RuleCheck for Content {
                 "全文".to_string(),
             ),
         };
-        let text = fold(&doc.text[scope.range()]);
+        let text = &doc.text[scope.range()];
         let missing: Vec<&String> = self
             .all
             .iter()
-            .filter(|w| !text.contains(&fold(w)))
+            .filter(|w| !folded_contains(text, &fold(w)))
             .collect();
         if missing.is_empty() {
             return;

@@ -96,6 +96,8 @@ pub fn params<'de, T: serde::Deserialize<'de>>(
 pub struct Emitter<'a> {
     meta: &'a RuleMeta,
     out: &'a mut Vec<Diagnostic>,
+    /// Findings past `MAX_PER_RULE`, counted and not kept.
+    dropped: usize,
 }
 
 impl Emitter<'_> {
@@ -111,6 +113,10 @@ impl Emitter<'_> {
         vars: &[(&str, String)],
         labels: Vec<Label>,
     ) {
+        if self.out.len() >= MAX_PER_RULE {
+            self.dropped += 1;
+            return;
+        }
         self.out.push(Diagnostic {
             rule: self.meta.id.clone(),
             check: self.meta.check,
@@ -131,16 +137,14 @@ pub const MAX_PER_RULE: usize = 200;
 /// Runs one rule on a document.
 pub fn run_rule(rule: &crate::rules::CompiledRule, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    rule.check.run(
-        doc,
-        &mut Emitter {
-            meta: &rule.meta,
-            out: &mut out,
-        },
-    );
-    if out.len() > MAX_PER_RULE {
-        let more = out.len() - MAX_PER_RULE;
-        out.truncate(MAX_PER_RULE);
+    let mut emitter = Emitter {
+        meta: &rule.meta,
+        out: &mut out,
+        dropped: 0,
+    };
+    rule.check.run(doc, &mut emitter);
+    let more = emitter.dropped;
+    if more > 0 {
         let last = out[MAX_PER_RULE - 1].span;
         let mut note = Diagnostic::bare(
             rule.meta.check,
@@ -163,6 +167,19 @@ pub fn check_document(doc: &Document, packs: &[&Pack], set: &RuleSet) -> Vec<Dia
                 out.extend(run_rule(rule, doc));
             }
         }
+    }
+    if let Some(at) = doc.quantities_stopped_at {
+        let mut note = Diagnostic::bare(
+            crate::diagnostic::Check::Unverifiable,
+            "input-limit",
+            format!(
+                "本文件的数字超过 {} 个，其后的数字未作核对（不像一份年度报告）",
+                crate::document::MAX_QUANTITIES
+            ),
+        )
+        .with_span(Span::new(at, at), Some("从这里起未读数字".to_string()));
+        note.severity = crate::diagnostic::Severity::Info;
+        out.push(note);
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out

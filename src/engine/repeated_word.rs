@@ -49,9 +49,19 @@ struct RepeatedWord {
 
 impl RuleCheck for RepeatedWord {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
-        for p in doc.paragraphs.iter().filter(|p| !p.table_cell) {
-            let text = doc.slice(p.span);
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        // A repeat never spans a 。！？ or a cut inside a run of Han chars.
+        let pieces = doc
+            .paragraphs
+            .iter()
+            .filter(|p| !p.table_cell)
+            .flat_map(|p| {
+                crate::text::pieces(doc.slice(p.span), 4096, is_han)
+                    .map(move |(at, piece)| (p.span.start + at, piece))
+            });
+        for (base, text) in pieces {
+            chars.clear();
+            chars.extend(text.char_indices());
             let mut i = 0;
             while i < chars.len() {
                 match self.repeat_at(&chars, i) {
@@ -62,7 +72,7 @@ impl RuleCheck for RepeatedWord {
                         let word = &text[start..chars[i + n].0];
                         if !self.allowed(doubled) {
                             out.emit(
-                                Span::new(p.span.start + start, p.span.start + end),
+                                Span::new(base + start, base + end),
                                 Some(format!("「{word}」重复")),
                                 &[("word", word.to_string())],
                                 Vec::new(),
@@ -81,9 +91,14 @@ impl RepeatedWord {
     /// Length of the shortest word (≥ 2 Han characters) that starts at `i`
     /// and is immediately written again.
     fn repeat_at(&self, chars: &[(usize, char)], i: usize) -> Option<usize> {
+        let first = chars[i].1;
+        if !is_han(first) {
+            return None;
+        }
         (2..=self.max_len).find(|&n| {
             i + 2 * n <= chars.len()
-                && (0..n).all(|k| is_han(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
+                && chars[i + n].1 == first
+                && (1..n).all(|k| is_han(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
         })
     }
 

@@ -106,6 +106,9 @@ pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
     out
 }
 
+/// How far (bytes) a total may stand before its 其中 (a parenthetical note between).
+const MAX_GAP: usize = 2048;
+
 /// How far back (bytes) a parenthetical that encloses a total may open.
 const LOOK_BACK: usize = 240;
 
@@ -164,10 +167,14 @@ fn after_marker(
             !in_parens(&doc.text[from..q])
         })?;
     let tq = &doc.quantities[total];
-    let same_paragraph = para.contains(tq.span);
+    // Only a note in parentheses may stand between a total and its 其中; the
+    // bound keeps a long paragraph without numbers from being rescanned per marker.
+    if !para.contains(tq.span) || marker.start.saturating_sub(tq.span.end) > MAX_GAP {
+        return None;
+    }
     let between = without_parens(&doc.text[tq.span.end.min(marker.start)..marker.start]);
     let only_punct = between.chars().all(|c| is_space(c) || CLAUSE.contains(&c));
-    if !same_paragraph || !only_punct || tq.approx || tq.is_percent() || tq.unit.is_none() {
+    if !only_punct || tq.approx || tq.is_percent() || tq.unit.is_none() {
         return None;
     }
     let mut parts = Vec::new();

@@ -5,4 +5,4 @@ pub mod breakdown;
 pub mod cjk;
 mod reader;
 
-pub use reader::{Quantity, read_quantities};
+pub use reader::{Quantity, read_quantities, read_quantities_into};

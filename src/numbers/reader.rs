@@ -125,43 +125,29 @@ fn is_digit(c: char) -> bool {
 /// Reads every quantity of `text`, whose first byte is at `base` of the document.
 pub fn read_quantities(text: &str, base: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for (from, chunk) in chunks(text) {
-        read_chunk(chunk, base + from, &mut out);
-    }
+    read_quantities_into(text, base, usize::MAX, &mut out);
     out
 }
 
-/// Sentences, and pieces of at most `CHUNK` chars of a sentence that never
-/// ends: the reader indexes chars, and a 50 MB line must not cost 16 bytes a
-/// char. No number spans a 。！？, and a long sentence is cut only between
-/// two chars that cannot be part of one number.
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    const CHUNK: usize = 4096;
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        if from >= text.len() {
-            return None;
+/// Appends the quantities of `text` to `out` while `out` holds fewer than
+/// `limit`; returns the byte offset (in the document) where reading stopped
+/// short, if it did.
+pub fn read_quantities_into(
+    text: &str,
+    base: usize,
+    limit: usize,
+    out: &mut Vec<Quantity>,
+) -> Option<usize> {
+    // No number spans a 。！？ or a cut between two chars that cannot be part of one.
+    let numeric =
+        |c: char| is_digit(c) || is_cjk_numeral(c) || matches!(c, ',' | '，' | '.' | '．');
+    for (from, piece) in crate::text::pieces(text, 4096, numeric) {
+        if out.len() >= limit {
+            return Some(base + from);
         }
-        let rest = &text[from..];
-        let mut end = rest.len();
-        let mut prev_numeric = false;
-        for (n, (i, c)) in rest.char_indices().enumerate() {
-            if matches!(c, '。' | '！' | '？' | '!' | '?') {
-                end = i + c.len_utf8();
-                break;
-            }
-            let numeric = n + 1 >= CHUNK
-                && (is_digit(c) || is_cjk_numeral(c) || matches!(c, ',' | '，' | '.' | '．'));
-            if n >= CHUNK && !numeric && !prev_numeric {
-                end = i;
-                break;
-            }
-            prev_numeric = numeric;
-        }
-        let start = from;
-        from += end;
-        Some((start, &rest[..end]))
-    })
+        read_chunk(piece, base + from, out);
+    }
+    None
 }
 
 fn read_chunk(text: &str, base: usize, out: &mut Vec<Quantity>) {

@@ -133,35 +133,66 @@ impl Grid {
     }
 }
 
-/// Text folded for label search, with each folded char's byte offset.
-struct Folded {
+/// Text folded for label search, mapped back to document offsets. The map
+/// keeps only the points where the distance between folded and document
+/// offsets changes (a dropped blank, a full-width char made ASCII), so a large
+/// file costs a fraction of a byte per byte, not eight.
+struct Folded<'a> {
+    src: &'a str,
+    base: usize,
     text: String,
-    offsets: Vec<usize>,
+    /// (folded byte, document byte) from which the distance holds.
+    marks: Vec<(usize, usize)>,
 }
 
-impl Folded {
-    fn new(src: &str, base: usize) -> Folded {
+impl<'a> Folded<'a> {
+    fn new(src: &'a str, base: usize) -> Folded<'a> {
         let mut text = String::new();
-        let mut offsets = Vec::new();
+        let mut marks = vec![(0, base)];
+        let mark = |text: &String, marks: &mut Vec<(usize, usize)>, orig: usize| {
+            let (f, o) = *marks.last().expect("first mark");
+            if orig - o != text.len() - f {
+                marks.push((text.len(), orig));
+            }
+        };
         for (i, c) in src.char_indices() {
             if is_space(c) || matches!(c, '|' | '“' | '”' | '"' | '‘' | '’') {
                 continue;
             }
-            let f = fold_char(c);
-            offsets.extend(std::iter::repeat_n(base + i, f.len_utf8()));
-            text.push(f);
+            mark(&text, &mut marks, base + i);
+            text.push(fold_char(c));
         }
-        offsets.push(base + src.len());
-        Folded { text, offsets }
+        mark(&text, &mut marks, base + src.len());
+        Folded {
+            src,
+            base,
+            text,
+            marks,
+        }
     }
 
     fn fold(s: &str) -> String {
         Folded::new(s, 0).text
     }
 
-    /// Byte offset in the document of folded byte `i`.
+    /// Byte offset in the document of the char at folded byte `i`.
     fn at(&self, i: usize) -> usize {
-        self.offsets[i.min(self.offsets.len() - 1)]
+        let i = i.min(self.text.len());
+        let k = self.marks.partition_point(|&(f, _)| f <= i) - 1;
+        let (f, o) = self.marks[k];
+        let mut at = (o + (i - f)).min(self.base + self.src.len());
+        while at > self.base && !self.src.is_char_boundary(at - self.base) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The first folded byte whose document offset is at or after `orig`.
+    fn folded_at(&self, orig: usize) -> usize {
+        let k = self.marks.partition_point(|&(_, o)| o <= orig).max(1) - 1;
+        let (f, o) = self.marks[k];
+        let next = self.marks.get(k + 1).map_or(self.text.len(), |&(nf, _)| nf);
+        (f + orig.saturating_sub(o)).min(next)
     }
 }
 
@@ -176,14 +207,14 @@ pub fn read_all(doc: &Document, defs: &[TableDef]) -> Vec<Option<Grid>> {
         if let Some(g) = &grid
             && let Some(last) = g.rows.last()
         {
-            cursor = folded.offsets.partition_point(|&o| o < last.label.end);
+            cursor = folded.folded_at(last.label.end);
         }
         out.push(grid);
     }
     out
 }
 
-fn read(doc: &Document, f: &Folded, def: &TableDef, from: usize) -> Option<Grid> {
+fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<Grid> {
     let (start_at, start_len) = def
         .start
         .iter()
