@@ -110,6 +110,9 @@ struct CheckArgs {
     /// Threads to check files with (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -387,7 +390,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => auto_color(),
+        ColorChoice::Auto => args.output_file.is_none() && auto_color(),
     };
     let ctx = RenderCtx {
         color,
@@ -397,8 +400,13 @@ fn run_check(args: CheckArgs) -> Result<u8> {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out: Box<dyn Write> = match &args.output_file {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("无法写入输出文件 {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
     if args.statistics {
         render::render_statistics(&results, reports, &mut out)?;
     } else {

@@ -48,7 +48,7 @@ pub fn decode_owned(
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let (encoding, bom_len) = match forced {
+    let (mut encoding, bom_len) = match forced {
         Some(enc) => {
             let bom = Encoding::for_bom(&bytes).filter(|(e, _)| *e == enc);
             (enc, bom.map_or(0, |(_, n)| n))
@@ -58,14 +58,23 @@ pub fn decode_owned(
             None => (sniff(&bytes)?, 0),
         },
     };
-    let body = &bytes[bom_len..];
-    let (text, had_errors) = if encoding == UTF_8 && std::str::from_utf8(body).is_ok() {
+    let (text, had_errors) = if encoding == UTF_8 {
         bytes.drain(..bom_len);
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        (text, false)
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, false),
+            // Sniffed, not labelled: text that is not UTF-8 is GB18030.
+            Err(e) if forced.is_none() && bom_len == 0 => {
+                encoding = GB18030;
+                let (text, had_errors) = GB18030.decode_without_bom_handling(e.as_bytes());
+                (text.into_owned(), had_errors)
+            }
+            Err(e) => {
+                let (text, had_errors) = UTF_8.decode_without_bom_handling(e.as_bytes());
+                (text.into_owned(), had_errors)
+            }
+        }
     } else {
-        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         (text.into_owned(), had_errors)
     };
     if had_errors {
@@ -79,10 +88,7 @@ pub fn decode_owned(
             });
         }
     }
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
+    let controls = count_controls(text.as_bytes());
     if controls > 0 && controls * 100 > text.chars().count() {
         return Err(DecodeError::Binary { nul: controls });
     }
@@ -97,17 +103,27 @@ pub fn decode_owned(
     })
 }
 
-/// Without a BOM: UTF-8 if valid, UTF-16 if every other byte is NUL, binary if
+/// Control characters (Unicode Cc) other than line ends, tab and form feed,
+/// counted on the UTF-8 bytes: C0 and DEL are single bytes, C1 is `C2 80`–`C2 9F`.
+fn count_controls(bytes: &[u8]) -> usize {
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
+        .count();
+    let c1 = memchr::memchr_iter(0xc2, bytes)
+        .filter(|&i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
+        .count();
+    c0 + c1
+}
+
+/// Without a BOM: UTF-8 (GB18030 when it is not valid UTF-8), UTF-16 if every other byte is NUL, binary if
 /// NULs remain, otherwise GB18030 (a superset of GBK and GB2312).
 fn sniff(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
-    let nul = bytes.iter().filter(|&&b| b == 0).count();
-    if nul == 0 {
-        return Ok(if std::str::from_utf8(bytes).is_ok() {
-            UTF_8
-        } else {
-            GB18030
-        });
+    if memchr::memchr(0, bytes).is_none() {
+        // Validated while decoding; invalid UTF-8 is then read as GB18030.
+        return Ok(UTF_8);
     }
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
     let pairs = bytes.len() / 2;
     let even_nul = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_nul = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
@@ -138,7 +154,7 @@ fn canonical_name(enc: &'static Encoding) -> &'static str {
 
 /// CRLF to LF and lone CR to LF, in place (`\r` is ASCII, so the bytes stay UTF-8).
 fn fold_line_ends(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     let mut bytes = text.into_bytes();
@@ -162,6 +178,17 @@ fn fold_line_ends(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_counted_on_bytes_as_on_chars() {
+        let s = "a\u{0}b\n\t\u{c}\u{7f}\u{85}\u{9f}\u{a0}中\r";
+        let by_chars = s
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+            .count();
+        assert_eq!(count_controls(s.as_bytes()), by_chars);
+        assert_eq!(by_chars, 4);
+    }
 
     #[test]
     fn utf8_plain_and_bom() {

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod explain;
+pub mod fuzzing;
 pub mod numbers;
 pub mod render;
 pub mod rules;

@@ -21,10 +21,20 @@ pub fn fold(s: &str) -> String {
 /// Whether `haystack`, folded, contains `needle` (already folded). Folds a
 /// piece at a time, so a whole report body is never copied.
 pub fn folded_contains(haystack: &str, needle: &str) -> bool {
+    folded_contains_any(haystack, &[needle])
+}
+
+/// Whether `haystack`, folded, contains any of `needles` (already folded),
+/// folding it once.
+pub fn folded_contains_any<S: AsRef<str>>(haystack: &str, needles: &[S]) -> bool {
     const PIECE: usize = 64 * 1024;
-    if needle.is_empty() {
+    let needles: Vec<&str> = needles.iter().map(AsRef::as_ref).collect();
+    if needles.iter().any(|n| n.is_empty()) {
         return true;
     }
+    let Some(longest) = needles.iter().map(|n| n.len()).max() else {
+        return false;
+    };
     let mut buf = String::new();
     let mut rest = haystack;
     while !rest.is_empty() {
@@ -33,12 +43,12 @@ pub fn folded_contains(haystack: &str, needle: &str) -> bool {
             cut += 1;
         }
         buf.extend(rest[..cut].chars().filter(|&c| !is_space(c)).map(fold_char));
-        if buf.contains(needle) {
+        if needles.iter().any(|n| buf.contains(n)) {
             return true;
         }
         rest = &rest[cut..];
         // Keep what a match across the cut could start with.
-        let mut keep = buf.len().saturating_sub(needle.len());
+        let mut keep = buf.len().saturating_sub(longest);
         while !buf.is_char_boundary(keep) {
             keep += 1;
         }
@@ -55,9 +65,10 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Pieces of `text` for scanners that index chars, with their byte offsets:
-/// sentences (each ends after 。！？!?), and a sentence longer than `max`
-/// chars cut between two chars that `keep` does not hold together (or, past
-/// four times `max`, anywhere). A 50 MB line then costs the scanner a few
+/// the whole text when it is at most `max` bytes; otherwise sentences (each
+/// ends after 。！？!?), and a sentence longer than `max` chars cut between
+/// two chars that `keep` does not hold together (or, past four times `max`,
+/// anywhere). A 50 MB line then costs the scanner a few
 /// kilobytes, not 16 bytes a char.
 pub fn pieces<'a>(
     text: &'a str,
@@ -71,6 +82,11 @@ pub fn pieces<'a>(
         }
         let rest = &text[from..];
         let mut end = rest.len();
+        // The common case: a paragraph short enough to scan whole.
+        if rest.len() <= max {
+            from = text.len();
+            return Some((text.len() - rest.len(), rest));
+        }
         let mut prev_kept = false;
         for (n, (i, c)) in rest.char_indices().enumerate() {
             if matches!(c, '。' | '！' | '？' | '!' | '?') {
@@ -196,9 +212,19 @@ impl TitleKey {
 }
 
 fn title_key(s: &str) -> String {
+    static STOP: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            TITLE_STOP
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                .collect()
+        });
     let mut s = fold(s);
-    for w in TITLE_STOP {
-        s = s.replace(w, "");
+    for (w, finder) in TITLE_STOP.iter().zip(STOP.iter()) {
+        // Most titles hold few stop words: look before copying.
+        if finder.find(s.as_bytes()).is_some() {
+            s = s.replace(w, "");
+        }
     }
     s.trim_matches(|c: char| c.is_ascii_punctuation() || "。，；：".contains(c))
         .to_string()

@@ -382,3 +382,33 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["frobnicate"]).code, 2);
     assert_eq!(run(&["--help"]).code, 0);
 }
+
+#[test]
+fn output_file_gets_exactly_what_stdout_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let to_stdout = run(&["check", "--format", "json", "examples/lingchuan-2017.txt"]);
+    let to_file = run(&[
+        "check",
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+        "examples/lingchuan-2017.txt",
+    ]);
+    assert_eq!(to_file.code, to_stdout.code);
+    assert_eq!(to_file.stdout, "");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), to_stdout.stdout);
+    let bad = run(&[
+        "check",
+        "-o",
+        "/nonexistent-dir/x.json",
+        "examples/lingchuan-2017.txt",
+    ]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("/nonexistent-dir/x.json"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -42,6 +42,30 @@ fn a_fifty_megabyte_single_line() {
         .collect();
     assert_eq!(repeated.len(), report_lint::engine::MAX_PER_RULE + 1);
     assert!(repeated.last().unwrap().message.contains("条发现未列出"));
+    // numbers are read up to a bound, and the report says where they stopped
+    let limit: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "input-limit")
+        .collect();
+    assert_eq!(limit.len(), 1);
+    assert_eq!(limit[0].check.as_str(), "unverifiable");
+    assert!(
+        limit[0].span.start > 40 * 1024 * 1024,
+        "{:?}",
+        limit[0].span
+    );
+}
+
+#[test]
+fn many_markers_long_after_one_total() {
+    // Each 其中 once rescanned everything back to the last number: quadratic.
+    let text = "某县2017年政府信息公开工作年度报告\n一、概述\n共10条，".to_string()
+        + &"其中，".repeat(300_000)
+        + "。\n";
+    let r = check(text.as_bytes());
+    assert!(r.meta.is_some());
+    assert!(!r.diagnostics.iter().any(|d| d.rule == "input-limit"));
 }
 
 #[test]

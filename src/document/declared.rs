@@ -37,7 +37,7 @@ pub struct DeclaredCount {
 
 static WITH_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:由|包括|包含|分为|分成)(?P<list>[^。；]+?)等?(?P<count>[一二三四五六七八九十两\d]{1,3})个?(?:部分|方面)",
+        r"(?:由|包括|包含|分为|分成)(?P<list>[^。；]+?)等?(?P<count>[一二三四五六七八九十两0-9]{1,3})个?(?:部分|方面)",
     )
     .expect("static regex")
 });
@@ -46,7 +46,7 @@ static WITHOUT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LIST_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以下(?P<count>[一二三四五六七八九十两\d]{1,3})(?:个)?(?:方面|项|点|部分)")
+    Regex::new(r"以下(?P<count>[一二三四五六七八九十两0-9]{1,3})(?:个)?(?:方面|项|点|部分)")
         .expect("static regex")
 });
 

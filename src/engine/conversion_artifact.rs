@@ -2,7 +2,7 @@
 //! `[image: …]`, `[bookmark: …]`, HTML and Word residue (patterns from the
 //! pack), and OCR garbage lines (runs of Latin capitals with no Chinese).
 
-use regex::Regex;
+use crate::rules::{PackRegex, PackRegexSet};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -37,15 +37,21 @@ pub const KIND: KindSpec = KindSpec {
             .iter()
             .map(|pat| Ok((ctx.regex(&pat.regex)?, pat.what.clone())))
             .collect::<Result<_, _>>()?;
+        // Each pattern compiled alone (so its size limit and error point at
+        // it); the set only screens paragraphs in one pass.
+        let screen = ctx.regex_set(p.patterns.iter().map(|pat| pat.regex.get_ref()))?;
         Ok(Box::new(ConversionArtifact {
             patterns,
+            screen,
             ocr_garbage: p.ocr_garbage,
         }))
     },
 };
 
 struct ConversionArtifact {
-    patterns: Vec<(Regex, String)>,
+    patterns: Vec<(PackRegex, String)>,
+    /// All patterns at once: most paragraphs match none.
+    screen: PackRegexSet,
     ocr_garbage: bool,
 }
 
@@ -54,7 +60,12 @@ impl RuleCheck for ConversionArtifact {
         for p in &doc.paragraphs {
             let text = doc.slice(p.span);
             let mut hit = false;
-            for (re, what) in &self.patterns {
+            let screened = if self.screen.is_match(text) {
+                &self.patterns[..]
+            } else {
+                &[]
+            };
+            for (re, what) in screened {
                 for m in re.find_iter(text) {
                     let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
                     emit(out, span, what, m.as_str());

@@ -50,10 +50,10 @@ struct Late {
 }
 
 static STATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发布|公开|成文|印发)(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})").expect("static regex")
+    Regex::new(r"(?:发布|公开|成文|印发)(?:时间|日期)\s*[:：]\s*([0-9]{4})\s*[-年./]\s*([0-9]{1,2})\s*[-月./]\s*([0-9]{1,2})").expect("static regex")
 });
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$").expect("static regex")
+    Regex::new(r"^([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日$").expect("static regex")
 });
 static SIGNED_CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")

@@ -1,7 +1,7 @@
 //! `repeated-word`: the same word of two or more Chinese characters written
 //! twice in a row (信息信息), with an allow-list for intended reduplication.
 
-use regex::Regex;
+use crate::rules::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -43,7 +43,7 @@ pub const KIND: KindSpec = KindSpec {
 
 struct RepeatedWord {
     allow: Vec<String>,
-    allow_regex: Option<Regex>,
+    allow_regex: Option<PackRegex>,
     max_len: usize,
 }
 

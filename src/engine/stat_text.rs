@@ -2,7 +2,7 @@
 //! the appendix (「受理依申请公开10件」 against 收到申请数). The pack pairs a
 //! pattern of the text with a row of the table.
 
-use regex::Regex;
+use crate::rules::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -41,7 +41,7 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct StatText {
-    pairs: Vec<(Regex, String)>,
+    pairs: Vec<(PackRegex, String)>,
 }
 
 impl RuleCheck for StatText {

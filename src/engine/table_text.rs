@@ -2,7 +2,7 @@
 //! (「予以公开及部分公开258件」 against 表三's 予以公开 + 部分公开). A pair may
 //! name an alternative reading: 「收到」 may mean 新收 or 新收 + 上年结转.
 
-use regex::Regex;
+use crate::rules::PackRegex;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -83,7 +83,7 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct PairC {
-    text: Regex,
+    text: PackRegex,
     index: usize,
     cells: Vec<(String, String)>,
     or_cells: Vec<(String, String)>,

@@ -7,7 +7,7 @@ use super::{Emitter, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::span::Span;
-use crate::text::{fold, folded_contains};
+use crate::text::{fold, folded_contains_any};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["template-mismatch"],
@@ -28,7 +28,7 @@ pub const KIND: KindSpec = KindSpec {
         let p: Params = params(p, ctx)?;
         Ok(Box::new(Template {
             expected: p.expected,
-            own: p.own,
+            own_folded: p.own.iter().map(|m| fold(m)).collect(),
             other: p.other,
             other_markers: p.other_markers,
         }))
@@ -37,7 +37,8 @@ pub const KIND: KindSpec = KindSpec {
 
 struct Template {
     expected: String,
-    own: Vec<String>,
+    /// Labels only the expected format has, folded once.
+    own_folded: Vec<String>,
     other: String,
     other_markers: Vec<String>,
 }
@@ -45,7 +46,7 @@ struct Template {
 impl RuleCheck for Template {
     fn run(&self, doc: &Document, out: &mut Emitter<'_>) {
         let text = &doc.text[..doc.body_end];
-        if self.own.iter().any(|m| folded_contains(text, &fold(m))) {
+        if folded_contains_any(text, &self.own_folded) {
             return;
         }
         let hits: Vec<(Span, &str)> = self

@@ -4,7 +4,7 @@
 //! cannot be made (`unverifiable`). One kind, two checks: a rule's `check`
 //! says which of the two outcomes it reports.
 
-use regex::Regex;
+use crate::rules::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -55,7 +55,7 @@ struct ValuePair {
     left: Vec<String>,
     right: Vec<String>,
     context: Vec<String>,
-    equal_when: Option<Regex>,
+    equal_when: Option<PackRegex>,
 }
 
 impl RuleCheck for ValuePair {

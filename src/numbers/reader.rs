@@ -141,28 +141,30 @@ pub fn read_quantities_into(
     // No number spans a 。！？ or a cut between two chars that cannot be part of one.
     let numeric =
         |c: char| is_digit(c) || is_cjk_numeral(c) || matches!(c, ',' | '，' | '.' | '．');
+    let mut chars = Vec::new();
     for (from, piece) in crate::text::pieces(text, 4096, numeric) {
         if out.len() >= limit {
             return Some(base + from);
         }
-        read_chunk(piece, base + from, out);
+        chars.clear();
+        chars.extend(piece.char_indices());
+        read_chunk(piece, &chars, base + from, out);
     }
     None
 }
 
-fn read_chunk(text: &str, base: usize, out: &mut Vec<Quantity>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+fn read_chunk(text: &str, chars: &[(usize, char)], base: usize, out: &mut Vec<Quantity>) {
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
         let parsed = if is_digit(c) {
-            arabic(text, &chars, i)
+            arabic(text, chars, i)
         } else if c == '百' && text[off(i)..].starts_with("百分之") {
-            percent_words(&chars, i)
+            percent_words(chars, i)
         } else if is_cjk_numeral(c) && !at(i.wrapping_sub(1)).is_some_and(is_cjk_numeral) {
-            cjk(text, &chars, i)
+            cjk(text, chars, i)
         } else {
             None
         };

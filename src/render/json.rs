@@ -84,15 +84,17 @@ fn diagnostic<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     }
 }
 
+/// Files per batch rendered in parallel: enough to keep both cores busy,
+/// few enough that the rendered batch stays small.
+const BATCH: usize = 256;
+
+/// Writes the document exactly as `serde_json::to_writer_pretty` would, but
+/// renders the diagnostics of a batch of files in parallel: on a large run
+/// the output is tens of megabytes and would otherwise be written by one core
+/// after all checking is done.
 pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        version: u32,
-        files: Vec<JsonFile<'a>>,
-        diagnostics: Vec<JsonDiagnostic<'a>>,
-        summary: Summary,
-    }
-    let files = results
+    use rayon::prelude::*;
+    let files: Vec<JsonFile<'_>> = results
         .iter()
         .filter(|r| r.meta.is_some() || is_input_failure(r))
         .map(|r| JsonFile {
@@ -111,17 +113,68 @@ pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) ->
             year: r.meta.as_ref().and_then(|m| m.year),
         })
         .collect();
-    let doc = Doc {
-        version: 1,
-        files,
-        diagnostics: results
-            .iter()
-            .flat_map(|r| r.diagnostics.iter().map(move |d| diagnostic(r, d)))
-            .collect(),
-        summary: Summary::of(results, reports),
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
+    write!(w, "{{\n  \"version\": 1,\n  \"files\": ")?;
+    let mut array = ArrayWriter::new(w);
+    for f in &files {
+        array.item(&element(f)?)?;
+    }
+    array.end()?;
+    write!(w, ",\n  \"diagnostics\": ")?;
+    let mut array = ArrayWriter::new(w);
+    for batch in results.chunks(BATCH) {
+        let rendered: Vec<io::Result<String>> = batch
+            .par_iter()
+            .flat_map_iter(|r| {
+                r.diagnostics
+                    .iter()
+                    .map(move |d| element(&diagnostic(r, d)))
+            })
+            .collect();
+        for item in rendered {
+            array.item(&item?)?;
+        }
+    }
+    array.end()?;
+    let summary = indented(&Summary::of(results, reports), "  ")?;
+    write!(w, ",\n  \"summary\": {summary}\n}}\n")
+}
+
+/// A value pretty-printed as an element of a top-level array (depth 2).
+fn element<T: Serialize>(value: &T) -> io::Result<String> {
+    indented(value, "    ")
+}
+
+/// A value pretty-printed, its later lines indented by `indent` (JSON strings
+/// hold no raw newline, so every newline is the formatter's).
+fn indented<T: Serialize>(value: &T, indent: &str) -> io::Result<String> {
+    let s = serde_json::to_string_pretty(value)?;
+    Ok(s.replace('\n', &format!("\n{indent}")))
+}
+
+/// `[…]` at depth 1 in serde_json's pretty layout (`[]` when empty).
+struct ArrayWriter<'w> {
+    w: &'w mut dyn Write,
+    first: bool,
+}
+
+impl<'w> ArrayWriter<'w> {
+    fn new(w: &'w mut dyn Write) -> Self {
+        ArrayWriter { w, first: true }
+    }
+
+    fn item(&mut self, rendered: &str) -> io::Result<()> {
+        let sep = if self.first { "[" } else { "," };
+        self.first = false;
+        write!(self.w, "{sep}\n    {rendered}")
+    }
+
+    fn end(self) -> io::Result<()> {
+        if self.first {
+            write!(self.w, "[]")
+        } else {
+            write!(self.w, "\n  ]")
+        }
+    }
 }
 
 fn is_input_failure(r: &FileResult) -> bool {
@@ -136,4 +189,87 @@ pub fn render_jsonl(results: &[FileResult], w: &mut dyn Write) -> io::Result<()>
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Options, check_bytes};
+    use crate::rules::RuleSet;
+
+    /// The document as `serde_json::to_writer_pretty` writes it in one piece.
+    fn reference(results: &[FileResult], reports: usize) -> String {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            version: u32,
+            files: Vec<JsonFile<'a>>,
+            diagnostics: Vec<JsonDiagnostic<'a>>,
+            summary: Summary,
+        }
+        let files = results
+            .iter()
+            .filter(|r| r.meta.is_some() || is_input_failure(r))
+            .map(|r| JsonFile {
+                path: &r.path,
+                encoding: r.meta.as_ref().map(|m| m.encoding),
+                bom: r.meta.as_ref().is_some_and(|m| m.bom),
+                pack: r
+                    .meta
+                    .as_ref()
+                    .and_then(|m| m.packs.first().map(String::as_str)),
+                packs: r
+                    .meta
+                    .as_ref()
+                    .map(|m| m.packs.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+                year: r.meta.as_ref().and_then(|m| m.year),
+            })
+            .collect();
+        let doc = Doc {
+            version: 1,
+            files,
+            diagnostics: results
+                .iter()
+                .flat_map(|r| r.diagnostics.iter().map(move |d| diagnostic(r, d)))
+                .collect(),
+            summary: Summary::of(results, reports),
+        };
+        serde_json::to_string_pretty(&doc).unwrap() + "\n"
+    }
+
+    fn rendered(results: &[FileResult], reports: usize) -> String {
+        let mut out = Vec::new();
+        render_json(results, reports, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn batched_rendering_is_byte_for_byte_serde_pretty() {
+        let rules = RuleSet::load(&[]).0;
+        let seed = include_bytes!("../../examples/lingchuan-2017.txt");
+        let mut results: Vec<FileResult> = (0..BATCH + 3)
+            .map(|i| check_bytes(format!("r{i}.txt"), seed, &rules, &Options::default()))
+            .collect();
+        results.push(check_bytes(
+            "empty.txt".into(),
+            b"",
+            &rules,
+            &Options::default(),
+        ));
+        assert_eq!(
+            rendered(&results, results.len()),
+            reference(&results, results.len())
+        );
+        assert_eq!(rendered(&[], 0), reference(&[], 0));
+        let clean = check_bytes(
+            "t.txt".into(),
+            "某县2017年政府信息公开工作年度报告\n".as_bytes(),
+            &rules,
+            &Options::default(),
+        );
+        let mut clean = clean;
+        clean.diagnostics.clear();
+        let one = [clean];
+        assert_eq!(rendered(&one, 1), reference(&one, 1));
+    }
 }

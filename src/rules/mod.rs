@@ -81,10 +81,82 @@ pub struct RuleSet {
 /// refused with a clear error instead of eating memory.
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
+fn build_regex(source: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(source)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
+fn build_set(sources: &[String]) -> Result<regex::RegexSet, regex::Error> {
+    let limit = REGEX_SIZE_LIMIT.saturating_mul(sources.len().max(1));
+    regex::RegexSetBuilder::new(sources)
+        .size_limit(limit)
+        .dfa_size_limit(limit)
+        .build()
+}
+
+/// A pack's regex. Compiling every regex of every built-in pack would be most
+/// of the start-up time of a one-report run (a 2017 report uses two packs of
+/// four), so built-in packs compile each regex when a rule first runs; user
+/// packs compile at load, so that their errors point into the TOML.
+/// Rules that share a pattern (the same 「已全部答复」 test in two rules)
+/// share one compiled regex.
+#[derive(Debug)]
+pub struct PackRegex {
+    source: String,
+    compiled: Arc<std::sync::OnceLock<regex::Regex>>,
+}
+
+impl PackRegex {
+    fn interned(source: &str) -> PackRegex {
+        type Interned = BTreeMap<String, Arc<std::sync::OnceLock<regex::Regex>>>;
+        static INTERNED: std::sync::Mutex<Interned> = std::sync::Mutex::new(BTreeMap::new());
+        let mut map = INTERNED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let compiled = map.entry(source.to_string()).or_default().clone();
+        PackRegex {
+            source: source.to_string(),
+            compiled,
+        }
+    }
+}
+
+impl std::ops::Deref for PackRegex {
+    type Target = regex::Regex;
+
+    fn deref(&self) -> &regex::Regex {
+        self.compiled.get_or_init(|| {
+            // Only built-in packs get here uncompiled, and the test suite
+            // (a debug build) compiles all of them eagerly.
+            build_regex(&self.source).expect("built-in pack regexes compile")
+        })
+    }
+}
+
+/// Several pack regexes as one `RegexSet`, compiled like `PackRegex`.
+#[derive(Debug)]
+pub struct PackRegexSet {
+    sources: Vec<String>,
+    compiled: std::sync::OnceLock<regex::RegexSet>,
+}
+
+impl std::ops::Deref for PackRegexSet {
+    type Target = regex::RegexSet;
+
+    fn deref(&self) -> &regex::RegexSet {
+        self.compiled
+            .get_or_init(|| build_set(&self.sources).expect("built-in pack regexes compile"))
+    }
+}
+
 /// What a kind needs while compiling one rule: where errors go and the
 /// pack's sections.
 pub struct CompileCtx<'a> {
     pub path: &'a str,
+    /// Regexes compile on first use (see `PackRegex`).
+    pub lazy: bool,
     pub sections: &'a BTreeMap<String, SectionDef>,
     pub breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     /// The pack's tables, shared by every rule that reads them.
@@ -121,13 +193,12 @@ impl CompileCtx<'_> {
         err
     }
 
-    /// Compiles a regex from a pack, with the size limit.
-    pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<regex::Regex, RuleError> {
-        regex::RegexBuilder::new(pattern.get_ref())
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|e| {
+    /// A regex from a pack, with the size limit: compiled now (errors point
+    /// into the TOML), or on first use for a built-in pack.
+    pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<PackRegex, RuleError> {
+        let lazy = PackRegex::interned(pattern.get_ref());
+        if !self.lazy && lazy.compiled.get().is_none() {
+            let re = build_regex(pattern.get_ref()).map_err(|e| {
                 let detail = match &e {
                     regex::Error::CompiledTooBig(_) => "正则表达式过大，超过大小限制".to_string(),
                     other => other.to_string(),
@@ -137,7 +208,28 @@ impl CompileCtx<'_> {
                     format!("正则表达式无效：{detail}"),
                 )
                 .with_label("无效的正则表达式")
-            })
+            })?;
+            let _ = lazy.compiled.set(re);
+        }
+        Ok(lazy)
+    }
+
+    /// A set of patterns already compiled one by one with `regex`, for
+    /// screening text in one pass (limits scale with the number of patterns).
+    pub fn regex_set<'p>(
+        &self,
+        patterns: impl ExactSizeIterator<Item = &'p String>,
+    ) -> Result<PackRegexSet, RuleError> {
+        let set = PackRegexSet {
+            sources: patterns.cloned().collect(),
+            compiled: std::sync::OnceLock::new(),
+        };
+        if !self.lazy {
+            let built = build_set(&set.sources)
+                .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
+            let _ = set.compiled.set(built);
+        }
+        Ok(set)
     }
 
     /// Resolves a reference to a `[[table]]` of this pack: the pack's tables and the index.
@@ -191,16 +283,54 @@ impl RuleSet {
     /// Loads the built-in packs and the given user packs `(path, text)`.
     /// Broken packs are skipped and their errors returned; the rest still run.
     pub fn load(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+        RuleSet::load_with(BUILTIN, user)
+    }
+
+    /// Loads only the given packs, no built-in one (the rule-file fuzz target:
+    /// recompiling the built-ins per input would cost most of its time).
+    pub fn load_without_builtins(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+        RuleSet::load_with(&[], user)
+    }
+
+    fn load_with(
+        builtin_packs: &[(&str, &str)],
+        user: &[(String, String)],
+    ) -> (RuleSet, Vec<RuleError>) {
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
-        let sources = BUILTIN
-            .iter()
-            .map(|(name, text)| (format!("builtin:{name}"), text.to_string(), true))
-            .chain(user.iter().map(|(p, t)| (p.clone(), t.clone(), false)));
+        // The built-in packs compile in parallel (start-up of a one-report
+        // run); each has its own id map, merged in order afterwards.
+        use rayon::prelude::*;
+        let builtins: Vec<_> = builtin_packs
+            .par_iter()
+            .map(|(name, text)| {
+                let path = format!("builtin:{name}");
+                let mut own = BTreeMap::new();
+                let compiled = compile_pack(&path, text, true, &mut own);
+                (path, text.to_string(), compiled, own)
+            })
+            .collect();
+        let mut compiled = Vec::new();
+        for (path, text, result, own) in builtins {
+            for (id, at) in own {
+                if let Some(first) = ids.insert(id.clone(), at) {
+                    errors.push(RuleError::new(
+                        &path,
+                        None,
+                        format!("规则 id「{id}」与 {first} 中的规则重复"),
+                    ));
+                }
+            }
+            compiled.push((path, text, result));
+        }
+        for (path, text) in user {
+            let result = compile_pack(path, text, false, &mut ids);
+            compiled.push((path.clone(), text.clone(), result));
+        }
         let mut disables = Vec::new();
-        for (path, text, builtin) in sources {
-            match compile_pack(&path, &text, builtin, &mut ids) {
+        for (path, text, result) in compiled {
+            match result {
                 Ok((pack, disable)) => {
                     disables.push((path.clone(), text, disable));
                     set.packs.push(pack);
@@ -360,8 +490,11 @@ fn compile_pack(
     for v in array_of_tables(path, tables_v, "table", &mut errors) {
         let span: Span = v.span().into();
         match <TableDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v)) {
-            Ok(t) => match check_table(&t) {
-                Ok(()) => tables.push(t),
+            Ok(mut t) => match check_table(&t) {
+                Ok(()) => {
+                    t.prepare();
+                    tables.push(t)
+                }
                 Err(msg) => errors.push(RuleError::new(
                     path,
                     Some(span),
@@ -375,6 +508,9 @@ fn compile_pack(
 
     let mut rules = Vec::new();
     let refs = Refs {
+        // Built-in packs are compiled whole by the test suite (debug builds
+        // compile eagerly); a run then compiles only the regexes it uses.
+        lazy: builtin && !cfg!(debug_assertions),
         sections: &sections,
         breakdowns: &breakdowns,
         tables: &tables,
@@ -459,6 +595,8 @@ const COMMON_KEYS: [&str; 8] = [
 
 /// What rules of a pack may refer to.
 struct Refs<'a> {
+    /// Compile this pack's regexes on first use (built-in packs in release builds).
+    lazy: bool,
     sections: &'a BTreeMap<String, SectionDef>,
     breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     tables: &'a std::sync::Arc<Vec<TableDef>>,
@@ -622,6 +760,7 @@ fn compile_rule(
     })?;
     let ctx = CompileCtx {
         path,
+        lazy: refs.lazy,
         sections: refs.sections,
         breakdowns: refs.breakdowns,
         tables: refs.tables,

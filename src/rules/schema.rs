@@ -99,21 +99,31 @@ pub struct SectionDef {
     /// …unless it also contains one of these.
     #[serde(default)]
     pub not_phrases: Vec<String>,
-    /// `phrases` and `not_phrases` folded, once when the pack is loaded.
+    /// Searchers for `phrases` and `not_phrases` folded, built once when the
+    /// pack is loaded (every section rule matches every heading).
     #[serde(skip)]
-    folded: (Vec<String>, Vec<String>),
+    finders: Finders,
 }
+
+type Finders = (
+    Vec<memchr::memmem::Finder<'static>>,
+    Vec<memchr::memmem::Finder<'static>>,
+);
 
 impl SectionDef {
     /// Folds the phrases; called once after the section is read.
     pub fn prepare(&mut self) {
-        let f = |v: &[String]| v.iter().map(|p| crate::text::fold(p)).collect();
-        self.folded = (f(&self.phrases), f(&self.not_phrases));
+        let f = |v: &[String]| {
+            v.iter()
+                .map(|p| memchr::memmem::Finder::new(&crate::text::fold(p)).into_owned())
+                .collect()
+        };
+        self.finders = (f(&self.phrases), f(&self.not_phrases));
     }
 
     pub fn matches(&self, folded_title: &str) -> bool {
-        let f = |p: &String| folded_title.contains(p.as_str());
-        self.folded.0.iter().any(f) && !self.folded.1.iter().any(f)
+        let f = |p: &memchr::memmem::Finder<'_>| p.find(folded_title.as_bytes()).is_some();
+        self.finders.0.iter().any(f) && !self.finders.1.iter().any(f)
     }
 }
 

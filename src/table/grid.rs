@@ -28,6 +28,30 @@ pub struct TableDef {
     pub rows: Vec<RowDef>,
     #[serde(default)]
     pub relation: Vec<RelationDef>,
+    /// Filled by `prepare` when the pack is loaded: `start` folded and the
+    /// relations parsed, so that no document redoes either.
+    #[serde(skip)]
+    start_keys: Vec<String>,
+    #[serde(skip)]
+    relations: Vec<Relation>,
+}
+
+impl TableDef {
+    /// Folds the labels and parses the relations, once per pack.
+    pub fn prepare(&mut self) {
+        self.start_keys = self.start.iter().map(|s| Folded::fold(s)).collect();
+        self.relations = self
+            .relation
+            .iter()
+            .filter_map(|r| Relation::parse(r).ok())
+            .collect();
+        for row in &mut self.rows {
+            row.keys = std::iter::once(&row.label)
+                .chain(&row.aliases)
+                .map(|l| Folded::fold(l))
+                .collect();
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,6 +79,9 @@ pub struct RowDef {
     /// before the numbers (表四's 「…尚未审结总计」).
     #[serde(default)]
     pub last: bool,
+    /// The label and aliases folded (`TableDef::prepare`).
+    #[serde(skip)]
+    keys: Vec<String>,
 }
 
 /// `[[table.relation]]`: `holds = "new + carried = total + forward"`, for each
@@ -147,7 +174,7 @@ struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     fn new(src: &'a str, base: usize) -> Folded<'a> {
-        let mut text = String::new();
+        let mut text = String::with_capacity(src.len());
         let mut marks = vec![(0, base)];
         let mark = |text: &String, marks: &mut Vec<(usize, usize)>, orig: usize| {
             let (f, o) = *marks.last().expect("first mark");
@@ -216,12 +243,9 @@ pub fn read_all(doc: &Document, defs: &[TableDef]) -> Vec<Option<Grid>> {
 
 fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<Grid> {
     let (start_at, start_len) = def
-        .start
+        .start_keys
         .iter()
-        .filter_map(|s| {
-            let k = Folded::fold(s);
-            f.text[from..].find(&k).map(|i| (from + i, k.len()))
-        })
+        .filter_map(|k| f.text[from..].find(k.as_str()).map(|i| (from + i, k.len())))
         .min()?;
     let mut cursor = start_at + start_len;
     let mut found: Vec<(usize, Span, usize)> = Vec::new(); // (def row, label span, folded end)
@@ -294,10 +318,7 @@ fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<G
 }
 
 fn find_label(f: &Folded, row: &RowDef, cursor: usize) -> Option<(usize, usize)> {
-    let keys: Vec<String> = std::iter::once(&row.label)
-        .chain(&row.aliases)
-        .map(|l| Folded::fold(l))
-        .collect();
+    let keys = &row.keys;
     let first = keys
         .iter()
         .filter_map(|k| {
@@ -400,11 +421,7 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
 /// count (no leading zeros) that satisfies the row relations, then a search
 /// over the remaining choices that satisfies the column relations.
 fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
-    let relations: Vec<Relation> = def
-        .relation
-        .iter()
-        .filter_map(|r| Relation::parse(r).ok())
-        .collect();
+    let relations = &def.relations;
     let col_ids: Vec<&str> = def.columns.iter().map(|c| c.id.as_str()).collect();
     let mut options: Vec<(usize, Vec<Vec<Decimal>>)> = Vec::new();
     for (i, (row, flat)) in rows.iter().enumerate() {
@@ -604,24 +621,20 @@ impl View<'_> {
         if r.ambiguous {
             return None;
         }
-        self.def
-            .relation
-            .iter()
-            .filter_map(|d| Relation::parse(d).ok())
-            .find_map(|rel| {
-                if rel.for_each != ForEach::Row || rel.left != [col.to_string()] {
-                    return None;
-                }
-                let vals: Vec<Option<Decimal>> = rel
-                    .right
-                    .iter()
-                    .map(|c| self.cell(row, c).map(|x| x.value))
-                    .map(|v| v.map(|v| v.unwrap_or_default()))
-                    .collect();
-                vals.iter()
-                    .all(Option::is_some)
-                    .then(|| vals.iter().flatten().sum())
-            })
+        self.def.relations.iter().find_map(|rel| {
+            if rel.for_each != ForEach::Row || rel.left != [col.to_string()] {
+                return None;
+            }
+            let vals: Vec<Option<Decimal>> = rel
+                .right
+                .iter()
+                .map(|c| self.cell(row, c).map(|x| x.value))
+                .map(|v| v.map(|v| v.unwrap_or_default()))
+                .collect();
+            vals.iter()
+                .all(Option::is_some)
+                .then(|| vals.iter().flatten().sum())
+        })
     }
 
     /// `t3.open.total + t3.partial.total`-style sums over this table: each

@@ -1,0 +1,58 @@
+//! The kept fuzz inputs (`tests/fixtures/fuzz/`) under the fuzz targets'
+//! own properties (`report_lint::fuzzing`), in the normal suite.
+
+mod common;
+
+use std::path::Path;
+
+fn inputs(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(Path::new("tests/fixtures/fuzz").join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    assert!(v.len() >= 5, "{dir}: the kept inputs are missing");
+    v
+}
+
+#[test]
+fn kept_report_inputs_hold() {
+    for path in inputs("check") {
+        let bytes = std::fs::read(&path).unwrap();
+        report_lint::fuzzing::check_holds(&bytes, &common::RULES);
+    }
+}
+
+#[test]
+fn kept_pack_inputs_hold() {
+    for path in inputs("rules") {
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            report_lint::fuzzing::pack_holds(text);
+        }
+    }
+}
+
+#[test]
+fn a_bad_regex_in_a_kept_pack_is_reported_not_panicked() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/fuzz/rules/invalid-regex-in-pattern.toml").unwrap();
+    let (_, errors) =
+        report_lint::rules::RuleSet::load_without_builtins(&[("p.toml".to_string(), text)]);
+    assert!(
+        errors.iter().any(|e| e.message.contains("正则表达式无效")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_examples_hold_the_fuzz_properties() {
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let r =
+                report_lint::fuzzing::check_holds(&std::fs::read(&path).unwrap(), &common::RULES);
+            assert!(!r.diagnostics.is_empty(), "{}", path.display());
+        }
+    }
+}
