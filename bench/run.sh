@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: 10,000 generated reports checked with the full built-in
-# rule set (JSON output to a file), with both cores and with one; one report
-# start to exit (the pre-commit case); peak memory. Installs what it needs.
+# End-to-end benchmark (issue 6): 10,000 generated reports checked with the
+# full built-in rule set, JSON output to a file, with both cores and with one;
+# one report from process start to exit (the pre-commit case); peak memory of
+# the corpus run and of one 50 MB single-line file. Installs what it needs.
 # Usage: bench/run.sh [N] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 seed=${2:-42}
-if ! command -v hyperfine >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then
+  apt-get update -qq && apt-get install -y -qq hyperfine time >/dev/null
 fi
 cargo build --release --quiet --bin report-lint --example gen-corpus
 bin=target/release/report-lint
@@ -17,20 +18,39 @@ rm -rf "$corpus"
 target/release/examples/gen-corpus "$n" "$corpus" "$seed"
 bytes=$(cat "$corpus"/*.txt | wc -c)
 out=$(mktemp)
-hyperfine --warmup 1 --runs 5 --export-json bench/hyperfine.json \
-  -n both-cores "$bin check --format json --exit-zero $corpus > $out" \
-  -n one-core "$bin check -j 1 --format json --exit-zero $corpus > $out" \
-  -n one-report "$bin check --format json --exit-zero examples/shanghe-2017.txt > $out"
-rss_corpus=$( { /usr/bin/time -f %M "$bin" check --format json --exit-zero "$corpus" > "$out"; } 2>&1 | tail -n1 )
-python3 - "$bytes" "$n" "$rss_corpus" <<'PY'
-import json, sys
-bytes_, n, rss = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-r = {x["command"]: x for x in json.load(open("bench/hyperfine.json"))["results"]}
-both, one, single = r["both-cores"]["mean"], r["one-core"]["mean"], r["one-report"]["mean"]
-print(f"corpus: {n} reports, {bytes_/1e6:.1f} MB")
-print(f"both cores: {both:.2f} s = {bytes_/1e6/both:.1f} MB/s, {n/both:.0f} files/s")
-print(f"one core:   {one:.2f} s = {bytes_/1e6/one:.1f} MB/s; speed-up {one/both:.2f}x")
-print(f"one report, start to exit: {single*1000:.1f} ms")
-print(f"peak RSS, corpus run: {rss/1024:.0f} MB")
+big=$(mktemp --suffix=.txt)
+# The hostile-input test's file: one 50 MB line of a 2017 report.
+python3 - "$big" <<'PY'
+import sys
+unit = "2017年，全县主动公开政府信息共10811条，其中网站4993条，信息信息公开。".encode()
+head = "某县2017年政府信息公开工作年度报告\n".encode()
+n = 50 * 1024 * 1024
+open(sys.argv[1], "wb").write(head + unit * ((n - len(head)) // len(unit) + 1))
 PY
-rm -f "$out"
+# -N: no shell between hyperfine and report-lint; the output goes to a file.
+hyperfine -N --warmup 1 --runs 5 --export-json bench/hyperfine.json \
+  -n both-cores "$bin check --format json --exit-zero -o $out $corpus" \
+  -n one-core "$bin check -j 1 --format json --exit-zero -o $out $corpus"
+hyperfine -N --warmup 5 --runs 50 --export-json bench/hyperfine-one.json \
+  -n one-report "$bin check --format json --exit-zero -o $out examples/shanghe-2017.txt"
+peak() { { /usr/bin/time -f '%M %e' "$@" >/dev/null; } 2>&1 | tail -n1; }
+rss_corpus=$(peak "$bin" check --format json --exit-zero -o "$out" "$corpus")
+rss_big=$(peak "$bin" check --format json --exit-zero -o "$out" "$big")
+python3 - "$bytes" "$n" "$rss_corpus" "$rss_big" <<'PY'
+import json, sys
+bytes_, n = int(sys.argv[1]), int(sys.argv[2])
+rss_corpus, (rss_big, t_big) = int(sys.argv[3].split()[0]), sys.argv[4].split()
+r = {x["command"]: x for x in json.load(open("bench/hyperfine.json"))["results"]}
+one = json.load(open("bench/hyperfine-one.json"))["results"][0]
+both, single = r["both-cores"]["mean"], r["one-core"]["mean"]
+mbs = bytes_ / 1e6 / both
+def verdict(ok):
+    return "met" if ok else "MISSED"
+print(f"corpus: {n} reports, {bytes_/1e6:.1f} MB")
+print(f"both cores: {both:.2f} s (min {r['both-cores']['min']:.2f}) = {mbs:.1f} MB/s, {n/both:.0f} files/s   [target >= 40 MB/s: {verdict(mbs >= 40)}]")
+print(f"one core:   {single:.2f} s = {bytes_/1e6/single:.1f} MB/s; speed-up {single/both:.2f}x   [target >= 1.7x: {verdict(single/both >= 1.7)}]")
+print(f"one report, start to exit: {one['mean']*1000:.1f} ms (median {one['median']*1000:.1f})   [target < 10 ms: {verdict(one['mean'] < 0.010)}]")
+print(f"peak RSS, corpus run: {rss_corpus/1024:.0f} MB   [target < 100 MB: {verdict(rss_corpus < 100*1024)}]")
+print(f"peak RSS, one 50 MB single-line file: {int(rss_big)/1024:.0f} MB in {float(t_big):.2f} s   [target < 100 MB: {verdict(int(rss_big) < 100*1024)}]")
+PY
+rm -f "$out" "$big"

@@ -328,6 +328,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     rule_paths.extend(args.rules.iter().cloned());
     let (set, rule_results) = load_rules(&rule_paths)?;
     results.extend(rule_results);
+    set.warm_in_background();
     if let Some(p) = &args.pack
         && set.pack(p).is_none()
     {

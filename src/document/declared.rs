@@ -35,6 +35,13 @@ pub struct DeclaredCount {
     pub count: u32,
 }
 
+/// Compiles this module's regexes ahead of use.
+pub fn warm_statics() {
+    for re in [&WITH_COUNT, &WITHOUT_COUNT, &LIST_COUNT] {
+        LazyLock::force(re);
+    }
+}
+
 static WITH_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:由|包括|包含|分为|分成)(?P<list>[^。；]+?)等?(?P<count>[一二三四五六七八九十两0-9]{1,3})个?(?:部分|方面)",

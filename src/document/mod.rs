@@ -128,6 +128,16 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Compiles the regexes documents and checks use (for
+/// `RuleSet::warm_in_background`).
+pub fn warm_statics() {
+    for re in [&TITLE_YEAR, &TITLE_YEAR_CJK, &PERIOD_YEAR, &INLINE_HEADING] {
+        LazyLock::force(re);
+    }
+    declared::warm_statics();
+    crate::engine::late_publication::warm_statics();
+}
+
 /// 「附件」「附表2：」「…统计表」: a (folded) line that opens the appendix. In
 /// code rather than a regex: `[^、。，]{0,30}` alone costs a regex compile of
 /// 0.4 ms at every start.

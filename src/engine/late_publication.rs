@@ -49,6 +49,13 @@ struct Late {
     township: (u32, u32),
 }
 
+/// Compiles this module's regexes ahead of use.
+pub fn warm_statics() {
+    for re in [&STATED, &SIGNED, &SIGNED_CJK] {
+        LazyLock::force(re);
+    }
+}
+
 static STATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:发布|公开|成文|印发)(?:时间|日期)\s*[:：]\s*([0-9]{4})\s*[-年./]\s*([0-9]{1,2})\s*[-月./]\s*([0-9]{1,2})").expect("static regex")
 });

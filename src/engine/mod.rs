@@ -9,7 +9,7 @@ mod content;
 mod conversion_artifact;
 mod duplicate_category;
 mod heading_numbering;
-mod late_publication;
+pub(crate) mod late_publication;
 mod outline_mismatch;
 mod percent_mismatch;
 mod repeated_word;

@@ -67,6 +67,53 @@ pub struct Pack {
     pub rules: Vec<CompiledRule>,
     /// The pack's table templates (`[[table]]`).
     pub tables: std::sync::Arc<Vec<TableDef>>,
+    /// The regexes of its rules not compiled yet (built-in packs), for `warm`.
+    lazy: Vec<LazyPattern>,
+}
+
+/// A pack regex (or set) that may still need compiling.
+#[derive(Debug, Clone)]
+enum LazyPattern {
+    One(PackRegex),
+    Set(PackRegexSet),
+}
+
+impl RuleSet {
+    /// Compiles, on a background thread, the regexes the built-in packs
+    /// compile on first use — common first, then the year packs — while the
+    /// caller reads and parses reports. A one-report run otherwise spends
+    /// most of its time compiling regexes on one core; a rule that needs a
+    /// regex being compiled waits for it, never compiles it twice.
+    pub fn warm_in_background(&self) {
+        let mut todo: Vec<LazyPattern> = Vec::new();
+        let order = self
+            .packs
+            .iter()
+            .filter(|p| p.meta.is_general())
+            .chain(self.packs.iter().filter(|p| !p.meta.is_general()));
+        for pack in order {
+            todo.extend(pack.lazy.iter().cloned());
+        }
+        if todo.is_empty() {
+            return;
+        }
+        // Detached: the process does not wait for warming it no longer needs.
+        let _ = std::thread::Builder::new()
+            .name("warm-regexes".into())
+            .spawn(move || {
+                for p in todo {
+                    match p {
+                        LazyPattern::One(r) => {
+                            let _ = &*r;
+                        }
+                        LazyPattern::Set(s) => {
+                            let _ = &*s;
+                        }
+                    }
+                }
+                crate::document::warm_statics();
+            });
+    }
 }
 
 /// Everything the engine runs: built-in packs, then user packs.
@@ -102,7 +149,7 @@ fn build_set(sources: &[String]) -> Result<regex::RegexSet, regex::Error> {
 /// packs compile at load, so that their errors point into the TOML.
 /// Rules that share a pattern (the same 「已全部答复」 test in two rules)
 /// share one compiled regex.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PackRegex {
     source: String,
     compiled: Arc<std::sync::OnceLock<regex::Regex>>,
@@ -136,10 +183,10 @@ impl std::ops::Deref for PackRegex {
 }
 
 /// Several pack regexes as one `RegexSet`, compiled like `PackRegex`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PackRegexSet {
     sources: Vec<String>,
-    compiled: std::sync::OnceLock<regex::RegexSet>,
+    compiled: Arc<std::sync::OnceLock<regex::RegexSet>>,
 }
 
 impl std::ops::Deref for PackRegexSet {
@@ -157,6 +204,8 @@ pub struct CompileCtx<'a> {
     pub path: &'a str,
     /// Regexes compile on first use (see `PackRegex`).
     pub lazy: bool,
+    /// Where the lazily compiled regexes of the pack are listed.
+    lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
     pub sections: &'a BTreeMap<String, SectionDef>,
     pub breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     /// The pack's tables, shared by every rule that reads them.
@@ -210,6 +259,10 @@ impl CompileCtx<'_> {
                 .with_label("无效的正则表达式")
             })?;
             let _ = lazy.compiled.set(re);
+        } else if lazy.compiled.get().is_none() {
+            self.lazies
+                .borrow_mut()
+                .push(LazyPattern::One(lazy.clone()));
         }
         Ok(lazy)
     }
@@ -222,12 +275,14 @@ impl CompileCtx<'_> {
     ) -> Result<PackRegexSet, RuleError> {
         let set = PackRegexSet {
             sources: patterns.cloned().collect(),
-            compiled: std::sync::OnceLock::new(),
+            compiled: Arc::new(std::sync::OnceLock::new()),
         };
         if !self.lazy {
             let built = build_set(&set.sources)
                 .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
             let _ = set.compiled.set(built);
+        } else {
+            self.lazies.borrow_mut().push(LazyPattern::Set(set.clone()));
         }
         Ok(set)
     }
@@ -507,10 +562,12 @@ fn compile_pack(
     let tables = std::sync::Arc::new(tables);
 
     let mut rules = Vec::new();
+    let lazies = std::cell::RefCell::new(Vec::new());
     let refs = Refs {
         // Built-in packs are compiled whole by the test suite (debug builds
         // compile eagerly); a run then compiles only the regexes it uses.
         lazy: builtin && !cfg!(debug_assertions),
+        lazies: &lazies,
         sections: &sections,
         breakdowns: &breakdowns,
         tables: &tables,
@@ -532,6 +589,7 @@ fn compile_pack(
             builtin,
             rules,
             tables,
+            lazy: lazies.into_inner(),
         },
         disable,
     ))
@@ -597,6 +655,7 @@ const COMMON_KEYS: [&str; 8] = [
 struct Refs<'a> {
     /// Compile this pack's regexes on first use (built-in packs in release builds).
     lazy: bool,
+    lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
     sections: &'a BTreeMap<String, SectionDef>,
     breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     tables: &'a std::sync::Arc<Vec<TableDef>>,
@@ -761,6 +820,7 @@ fn compile_rule(
     let ctx = CompileCtx {
         path,
         lazy: refs.lazy,
+        lazies: refs.lazies,
         sections: refs.sections,
         breakdowns: refs.breakdowns,
         tables: refs.tables,
