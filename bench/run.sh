@@ -50,6 +50,8 @@ print(f"corpus: {n} reports, {bytes_/1e6:.1f} MB")
 print(f"both cores: {both:.2f} s (min {r['both-cores']['min']:.2f}) = {mbs:.1f} MB/s, {n/both:.0f} files/s   [target >= 40 MB/s: {verdict(mbs >= 40)}]")
 print(f"one core:   {single:.2f} s = {bytes_/1e6/single:.1f} MB/s; speed-up {single/both:.2f}x   [target >= 1.7x: {verdict(single/both >= 1.7)}]")
 print(f"one report, start to exit: {one['mean']*1000:.1f} ms (median {one['median']*1000:.1f})   [target < 10 ms: {verdict(one['mean'] < 0.010)}]")
+cpu = lambda x: x["user"] + x["system"]
+print(f"CPU time (user+sys): both cores {cpu(r['both-cores']):.2f} s, one core {cpu(r['one-core']):.2f} s, one report {cpu(one)*1000:.1f} ms (steadier than wall time on a shared VM)")
 print(f"peak RSS, corpus run: {rss_corpus/1024:.0f} MB   [target < 100 MB: {verdict(rss_corpus < 100*1024)}]")
 print(f"peak RSS, one 50 MB single-line file: {int(rss_big)/1024:.0f} MB in {float(t_big):.2f} s   [target < 100 MB: {verdict(int(rss_big) < 100*1024)}]")
 PY

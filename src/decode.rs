@@ -106,10 +106,19 @@ pub fn decode_owned(
 /// Control characters (Unicode Cc) other than line ends, tab and form feed,
 /// counted on the UTF-8 bytes: C0 and DEL are single bytes, C1 is `C2 80`–`C2 9F`.
 fn count_controls(bytes: &[u8]) -> usize {
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
-        .count();
+    // Branch-free per byte, summed in u8 lanes of at most 255: vectorized.
+    let c0: usize = bytes
+        .chunks(255)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|&b| {
+                    let c0 = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c);
+                    (c0 | (b == 0x7f)) as u8
+                })
+                .fold(0u8, u8::wrapping_add) as usize
+        })
+        .sum();
     let c1 = memchr::memchr_iter(0xc2, bytes)
         .filter(|&i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
         .count();

@@ -61,6 +61,7 @@ impl RuleCheck for RepeatedWord {
             });
         for (base, text) in pieces {
             chars.clear();
+            chars.reserve(text.len());
             chars.extend(text.char_indices());
             let mut i = 0;
             while i < chars.len() {

@@ -66,7 +66,8 @@ impl RuleCheck for YearMismatch {
         };
         for s in &doc.sentences {
             let text = doc.slice(s.span);
-            if let Some(re) = &self.plan {
+            // `is_match` first: captures cost a slot allocation per sentence.
+            if let Some(re) = self.plan.as_ref().filter(|re| re.is_match(text)) {
                 for c in re.captures_iter(text) {
                     let Some(m) = c.name("year") else { continue };
                     let Ok(y) = m.as_str().parse::<i32>() else {
@@ -89,7 +90,11 @@ impl RuleCheck for YearMismatch {
                 }
             }
             // The period sentence is where the year came from when the title has none.
-            if let Some(re) = self.period.as_ref().filter(|_| ry.from_title) {
+            if let Some(re) = self
+                .period
+                .as_ref()
+                .filter(|re| ry.from_title && re.is_match(text))
+            {
                 for c in re.captures_iter(text) {
                     for name in re
                         .capture_names()

@@ -147,6 +147,8 @@ pub fn read_quantities_into(
             return Some(base + from);
         }
         chars.clear();
+        // At most one char per byte: no growth while pushing.
+        chars.reserve(piece.len());
         chars.extend(piece.char_indices());
         read_chunk(piece, &chars, base + from, out);
     }
@@ -344,17 +346,20 @@ fn cjk(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, u
         return None;
     }
     let mut j = start;
-    let mut word = String::new();
-    while let Some(c) = at(j).filter(|c| is_cjk_numeral(*c)) {
-        word.push(c);
+    while at(j).is_some_and(is_cjk_numeral) {
         j += 1;
-        if word.chars().count() > 24 {
+        if j - start > 24 {
             return None;
         }
     }
     let mut approx = false;
+    // Chinese numerals count only with a unit (一是, 进一步, 三公 are words):
+    // look for it before parsing the numeral.
+    let (unit, end) = unit_at(text, chars, j, &mut approx);
+    let unit = unit.filter(|u| *u != "%")?;
+    let word = &text[chars[start].0..off_of(chars, j)];
     // 近万条, 上万人: a bare 万 after an approximation word.
-    let value = match parse_cjk(&word) {
+    let value = match parse_cjk(word) {
         Some(v) => Decimal::from(v),
         None if (word == "万" || word == "亿")
             && start > 0
@@ -365,9 +370,6 @@ fn cjk(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, u
         }
         None => return None,
     };
-    let (unit, end) = unit_at(text, chars, j, &mut approx);
-    // Chinese numerals count only with a unit: 一是, 进一步, 三公 are words.
-    let unit = unit.filter(|u| *u != "%")?;
     let number = Span::new(chars[start].0, off_of(chars, j));
     Some((
         Quantity {
