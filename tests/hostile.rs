@@ -50,11 +50,9 @@ fn a_fifty_megabyte_single_line() {
         .collect();
     assert_eq!(limit.len(), 1);
     assert_eq!(limit[0].check.as_str(), "unverifiable");
-    assert!(
-        limit[0].span.start > 40 * 1024 * 1024,
-        "{:?}",
-        limit[0].span
-    );
+    // two quantities in each 97-byte sentence: the 100,000th ends near 4.85 MB
+    let at = limit[0].span.start;
+    assert!(at > 4_000_000 && at < 6_000_000, "{at}");
 }
 
 #[test]

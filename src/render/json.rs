@@ -94,25 +94,7 @@ const BATCH: usize = 256;
 /// after all checking is done.
 pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
-    let files: Vec<JsonFile<'_>> = results
-        .iter()
-        .filter(|r| r.meta.is_some() || is_input_failure(r))
-        .map(|r| JsonFile {
-            path: &r.path,
-            encoding: r.meta.as_ref().map(|m| m.encoding),
-            bom: r.meta.as_ref().is_some_and(|m| m.bom),
-            pack: r
-                .meta
-                .as_ref()
-                .and_then(|m| m.packs.first().map(String::as_str)),
-            packs: r
-                .meta
-                .as_ref()
-                .map(|m| m.packs.iter().map(String::as_str).collect())
-                .unwrap_or_default(),
-            year: r.meta.as_ref().and_then(|m| m.year),
-        })
-        .collect();
+    let files = json_files(results);
     write!(w, "{{\n  \"version\": 1,\n  \"files\": ")?;
     let mut array = ArrayWriter::new(w);
     for f in &files {
@@ -137,6 +119,29 @@ pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) ->
     array.end()?;
     let summary = indented(&Summary::of(results, reports), "  ")?;
     write!(w, ",\n  \"summary\": {summary}\n}}\n")
+}
+
+/// The `files` entries: reports, and inputs that could not be read.
+fn json_files(results: &[FileResult]) -> Vec<JsonFile<'_>> {
+    results
+        .iter()
+        .filter(|r| r.meta.is_some() || is_input_failure(r))
+        .map(|r| JsonFile {
+            path: &r.path,
+            encoding: r.meta.as_ref().map(|m| m.encoding),
+            bom: r.meta.as_ref().is_some_and(|m| m.bom),
+            pack: r
+                .meta
+                .as_ref()
+                .and_then(|m| m.packs.first().map(String::as_str)),
+            packs: r
+                .meta
+                .as_ref()
+                .map(|m| m.packs.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            year: r.meta.as_ref().and_then(|m| m.year),
+        })
+        .collect()
 }
 
 /// A value pretty-printed as an element of a top-level array (depth 2).
@@ -206,25 +211,7 @@ mod tests {
             diagnostics: Vec<JsonDiagnostic<'a>>,
             summary: Summary,
         }
-        let files = results
-            .iter()
-            .filter(|r| r.meta.is_some() || is_input_failure(r))
-            .map(|r| JsonFile {
-                path: &r.path,
-                encoding: r.meta.as_ref().map(|m| m.encoding),
-                bom: r.meta.as_ref().is_some_and(|m| m.bom),
-                pack: r
-                    .meta
-                    .as_ref()
-                    .and_then(|m| m.packs.first().map(String::as_str)),
-                packs: r
-                    .meta
-                    .as_ref()
-                    .map(|m| m.packs.iter().map(String::as_str).collect())
-                    .unwrap_or_default(),
-                year: r.meta.as_ref().and_then(|m| m.year),
-            })
-            .collect();
+        let files = json_files(results);
         let doc = Doc {
             version: 1,
             files,
