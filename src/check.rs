@@ -101,7 +101,10 @@ impl FileResult {
             Some(ps) => match ps.binary_search_by_key(&offset, |&(o, _)| o) {
                 Ok(i) => ps[i].1,
                 // Only offsets of the findings were kept; others are not asked for.
-                Err(_) => Position { line: 1, column: 1 },
+                Err(_) => {
+                    debug_assert!(false, "offset {offset} of no finding");
+                    Position { line: 1, column: 1 }
+                }
             },
             None => self.lines.position(&self.text, offset),
         }

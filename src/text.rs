@@ -170,12 +170,6 @@ const TITLE_STOP: [&str; 11] = [
     "、",
 ];
 
-/// Similarity of two section titles in 0..=1 (Dice coefficient over character
-/// bigrams of the folded titles without the shared stop words).
-pub fn title_similarity(a: &str, b: &str) -> f32 {
-    TitleKey::new(a).similarity(&TitleKey::new(b))
-}
-
 /// A title prepared for `similarity`: outlines compare every declared part
 /// with every heading, so each title is folded and cut into bigrams once.
 #[derive(Debug, Clone)]
@@ -198,6 +192,8 @@ impl TitleKey {
         TitleKey { key, grams }
     }
 
+    /// Similarity of two section titles in 0..=1 (Dice coefficient over
+    /// character bigrams of the folded titles without the shared stop words).
     pub fn similarity(&self, other: &TitleKey) -> f32 {
         if self.key == other.key {
             return 1.0;
@@ -241,6 +237,10 @@ mod tests {
         }
         assert_eq!(cjk_ordinal("两"), Some(2));
         assert_eq!(cjk_ordinal("是"), None);
+    }
+
+    fn title_similarity(a: &str, b: &str) -> f32 {
+        TitleKey::new(a).similarity(&TitleKey::new(b))
     }
 
     #[test]

@@ -275,3 +275,13 @@ fn rule_ids_are_ascii_and_unique() {
     ids.dedup();
     assert_eq!(ids.len(), n);
 }
+
+#[test]
+fn every_built_in_regex_compiles() {
+    // Built-in packs compile their regexes on first use; a broken one would
+    // only surface in a run that needs it, so compile them all here.
+    let (set, errors) = report_lint::rules::RuleSet::load(&[]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let failed = set.compile_all();
+    assert!(failed.is_empty(), "{failed:?}");
+}

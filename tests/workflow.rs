@@ -294,18 +294,21 @@ fn baseline_hides_old_findings_and_shows_new_ones() {
         &[],
     );
     assert_eq!(w.code, 0, "{}", w.stderr);
-    let r = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "concise",
-            "--baseline",
-            "baseline.json",
-            "lc.txt",
-        ],
-        &[],
-    );
+    let with_baseline = || {
+        run_in(
+            dir.path(),
+            &[
+                "check",
+                "--format",
+                "concise",
+                "--baseline",
+                "baseline.json",
+                "lc.txt",
+            ],
+            &[],
+        )
+    };
+    let r = with_baseline();
     assert_eq!(
         (r.code, r.stdout.as_str()),
         (0, "1 file: 0 errors, 0 warnings, 0 notes\n")
@@ -314,36 +317,14 @@ fn baseline_hides_old_findings_and_shows_new_ones() {
     let path = dir.path().join("lc.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, format!("（内部稿）\n\n{text}")).unwrap();
-    let r = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "concise",
-            "--baseline",
-            "baseline.json",
-            "lc.txt",
-        ],
-        &[],
-    );
+    let r = with_baseline();
     assert_eq!(r.stdout, "1 file: 0 errors, 0 warnings, 0 notes\n");
     // A new defect is shown.
     let text = std::fs::read_to_string(&path)
         .unwrap()
         .replace("强化制度机制建设", "强化制度制度机制建设");
     std::fs::write(&path, text).unwrap();
-    let r = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "concise",
-            "--baseline",
-            "baseline.json",
-            "lc.txt",
-        ],
-        &[],
-    );
+    let r = with_baseline();
     assert!(r.stdout.starts_with("lc.txt:65:"), "{}", r.stdout);
     assert!(r.stdout.contains("词语「制度」连续重复"));
     assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);

@@ -89,9 +89,9 @@ pub struct Document {
     /// Where reading quantities stopped at `MAX_QUANTITIES` (no report has that many).
     pub quantities_stopped_at: Option<usize>,
     /// Tables read against a pack's templates, once per document and pack.
-    grids: GridCache,
+    grids: Memo<Vec<Option<Grid>>>,
     /// Prose breakdowns, once per document and `[[breakdown]]`.
-    breakdowns: BreakdownCache,
+    breakdowns: Memo<Vec<Breakdown>>,
     /// The 2013–2018 appendix table, read on first use.
     stat_rows: std::cell::OnceCell<std::rc::Rc<Vec<StatRow>>>,
     /// Heading titles, width and spaces folded, on first use: every section
@@ -103,15 +103,29 @@ pub struct Document {
     pub township_deadline: Option<(u32, u32)>,
 }
 
-/// Tables read for one set of templates, keyed by the templates' address (a
-/// pack's `Arc`), so that every rule of the pack shares one reading.
-#[derive(Debug, Clone, Default)]
-struct GridCache(std::cell::RefCell<Vec<(usize, Grids)>>);
+/// What a document derives from a pack's shared definition (its table
+/// templates, a `[[breakdown]]`), computed once and keyed by the definition's
+/// address, so that every rule using it shares one reading.
+#[derive(Debug, Clone)]
+struct Memo<T>(std::cell::RefCell<Vec<(usize, std::rc::Rc<T>)>>);
 
-/// Breakdowns per spec, keyed like `GridCache`: several rules (sums,
-/// duplicates, shares) read the same breakdowns.
-#[derive(Debug, Clone, Default)]
-struct BreakdownCache(std::cell::RefCell<Vec<(usize, std::rc::Rc<Vec<Breakdown>>)>>);
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo(std::cell::RefCell::default())
+    }
+}
+
+impl<T> Memo<T> {
+    fn get<D>(&self, def: &std::sync::Arc<D>, make: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        let key = std::sync::Arc::as_ptr(def) as *const () as usize;
+        if let Some((_, v)) = self.0.borrow().iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let v = std::rc::Rc::new(make());
+        self.0.borrow_mut().push((key, v.clone()));
+        v
+    }
+}
 
 /// The tables of one pack as read in one document.
 pub type Grids = std::rc::Rc<Vec<Option<Grid>>>;
@@ -214,8 +228,8 @@ impl Document {
             sentences: Vec::new(),
             quantities: Vec::new(),
             quantities_stopped_at: None,
-            grids: GridCache::default(),
-            breakdowns: BreakdownCache::default(),
+            grids: Memo::default(),
+            breakdowns: Memo::default(),
             stat_rows: std::cell::OnceCell::new(),
             folded_titles: std::cell::OnceCell::new(),
             issuer_level: None,
@@ -231,24 +245,14 @@ impl Document {
 
     /// The tables of `defs` in this document, read once.
     pub fn grids(&self, defs: &std::sync::Arc<Vec<TableDef>>) -> Grids {
-        let key = std::sync::Arc::as_ptr(defs) as usize;
-        if let Some((_, g)) = self.grids.0.borrow().iter().find(|(k, _)| *k == key) {
-            return g.clone();
-        }
-        let g = std::rc::Rc::new(crate::table::grid::read_all(self, defs));
-        self.grids.0.borrow_mut().push((key, g.clone()));
-        g
+        self.grids
+            .get(defs, || crate::table::grid::read_all(self, defs))
     }
 
     /// The breakdowns `spec` finds in the prose, found once.
     pub fn breakdowns(&self, spec: &std::sync::Arc<BreakdownSpec>) -> std::rc::Rc<Vec<Breakdown>> {
-        let key = std::sync::Arc::as_ptr(spec) as usize;
-        if let Some((_, b)) = self.breakdowns.0.borrow().iter().find(|(k, _)| *k == key) {
-            return b.clone();
-        }
-        let b = std::rc::Rc::new(crate::numbers::breakdown::find(self, spec));
-        self.breakdowns.0.borrow_mut().push((key, b.clone()));
-        b
+        self.breakdowns
+            .get(spec, || crate::numbers::breakdown::find(self, spec))
     }
 
     /// The folded title of every heading, in `headings` order.

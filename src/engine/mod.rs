@@ -146,16 +146,28 @@ pub fn run_rule(rule: &crate::rules::CompiledRule, doc: &Document) -> Vec<Diagno
     let more = emitter.dropped;
     if more > 0 {
         let last = out[MAX_PER_RULE - 1].span;
-        let mut note = Diagnostic::bare(
+        out.push(note(
             rule.meta.check,
             &rule.meta.id,
             format!("规则 {} 在本文件中另有 {more} 条发现未列出", rule.meta.id),
-        )
-        .with_span(Span::new(last.end, last.end), None);
-        note.severity = crate::diagnostic::Severity::Info;
-        out.push(note);
+            last.end,
+            None,
+        ));
     }
     out
+}
+
+/// An info note about the run itself (a cap reached), at byte `at`.
+fn note(
+    check: crate::diagnostic::Check,
+    rule: &str,
+    message: String,
+    at: usize,
+    label: Option<String>,
+) -> Diagnostic {
+    let mut d = Diagnostic::bare(check, rule, message).with_span(Span::new(at, at), label);
+    d.severity = crate::diagnostic::Severity::Info;
+    d
 }
 
 /// Runs the given packs on a document; findings sorted by position, then rule.
@@ -169,17 +181,16 @@ pub fn check_document(doc: &Document, packs: &[&Pack], set: &RuleSet) -> Vec<Dia
         }
     }
     if let Some(at) = doc.quantities_stopped_at {
-        let mut note = Diagnostic::bare(
+        out.push(note(
             crate::diagnostic::Check::Unverifiable,
             "input-limit",
             format!(
                 "本文件的数字超过 {} 个，其后的数字未作核对（不像一份年度报告）",
                 crate::document::MAX_QUANTITIES
             ),
-        )
-        .with_span(Span::new(at, at), Some("从这里起未读数字".to_string()));
-        note.severity = crate::diagnostic::Severity::Info;
-        out.push(note);
+            at,
+            Some("从这里起未读数字".to_string()),
+        ));
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out

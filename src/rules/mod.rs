@@ -67,7 +67,7 @@ pub struct Pack {
     pub rules: Vec<CompiledRule>,
     /// The pack's table templates (`[[table]]`).
     pub tables: std::sync::Arc<Vec<TableDef>>,
-    /// The regexes of its rules not compiled yet (built-in packs), for `warm`.
+    /// The regexes its rules compile on first use (built-in packs).
     lazy: Vec<LazyPattern>,
 }
 
@@ -78,6 +78,22 @@ enum LazyPattern {
     Set(PackRegexSet),
 }
 
+impl LazyPattern {
+    fn compile(&self) -> Result<(), regex::Error> {
+        match self {
+            LazyPattern::One(r) => r.compile().map(drop),
+            LazyPattern::Set(s) => s.compile().map(drop),
+        }
+    }
+
+    fn sources(&self) -> &[String] {
+        match self {
+            LazyPattern::One(r) => &r.sources,
+            LazyPattern::Set(s) => &s.sources,
+        }
+    }
+}
+
 impl RuleSet {
     /// Compiles, on a background thread, the regexes the built-in packs
     /// compile on first use — common first, then the year packs — while the
@@ -85,34 +101,40 @@ impl RuleSet {
     /// most of its time compiling regexes on one core; a rule that needs a
     /// regex being compiled waits for it, never compiles it twice.
     pub fn warm_in_background(&self) {
-        let mut todo: Vec<LazyPattern> = Vec::new();
-        let order = self
-            .packs
-            .iter()
-            .filter(|p| p.meta.is_general())
-            .chain(self.packs.iter().filter(|p| !p.meta.is_general()));
-        for pack in order {
-            todo.extend(pack.lazy.iter().cloned());
-        }
-        if todo.is_empty() {
-            return;
-        }
+        let todo = self.lazy_patterns();
         // Detached: the process does not wait for warming it no longer needs.
         let _ = std::thread::Builder::new()
             .name("warm-regexes".into())
             .spawn(move || {
                 for p in todo {
-                    match p {
-                        LazyPattern::One(r) => {
-                            let _ = &*r;
-                        }
-                        LazyPattern::Set(s) => {
-                            let _ = &*s;
-                        }
-                    }
+                    let _ = p.compile();
                 }
                 crate::document::warm_statics();
             });
+    }
+
+    /// Compiles every regex still waiting for its first use; returns the
+    /// pack path and pattern of each that does not compile.
+    pub fn compile_all(&self) -> Vec<(String, String, regex::Error)> {
+        let mut failed = Vec::new();
+        for pack in &self.packs {
+            for p in &pack.lazy {
+                if let Err(e) = p.compile() {
+                    failed.push((pack.path.clone(), p.sources().join(" | "), e));
+                }
+            }
+        }
+        failed
+    }
+
+    /// The lazily compiled patterns, common pack first, then the year packs.
+    fn lazy_patterns(&self) -> Vec<LazyPattern> {
+        let general = self.packs.iter().filter(|p| p.meta.is_general());
+        let rest = self.packs.iter().filter(|p| !p.meta.is_general());
+        general
+            .chain(rest)
+            .flat_map(|p| p.lazy.iter().cloned())
+            .collect()
     }
 }
 
@@ -143,58 +165,79 @@ fn build_set(sources: &[String]) -> Result<regex::RegexSet, regex::Error> {
         .build()
 }
 
-/// A pack's regex. Compiling every regex of every built-in pack would be most
-/// of the start-up time of a one-report run (a 2017 report uses two packs of
-/// four), so built-in packs compile each regex when a rule first runs; user
-/// packs compile at load, so that their errors point into the TOML.
-/// Rules that share a pattern (the same 「已全部答复」 test in two rules)
-/// share one compiled regex.
+/// A pack's regex or regex set. Compiling every regex of every built-in pack
+/// would be most of the start-up time of a one-report run (a 2017 report uses
+/// two packs of four), so built-in packs compile each when a rule first uses it
+/// (or `RuleSet::warm_in_background` gets to it first); user packs compile at
+/// load, so that their errors point into the TOML. `RuleSet::compile_all`
+/// compiles the rest, and the test suite checks that every built-in one does.
 #[derive(Debug, Clone)]
-pub struct PackRegex {
-    source: String,
-    compiled: Arc<std::sync::OnceLock<regex::Regex>>,
+pub struct Lazy<T> {
+    sources: Vec<String>,
+    /// The outcome, kept: a thread that needs the value while another builds
+    /// it waits instead of building it again.
+    compiled: Arc<std::sync::OnceLock<Result<T, regex::Error>>>,
+}
+
+pub type PackRegex = Lazy<regex::Regex>;
+pub type PackRegexSet = Lazy<regex::RegexSet>;
+
+/// How a `Lazy` builds its value from its sources.
+pub trait Build: Sized {
+    fn build(sources: &[String]) -> Result<Self, regex::Error>;
+}
+
+impl Build for regex::Regex {
+    fn build(sources: &[String]) -> Result<Self, regex::Error> {
+        build_regex(&sources[0])
+    }
+}
+
+impl Build for regex::RegexSet {
+    fn build(sources: &[String]) -> Result<Self, regex::Error> {
+        build_set(sources)
+    }
+}
+
+impl<T: Build> Lazy<T> {
+    fn new(sources: Vec<String>) -> Self {
+        Lazy {
+            sources,
+            compiled: Arc::default(),
+        }
+    }
+
+    fn compile(&self) -> Result<&T, regex::Error> {
+        self.compiled
+            .get_or_init(|| T::build(&self.sources))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
 }
 
 impl PackRegex {
+    /// Rules that share a pattern (the same 「已全部答复」 test in two rules)
+    /// share one compiled regex.
     fn interned(source: &str) -> PackRegex {
-        type Interned = BTreeMap<String, Arc<std::sync::OnceLock<regex::Regex>>>;
+        type Interned =
+            BTreeMap<String, Arc<std::sync::OnceLock<Result<regex::Regex, regex::Error>>>>;
         static INTERNED: std::sync::Mutex<Interned> = std::sync::Mutex::new(BTreeMap::new());
         let mut map = INTERNED
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let compiled = map.entry(source.to_string()).or_default().clone();
-        PackRegex {
-            source: source.to_string(),
-            compiled,
+        Lazy {
+            sources: vec![source.to_string()],
+            compiled: map.entry(source.to_string()).or_default().clone(),
         }
     }
 }
 
-impl std::ops::Deref for PackRegex {
-    type Target = regex::Regex;
+impl<T: Build> std::ops::Deref for Lazy<T> {
+    type Target = T;
 
-    fn deref(&self) -> &regex::Regex {
-        self.compiled.get_or_init(|| {
-            // Only built-in packs get here uncompiled, and the test suite
-            // (a debug build) compiles all of them eagerly.
-            build_regex(&self.source).expect("built-in pack regexes compile")
-        })
-    }
-}
-
-/// Several pack regexes as one `RegexSet`, compiled like `PackRegex`.
-#[derive(Debug, Clone)]
-pub struct PackRegexSet {
-    sources: Vec<String>,
-    compiled: Arc<std::sync::OnceLock<regex::RegexSet>>,
-}
-
-impl std::ops::Deref for PackRegexSet {
-    type Target = regex::RegexSet;
-
-    fn deref(&self) -> &regex::RegexSet {
-        self.compiled
-            .get_or_init(|| build_set(&self.sources).expect("built-in pack regexes compile"))
+    fn deref(&self) -> &T {
+        // Only built-in packs get here uncompiled; `tests/meta.rs` compiles all of them.
+        self.compile().expect("built-in pack regexes compile")
     }
 }
 
@@ -202,7 +245,7 @@ impl std::ops::Deref for PackRegexSet {
 /// pack's sections.
 pub struct CompileCtx<'a> {
     pub path: &'a str,
-    /// Regexes compile on first use (see `PackRegex`).
+    /// Regexes compile on first use (see `Lazy`).
     pub lazy: bool,
     /// Where the lazily compiled regexes of the pack are listed.
     lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
@@ -245,9 +288,9 @@ impl CompileCtx<'_> {
     /// A regex from a pack, with the size limit: compiled now (errors point
     /// into the TOML), or on first use for a built-in pack.
     pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<PackRegex, RuleError> {
-        let lazy = PackRegex::interned(pattern.get_ref());
-        if !self.lazy && lazy.compiled.get().is_none() {
-            let re = build_regex(pattern.get_ref()).map_err(|e| {
+        let re = PackRegex::interned(pattern.get_ref());
+        self.compile_or_defer(LazyPattern::One(re.clone()))
+            .map_err(|e| {
                 let detail = match &e {
                     regex::Error::CompiledTooBig(_) => "正则表达式过大，超过大小限制".to_string(),
                     other => other.to_string(),
@@ -258,13 +301,7 @@ impl CompileCtx<'_> {
                 )
                 .with_label("无效的正则表达式")
             })?;
-            let _ = lazy.compiled.set(re);
-        } else if lazy.compiled.get().is_none() {
-            self.lazies
-                .borrow_mut()
-                .push(LazyPattern::One(lazy.clone()));
-        }
-        Ok(lazy)
+        Ok(re)
     }
 
     /// A set of patterns already compiled one by one with `regex`, for
@@ -273,18 +310,20 @@ impl CompileCtx<'_> {
         &self,
         patterns: impl ExactSizeIterator<Item = &'p String>,
     ) -> Result<PackRegexSet, RuleError> {
-        let set = PackRegexSet {
-            sources: patterns.cloned().collect(),
-            compiled: Arc::new(std::sync::OnceLock::new()),
-        };
-        if !self.lazy {
-            let built = build_set(&set.sources)
-                .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
-            let _ = set.compiled.set(built);
-        } else {
-            self.lazies.borrow_mut().push(LazyPattern::Set(set.clone()));
-        }
+        let set = PackRegexSet::new(patterns.cloned().collect());
+        self.compile_or_defer(LazyPattern::Set(set.clone()))
+            .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
         Ok(set)
+    }
+
+    /// Compiles now (user packs), or lists the pattern for later (built-in packs).
+    fn compile_or_defer(&self, p: LazyPattern) -> Result<(), regex::Error> {
+        if self.lazy {
+            self.lazies.borrow_mut().push(p);
+            Ok(())
+        } else {
+            p.compile()
+        }
     }
 
     /// Resolves a reference to a `[[table]]` of this pack: the pack's tables and the index.
@@ -564,9 +603,8 @@ fn compile_pack(
     let mut rules = Vec::new();
     let lazies = std::cell::RefCell::new(Vec::new());
     let refs = Refs {
-        // Built-in packs are compiled whole by the test suite (debug builds
-        // compile eagerly); a run then compiles only the regexes it uses.
-        lazy: builtin && !cfg!(debug_assertions),
+        // A run compiles only the built-in regexes it uses (`Lazy`).
+        lazy: builtin,
         lazies: &lazies,
         sections: &sections,
         breakdowns: &breakdowns,
@@ -653,7 +691,7 @@ const COMMON_KEYS: [&str; 8] = [
 
 /// What rules of a pack may refer to.
 struct Refs<'a> {
-    /// Compile this pack's regexes on first use (built-in packs in release builds).
+    /// Compile this pack's regexes on first use (built-in packs).
     lazy: bool,
     lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
     sections: &'a BTreeMap<String, SectionDef>,
