@@ -2,10 +2,10 @@
 //! document, checking with the full built-in rule set.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use report_lint::check::{Options, check_bytes};
-use report_lint::decode::decode;
+use report_lint::run::{Options, check_bytes};
+use report_lint::source::decode::decode;
 use report_lint::document::Document;
-use report_lint::rules::RuleSet;
+use report_lint::engine::RuleSet;
 
 fn benches(c: &mut Criterion) {
     let (rules, errors) = RuleSet::load(&[]);
@@ -17,7 +17,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| decode(seed, None).unwrap())
     });
     c.bench_function("document shanghe", |b| {
-        b.iter(|| Document::parse(text.clone()))
+        b.iter(|| report_lint::read::plain::read(text.clone()))
     });
     c.bench_function("check shanghe (gov-2008)", |b| {
         b.iter(|| check_bytes("s.txt".into(), seed, &rules, &Options::default()))

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 use crate::diagnostic::Diagnostic;
-use crate::text::is_space;
+use crate::source::text::is_space;
 
 /// Characters of context on each side of the span in a fingerprint.
 const CONTEXT: usize = 10;
@@ -55,12 +55,12 @@ pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
 
 impl Baseline {
     /// Records every finding of the results.
-    pub fn record(results: &[FileResult]) -> Baseline {
+    pub fn record(results: &[FileReport]) -> Baseline {
         let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
         for r in results {
             for d in r.diagnostics.iter().filter(|d| !d.check.is_operational()) {
                 *counts
-                    .entry((r.path.clone(), d.rule.clone(), fingerprint(&r.text, d)))
+                    .entry((r.source.path.clone(), d.rule.clone(), fingerprint(&r.source.text, d)))
                     .or_default() += 1;
             }
         }
@@ -79,7 +79,7 @@ impl Baseline {
     }
 
     /// Hides the findings the baseline records; returns how many were hidden.
-    pub fn hide(&self, results: &mut [FileResult]) -> usize {
+    pub fn hide(&self, results: &mut [FileReport]) -> usize {
         let mut left: BTreeMap<(String, String, String), usize> = self
             .findings
             .iter()
@@ -87,8 +87,8 @@ impl Baseline {
             .collect();
         let mut hidden = 0;
         for r in results.iter_mut() {
-            let text = &r.text;
-            let path = r.path.clone();
+            let text = &r.source.text;
+            let path = r.source.path.clone();
             r.diagnostics.retain(|d| {
                 let key = (path.clone(), d.rule.clone(), fingerprint(text, d));
                 match left.get_mut(&key) {

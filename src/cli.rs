@@ -10,12 +10,14 @@ use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use report_lint::baseline::Baseline;
-use report_lint::check::{self, FileResult, Input, Options};
+use report_lint::diagnostic::FileReport;
+use report_lint::rules::RuleError;
+use report_lint::run::{self, Input, Options};
 use report_lint::config::{self, Config};
-use report_lint::decode::encoding_for_label;
+use report_lint::source::decode::encoding_for_label;
 use report_lint::diagnostic::{Check, Diagnostic, Severity};
 use report_lint::render::{self, Format, RenderCtx};
-use report_lint::rules::RuleSet;
+use report_lint::engine::RuleSet;
 
 #[derive(Parser)]
 #[command(
@@ -216,7 +218,7 @@ pub fn run() -> Result<u8> {
 
 /// Loads built-in and user packs; a broken user pack becomes a result with
 /// its errors (the others still load).
-fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
+fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileReport>)> {
     let mut user = Vec::new();
     let mut failed = Vec::new();
     for p in paths {
@@ -242,7 +244,11 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
     for (path, text) in &user {
         let mine: Vec<_> = errors.iter().filter(|e| &e.path == path).cloned().collect();
         if !mine.is_empty() {
-            results.push(FileResult::from_rule_errors(path, text, &mine));
+            results.push(FileReport::operational(
+                path,
+                text,
+                mine.iter().map(RuleError::to_diagnostic).collect(),
+            ));
         }
     }
     let builtin: Vec<_> = errors
@@ -263,15 +269,16 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileResult>)> {
     Ok((set, results))
 }
 
-fn operational(path: &str, check: Check, message: &str) -> FileResult {
-    let mut r = FileResult::from_rule_errors(path, "", &[]);
-    r.diagnostics
-        .push(Diagnostic::bare(check, check.as_str(), message));
-    r
+fn operational(path: &str, check: Check, message: &str) -> FileReport {
+    FileReport::operational(
+        path,
+        "",
+        vec![Diagnostic::bare(check, check.as_str(), message)],
+    )
 }
 
 /// The configuration: `--config`, else report-lint.toml found upwards, else defaults.
-fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileResult>)> {
+fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileReport>)> {
     if none {
         return Ok((Config::default(), Vec::new()));
     }
@@ -303,9 +310,11 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
     match Config::parse(&path, &text) {
         Ok(c) => Ok((c, Vec::new())),
         Err(errors) => {
-            let mut r = FileResult::from_rule_errors(&name, &text, &[]);
-            r.diagnostics = errors.iter().map(|e| e.to_diagnostic()).collect();
-            Ok((Config::default(), vec![r]))
+            let diags = errors.iter().map(|e| e.to_diagnostic()).collect();
+            Ok((
+                Config::default(),
+                vec![FileReport::operational(&name, &text, diags)],
+            ))
         }
     }
 }
@@ -328,7 +337,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     rule_paths.extend(args.rules.iter().cloned());
     let (set, rule_results) = load_rules(&rule_paths)?;
     results.extend(rule_results);
-    set.warm_in_background();
+    run::warm::warm_in_background(&set);
     if let Some(p) = &args.pack
         && set.pack(p).is_none()
     {
@@ -351,7 +360,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
                 bytes,
             });
         } else {
-            inputs.extend(check::discover_with(std::slice::from_ref(p), &|path| {
+            inputs.extend(run::discover_with(std::slice::from_ref(p), &|path| {
                 cfg.excluded(path)
             }));
         }
@@ -365,8 +374,9 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         compact: (args.format != Format::Human || args.statistics)
             && args.baseline.is_none()
             && args.write_baseline.is_none(),
+        first_id: results.len() as u32,
     };
-    results.extend(check::check_inputs(inputs, &set, &opts));
+    results.extend(run::check_inputs(inputs, &set, &opts));
     results.extend(unused_suppressions(&cfg));
 
     if let Some(path) = &args.write_baseline {
@@ -447,7 +457,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
 }
 
 /// Suppressions of the configuration that hid nothing, reported on the config file.
-fn unused_suppressions(cfg: &Config) -> Vec<FileResult> {
+fn unused_suppressions(cfg: &Config) -> Vec<FileReport> {
     let diags = cfg.unused_suppressions();
     if diags.is_empty() {
         return Vec::new();
@@ -456,16 +466,14 @@ fn unused_suppressions(cfg: &Config) -> Vec<FileResult> {
         || config::FILE_NAME.to_string(),
         |p| p.display().to_string(),
     );
-    let mut r = FileResult::from_rule_errors(&name, &cfg.text, &[]);
-    r.diagnostics = diags;
-    vec![r]
+    vec![FileReport::operational(&name, &cfg.text, diags)]
 }
 
 fn auto_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-fn print_human(results: &[FileResult], reports: usize, set: &RuleSet) -> Result<()> {
+fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<()> {
     let ctx = RenderCtx {
         color: auto_color(),
         reports,

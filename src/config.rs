@@ -12,29 +12,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Check, Diagnostic, Severity};
-use crate::span::Span;
+use crate::source::span::Span;
 
 pub const FILE_NAME: &str = "report-lint.toml";
 
-/// The issuer's level, for deadlines and government-only content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Government,
-    Department,
-    Township,
-}
-
-impl Level {
-    fn parse(s: &str) -> Option<Level> {
-        Some(match s {
-            "government" => Level::Government,
-            "department" => Level::Department,
-            "township" => Level::Township,
-            _ => return None,
-        })
-    }
-}
+pub use crate::analysis::Level;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -1,11 +1,13 @@
-//! The one diagnostic type every check emits and every renderer reads, and the
-//! fixed check vocabulary of OUTPUT.md.
+//! The one diagnostic type every check emits and every renderer reads, the
+//! fixed check vocabulary (`docs/output.md`), and what a run reports per
+//! file: its source, what was applied, its findings.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
+use crate::source::span::Span;
+use crate::source::{FileId, Position, SourceFile};
 
 /// How bad a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -109,6 +111,9 @@ impl Serialize for Check {
 /// A secondary place the diagnostic points at, with what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
+    /// The file the span points into; `None` for the finding's own file (a
+    /// corpus check labels a figure in last year's report).
+    pub file: Option<FileId>,
     pub span: Span,
     pub message: String,
 }
@@ -116,6 +121,16 @@ pub struct Label {
 impl Label {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
         Label {
+            file: None,
+            span,
+            message: message.into(),
+        }
+    }
+
+    /// A label pointing into another file of the run.
+    pub fn in_file(file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Label {
+            file: Some(file),
             span,
             message: message.into(),
         }
@@ -166,5 +181,78 @@ impl Diagnostic {
     /// The order findings are reported in: position, then rule.
     pub fn sort_key(&self) -> (usize, usize, &str, &str) {
         (self.span.start, self.span.end, &self.rule, &self.message)
+    }
+}
+
+/// What a report turned out to be and what was applied to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileMeta {
+    /// Packs applied, the year-specific one first.
+    pub packs: Vec<String>,
+    pub year: Option<i32>,
+}
+
+/// Findings for one file (a report, or a rule pack or configuration with
+/// errors), with the source their spans point into.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub source: SourceFile,
+    /// `None` for unreadable inputs and for rule or configuration files.
+    pub meta: Option<FileMeta>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// An input that could not be read: one `input-error`.
+    pub fn failed(path: String, message: String) -> Self {
+        FileReport::operational(
+            &path,
+            "",
+            vec![Diagnostic::bare(Check::InputError, "input-error", message)],
+        )
+    }
+
+    /// Findings about a file the user wrote (rule pack, configuration), with
+    /// its text for the renderers.
+    pub fn operational(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Self {
+        FileReport {
+            source: SourceFile::new(path.to_string(), text.to_string()),
+            meta: None,
+            diagnostics,
+        }
+    }
+
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+
+    /// Line and column of a byte offset of a finding.
+    pub fn position(&self, offset: usize) -> Position {
+        self.source.position(offset)
+    }
+
+    /// Whether spans can be located (the file was read).
+    pub fn has_source(&self) -> bool {
+        self.source.has_source()
+    }
+
+    /// Keeps the positions of the findings' spans and drops the text.
+    pub fn compact(&mut self) {
+        let offsets = self
+            .diagnostics
+            .iter()
+            .flat_map(|d| {
+                std::iter::once(d.span).chain(d.labels.iter().filter(|l| l.file.is_none()).map(|l| l.span))
+            })
+            .flat_map(|s| [s.start, s.end])
+            .collect();
+        self.source.compact(offsets);
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }

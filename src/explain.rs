@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::rules::{CompiledRule, Pack};
+use crate::engine::{CompiledRule, Pack};
 
 pub fn explain(pack: &Pack, rule: &CompiledRule) -> String {
     let m = &rule.meta;

@@ -2,12 +2,13 @@
 //! the kept inputs of `tests/fixtures/fuzz/` are checked by the normal test
 //! suite with exactly the same assertions.
 
-use crate::check::{FileResult, Options, check_bytes};
-use crate::rules::RuleSet;
+use crate::diagnostic::FileReport;
+use crate::run::{Options, check_bytes};
+use crate::engine::RuleSet;
 
 /// Bytes in, diagnostics out: no panic; every span on char boundaries of the
 /// decoded text; positions survive `compact`; every renderer runs.
-pub fn check_holds(data: &[u8], rules: &RuleSet) -> FileResult {
+pub fn check_holds(data: &[u8], rules: &RuleSet) -> FileReport {
     let r = check_bytes("fuzz.txt".into(), data, rules, &Options::default());
     let offsets: Vec<usize> = r
         .diagnostics
@@ -16,11 +17,11 @@ pub fn check_holds(data: &[u8], rules: &RuleSet) -> FileResult {
         .inspect(|s| {
             assert!(
                 s.start <= s.end
-                    && s.end <= r.text.len()
-                    && r.text.is_char_boundary(s.start)
-                    && r.text.is_char_boundary(s.end),
+                    && s.end <= r.source.text.len()
+                    && r.source.text.is_char_boundary(s.start)
+                    && r.source.text.is_char_boundary(s.end),
                 "span {s:?} in a text of {} bytes",
-                r.text.len()
+                r.source.text.len()
             )
         })
         .flat_map(|s| [s.start, s.end])

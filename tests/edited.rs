@@ -107,7 +107,7 @@ fn a_wrong_percentage() {
         .diagnostics
         .iter()
         .filter(|d| d.check.as_str() == "percent-mismatch")
-        .map(|d| &r.text[d.span.range()])
+        .map(|d| &r.source.text[d.span.range()])
         .collect();
     assert_eq!(shown, ["1.5%", "3.8%"]);
     assert!(

@@ -38,7 +38,7 @@ fn a_bad_regex_in_a_kept_pack_is_reported_not_panicked() {
     let text =
         std::fs::read_to_string("tests/fixtures/fuzz/rules/invalid-regex-in-pattern.toml").unwrap();
     let (_, errors) =
-        report_lint::rules::RuleSet::load_without_builtins(&[("p.toml".to_string(), text)]);
+        report_lint::engine::RuleSet::load_without_builtins(&[("p.toml".to_string(), text)]);
     assert!(
         errors.iter().any(|e| e.message.contains("正则表达式无效")),
         "{errors:?}"

@@ -7,17 +7,17 @@ mod common;
 
 use common::run;
 use proptest::prelude::*;
-use report_lint::check::{Options, check_bytes};
+use report_lint::run::{Options, check_bytes};
 
 /// Checks bytes; every span of the result lies on char boundaries of its text.
-fn check(bytes: &[u8]) -> report_lint::check::FileResult {
+fn check(bytes: &[u8]) -> report_lint::diagnostic::FileReport {
     let r = check_bytes("h.txt".into(), bytes, &common::RULES, &Options::default());
     for d in &r.diagnostics {
         for s in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
             assert!(
                 s.start <= s.end
-                    && r.text.is_char_boundary(s.start)
-                    && r.text.is_char_boundary(s.end),
+                    && r.source.text.is_char_boundary(s.start)
+                    && r.source.text.is_char_boundary(s.end),
                 "{d:?}"
             );
         }
@@ -70,7 +70,7 @@ fn many_markers_long_after_one_total() {
 fn a_million_short_lines() {
     let text = "某县2017年政府信息公开工作年度报告\n".to_string() + &"短句。\n".repeat(1_000_000);
     let r = check(text.as_bytes());
-    assert_eq!(r.lines.line_count(), 1_000_002);
+    assert_eq!(r.source.lines.line_count(), 1_000_002);
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod common;
 
 use common::RULES;
 use report_lint::document::Document;
+use report_lint::analysis::Analysis;
 use report_lint::engine::run_rule;
 use report_lint::explain::explain;
 
@@ -199,7 +200,7 @@ fn fixture(rel: &str, edit: Option<(&str, &str)>) -> Document {
         }
         None => text,
     };
-    Document::parse(text)
+    report_lint::read::plain::read(text)
 }
 
 #[test]
@@ -229,18 +230,18 @@ fn every_builtin_rule_is_documented_and_exercised() {
             let (bad_doc, good_doc) = match FIXTURES.iter().find(|f| f.0 == m.id) {
                 Some(&(_, fires, edit, passes)) => (fixture(fires, edit), fixture(passes, None)),
                 None => (
-                    Document::parse(bad.to_string()),
-                    Document::parse(good.to_string()),
+                    report_lint::read::plain::read(bad.to_string()),
+                    report_lint::read::plain::read(good.to_string()),
                 ),
             };
-            let fired = run_rule(rule, &bad_doc);
+            let fired = run_rule(rule, &Analysis::new(&bad_doc, Default::default()));
             assert!(
                 !fired.is_empty(),
                 "{}: does not fire on its bad example",
                 m.id
             );
             assert!(fired.iter().all(|d| d.rule == m.id && d.check == m.check));
-            let quiet = run_rule(rule, &good_doc);
+            let quiet = run_rule(rule, &Analysis::new(&good_doc, Default::default()));
             assert!(
                 quiet.is_empty(),
                 "{}: fires on its good example: {quiet:?}",
@@ -280,7 +281,7 @@ fn rule_ids_are_ascii_and_unique() {
 fn every_built_in_regex_compiles() {
     // Built-in packs compile their regexes on first use; a broken one would
     // only surface in a run that needs it, so compile them all here.
-    let (set, errors) = report_lint::rules::RuleSet::load(&[]);
+    let (set, errors) = report_lint::engine::RuleSet::load(&[]);
     assert!(errors.is_empty(), "{errors:?}");
     let failed = set.compile_all();
     assert!(failed.is_empty(), "{failed:?}");

@@ -7,7 +7,8 @@ mod common;
 
 use common::{check_file, found, found_rules};
 use report_lint::document::Document;
-use report_lint::numbers::breakdown::{Breakdown, BreakdownSpec, Relation, find};
+use report_lint::analysis::breakdown::{Breakdown, PartsRelation as Relation, find};
+use report_lint::rules::schema::BreakdownSpec;
 use rust_decimal::Decimal;
 
 /// The built-in prose breakdown spec, as the pack defines it.
@@ -65,7 +66,7 @@ fn assert_exactly(rel: &str, expected: &[(&str, usize)]) {
 
 fn doc(rel: &str) -> Document {
     let text = std::fs::read_to_string(common::root().join(rel)).unwrap();
-    Document::parse(text)
+    report_lint::read::plain::read(text)
 }
 
 fn top_level_lines(d: &Document) -> Vec<usize> {
@@ -202,7 +203,7 @@ fn shanghe_002() {
     );
     // must not flag: the other parent rows equal the sum of their items, and
     // text and table agree (受理10件 = 收到申请数 10; 行政复议7件; 行政诉讼1件)
-    let rows = report_lint::table::stat::read(&doc("examples/shanghe-2017.txt"));
+    let rows = report_lint::analysis::stat::read(&doc("examples/shanghe-2017.txt"));
     for (row, value, items) in [
         ("收到申请数", 10, 5),
         ("申请办结数", 10, 2),
@@ -213,8 +214,8 @@ fn shanghe_002() {
         ("设置政府信息查阅点数", 61, 2),
         ("从事政府信息公开工作人员数", 61, 2),
     ] {
-        let i = report_lint::table::stat::find(&rows, row).unwrap_or_else(|| panic!("{row}"));
-        let kids = report_lint::table::stat::children(&rows, i, false);
+        let i = report_lint::analysis::stat::find(&rows, row).unwrap_or_else(|| panic!("{row}"));
+        let kids = report_lint::analysis::stat::children(&rows, i, false);
         let sum: Decimal = kids.iter().filter_map(|&k| rows[k].number()).sum();
         assert_eq!(
             (rows[i].number(), kids.len(), sum),
@@ -234,7 +235,7 @@ fn shanghe_002() {
         .diagnostics
         .iter()
         .filter(|x| x.check.as_str() == "percent-mismatch")
-        .map(|x| &r.text[x.span.range()])
+        .map(|x| &r.source.text[x.span.range()])
         .collect();
     assert_eq!(pct, ["1.5%"]);
     // the table's rows are cells, not headings: exactly twelve top-level headings 一 to 十二

@@ -6,8 +6,7 @@
 mod common;
 
 use common::{RULES, check_file, check_text, found_rules};
-use report_lint::document::Document;
-use report_lint::table::grid::read_all;
+use report_lint::analysis::grid::read_all;
 
 fn rules_fired(rel: &str) -> Vec<String> {
     let mut v: Vec<String> = found_rules(&check_file(rel))
@@ -20,7 +19,7 @@ fn rules_fired(rel: &str) -> Vec<String> {
 
 /// `row → [cell values]` of table `t` (blank as -1) read with a pack's templates.
 fn table(rel: &str, pack: &str, t: &str) -> Vec<(String, Vec<i64>)> {
-    let doc = Document::parse(std::fs::read_to_string(common::root().join(rel)).unwrap());
+    let doc = report_lint::read::plain::read(std::fs::read_to_string(common::root().join(rel)).unwrap());
     let p = RULES.pack(pack).unwrap();
     let grids = read_all(&doc, &p.tables);
     let i = p.tables.iter().position(|d| d.id == t).unwrap();

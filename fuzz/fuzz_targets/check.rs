@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use report_lint::rules::RuleSet;
+use report_lint::engine::RuleSet;
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::load(&[]).0);
 

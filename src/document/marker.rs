@@ -2,7 +2,8 @@
 //! ordinal. Recognising a marker says nothing yet about the heading's level;
 //! the outline decides that from the whole document.
 
-use crate::text::{cjk_numeral, cjk_ordinal, fold_char, is_space};
+use crate::numbers::cjk::{numeral as cjk_numeral, ordinal as cjk_ordinal};
+use crate::source::text::{fold_char, is_space};
 
 /// The numbering styles of Chinese official documents, in their customary
 /// nesting order (一、 above （一） above 1. above （1） above ①).

@@ -1,41 +1,33 @@
-//! The rule engine: one trait for check kinds, the registry of kinds, and the
-//! run of a compiled rule set over one document.
+//! The rule engine: packs compiled into runnable rules (`compile`, `lazy`),
+//! one trait for check kinds and their registry (`kinds/`, one file each),
+//! the run of a compiled rule set over one report's `Analysis`, and the
+//! corpus checks across reports (`corpus`).
 //!
 //! Each kind lives in its own file, reads its own TOML keys with serde, and is
 //! registered in `KINDS`. Adding a kind is a new file plus a line here.
 
-mod broken_paragraph;
-mod content;
-mod conversion_artifact;
-mod duplicate_category;
-mod heading_numbering;
-pub(crate) mod late_publication;
-mod outline_mismatch;
-mod percent_mismatch;
-mod repeated_word;
-mod section_missing;
-mod stat_table;
-mod stat_text;
-mod sum_mismatch;
-mod table_cells;
-mod table_relation;
-mod table_text;
-mod template;
-mod value_mismatch;
-mod year_mismatch;
+pub mod compile;
+pub mod corpus;
+pub mod kinds;
+pub mod lazy;
 
 use toml::de::ValueDeserializer;
 
+pub use compile::{CompileCtx, CompiledRule, Pack, RuleSet};
+pub use lazy::{Lazy, PackRegex, PackRegexSet, REGEX_SIZE_LIMIT};
+
+use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::rules::schema::fill;
-use crate::rules::{CompileCtx, Pack, RuleError, RuleMeta, RuleSet};
-use crate::span::Span;
+use crate::rules::{RuleError, RuleMeta};
+use crate::source::span::Span;
+use kinds::*;
 
 /// A compiled rule's behaviour. Implementations are immutable and shared by
 /// all threads; everything expensive (regexes) is built in `compile`.
 pub trait RuleCheck: Send + Sync {
-    fn run(&self, doc: &Document, out: &mut Emitter<'_>);
+    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>);
 }
 
 /// Compiles one rule's own keys into a runnable check.
@@ -135,14 +127,14 @@ impl Emitter<'_> {
 pub const MAX_PER_RULE: usize = 200;
 
 /// Runs one rule on a document.
-pub fn run_rule(rule: &crate::rules::CompiledRule, doc: &Document) -> Vec<Diagnostic> {
+pub fn run_rule(rule: &CompiledRule, cx: &Analysis<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut emitter = Emitter {
         meta: &rule.meta,
         out: &mut out,
         dropped: 0,
     };
-    rule.check.run(doc, &mut emitter);
+    rule.check.run(cx, &mut emitter);
     let more = emitter.dropped;
     if more > 0 {
         let last = out[MAX_PER_RULE - 1].span;
@@ -171,12 +163,13 @@ fn note(
 }
 
 /// Runs the given packs on a document; findings sorted by position, then rule.
-pub fn check_document(doc: &Document, packs: &[&Pack], set: &RuleSet) -> Vec<Diagnostic> {
+pub fn check_document(cx: &Analysis<'_>, packs: &[&Pack], set: &RuleSet) -> Vec<Diagnostic> {
+    let doc = cx.doc;
     let mut out = Vec::new();
     for pack in packs {
         for rule in &pack.rules {
             if !set.disabled.contains(&rule.meta.id) {
-                out.extend(run_rule(rule, doc));
+                out.extend(run_rule(rule, cx));
             }
         }
     }

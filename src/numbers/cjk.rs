@@ -1,4 +1,6 @@
-//! Chinese numerals (一百零五, 两千三百, 十二, 三万五千, 〇/零) to integers.
+//! The one home of Chinese numerals: values (一百零五, 两千三百, 三万五千,
+//! 〇/零), ordinals as headings and dates use them (一 … 九十九), and writing an
+//! ordinal back (1 → 一, 12 → 十二).
 
 /// Value of a run of Chinese numeral characters, or `None` if it is not a
 /// well-formed numeral.
@@ -141,9 +143,66 @@ pub fn to_cjk(n: u64) -> String {
     out
 }
 
+/// Value of a Chinese numeral used as an ordinal (一 … 九十九, 〇/零, 两).
+pub fn ordinal(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)?),
+        [d, '十'] => Some(digit(*d)? * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        [d] => digit(*d),
+        _ => None,
+    }
+}
+
+/// Writes an ordinal the way headings do (1 → 一, 12 → 十二).
+pub fn numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n > 10 { D[(n - 10) as usize] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if !n.is_multiple_of(10) {
+                D[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_round_trip() {
+        for n in 0..100 {
+            assert_eq!(ordinal(&numeral(n)), Some(n), "{n}");
+        }
+        assert_eq!(ordinal("两"), Some(2));
+        assert_eq!(ordinal("是"), None);
+    }
 
     #[test]
     fn table() {

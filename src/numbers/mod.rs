@@ -1,7 +1,6 @@
 //! Numbers in prose, read exactly: what value, written how precisely, with
 //! which unit, and whether the writer meant it approximately.
 
-pub mod breakdown;
 pub mod cjk;
 mod reader;
 

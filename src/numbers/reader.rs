@@ -8,7 +8,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::cjk::parse_cjk;
-use crate::span::Span;
+use crate::source::span::Span;
 
 /// One quantity as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +142,7 @@ pub fn read_quantities_into(
     let numeric =
         |c: char| is_digit(c) || is_cjk_numeral(c) || matches!(c, ',' | '，' | '.' | '．');
     let mut chars = Vec::new();
-    for (from, piece) in crate::text::pieces(text, 4096, numeric) {
+    for (from, piece) in crate::source::text::pieces(text, 4096, numeric) {
         if out.len() >= limit {
             return Some(base + from);
         }

@@ -4,7 +4,7 @@
 //! marks cuts with `…`, and maps spans into the excerpt. Lines keep their
 //! numbers (blank lines pad the gaps), so the margin shows true line numbers.
 
-use crate::span::{LineIndex, Span};
+use crate::source::span::{LineIndex, Span};
 
 /// Characters of context kept on each side of a cluster of spans.
 const CONTEXT: usize = 14;

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::Summary;
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 use crate::diagnostic::Severity;
 
 fn escape_data(s: &str) -> String {
@@ -19,7 +19,7 @@ fn escape_property(s: &str) -> String {
 }
 
 pub fn render_github(
-    results: &[FileResult],
+    results: &[FileReport],
     reports: usize,
     summary_file: Option<&mut dyn Write>,
     w: &mut dyn Write,
@@ -36,7 +36,7 @@ pub fn render_github(
             writeln!(
                 w,
                 "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&r.path),
+                escape_property(&r.source.path),
                 s.line,
                 s.column,
                 e.line,
@@ -61,7 +61,7 @@ pub fn render_github(
                 writeln!(
                     f,
                     "| {} | {}:{} | {} | `{}` | {} |",
-                    cell(&r.path),
+                    cell(&r.source.path),
                     p.line,
                     p.column,
                     d.severity,

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::Summary;
 use super::excerpt::Excerpt;
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// ariadne prints `<source id>:<line>:<col>` computed on the excerpt; the
@@ -23,7 +23,7 @@ static HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{MARK}:[0-9?]+:[0-9?]+")).expect("static regex"));
 
 pub fn render_human(
-    results: &[FileResult],
+    results: &[FileReport],
     reports: usize,
     color: bool,
     w: &mut dyn Write,
@@ -36,15 +36,15 @@ pub fn render_human(
     writeln!(w, "{}", Summary::of(results, reports).line())
 }
 
-fn write_one(r: &FileResult, d: &Diagnostic, color: bool, w: &mut dyn Write) -> io::Result<()> {
+fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> io::Result<()> {
     let (kind, paint) = match d.severity {
         Severity::Error => (ReportKind::Error, Color::Red),
         Severity::Warning => (ReportKind::Warning, Color::Yellow),
         Severity::Info => (ReportKind::Custom("info", Color::Cyan), Color::Cyan),
     };
-    if r.text.is_empty() {
+    if r.source.text.is_empty() {
         // Nothing to point into: an unreadable file or a pack without text.
-        writeln!(w, "{}[{}]: {}: {}", d.severity, d.rule, r.path, d.message)?;
+        writeln!(w, "{}[{}]: {}: {}", d.severity, d.rule, r.source.path, d.message)?;
         if let Some(h) = &d.help {
             writeln!(w, "  help: {h}")?;
         }
@@ -52,7 +52,7 @@ fn write_one(r: &FileResult, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
     }
     let mut spans = vec![d.span];
     spans.extend(d.labels.iter().map(|l| l.span));
-    let ex = Excerpt::new(&r.text, &r.lines, &spans);
+    let ex = Excerpt::new(&r.source.text, &r.source.lines, &spans);
     let id = MARK.to_string();
     let primary = ex.map(d.span);
     let mut labels = vec![
@@ -84,12 +84,12 @@ fn write_one(r: &FileResult, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
         .finish()
         .write((id, Source::from(ex.text.as_str())), &mut buf)?;
     let out = String::from_utf8_lossy(&buf);
-    let p = r.lines.position(&r.text, d.span.start);
-    let place = format!("{}:{}:{}", r.path, p.line, p.column);
+    let p = r.source.lines.position(&r.source.text, d.span.start);
+    let place = format!("{}:{}:{}", r.source.path, p.line, p.column);
     // The first header is the finding's place; later groups name the file only
     // (their columns would be excerpt columns).
     let out = HEADER.replace(&out, regex::NoExpand(&place));
-    let out = HEADER.replace_all(&out, regex::NoExpand(&r.path));
+    let out = HEADER.replace_all(&out, regex::NoExpand(&r.source.path));
     let out = if color {
         out
     } else {

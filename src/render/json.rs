@@ -5,9 +5,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Summary;
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 use crate::diagnostic::{Check, Diagnostic, Severity};
-use crate::span::Span;
+use crate::source::span::Span;
 
 #[derive(Serialize)]
 struct JsonFile<'a> {
@@ -47,7 +47,7 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
 }
 
-fn located<'a>(r: &'a FileResult, span: Span, message: &'a str) -> JsonLabel<'a> {
+fn located<'a>(r: &'a FileReport, span: Span, message: &'a str) -> JsonLabel<'a> {
     let s = r.position(span.start);
     let e = r.position(span.end);
     JsonLabel {
@@ -61,10 +61,10 @@ fn located<'a>(r: &'a FileResult, span: Span, message: &'a str) -> JsonLabel<'a>
     }
 }
 
-fn diagnostic<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+fn diagnostic<'a>(r: &'a FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let at = located(r, d.span, "");
     JsonDiagnostic {
-        path: &r.path,
+        path: &r.source.path,
         rule: &d.rule,
         check: d.check,
         severity: d.severity,
@@ -92,7 +92,7 @@ const BATCH: usize = 256;
 /// renders the diagnostics of a batch of files in parallel: on a large run
 /// the output is tens of megabytes and would otherwise be written by one core
 /// after all checking is done.
-pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) -> io::Result<()> {
+pub fn render_json(results: &[FileReport], reports: usize, w: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
     let files = json_files(results);
     write!(w, "{{\n  \"version\": 1,\n  \"files\": ")?;
@@ -122,14 +122,14 @@ pub fn render_json(results: &[FileResult], reports: usize, w: &mut dyn Write) ->
 }
 
 /// The `files` entries: reports, and inputs that could not be read.
-fn json_files(results: &[FileResult]) -> Vec<JsonFile<'_>> {
+fn json_files(results: &[FileReport]) -> Vec<JsonFile<'_>> {
     results
         .iter()
         .filter(|r| r.meta.is_some() || is_input_failure(r))
         .map(|r| JsonFile {
-            path: &r.path,
-            encoding: r.meta.as_ref().map(|m| m.encoding),
-            bom: r.meta.as_ref().is_some_and(|m| m.bom),
+            path: &r.source.path,
+            encoding: r.meta.as_ref().and(r.source.encoding),
+            bom: r.meta.is_some() && r.source.bom,
             pack: r
                 .meta
                 .as_ref()
@@ -182,11 +182,11 @@ impl<'w> ArrayWriter<'w> {
     }
 }
 
-fn is_input_failure(r: &FileResult) -> bool {
+fn is_input_failure(r: &FileReport) -> bool {
     r.diagnostics.iter().any(|d| d.check == Check::InputError)
 }
 
-pub fn render_jsonl(results: &[FileResult], w: &mut dyn Write) -> io::Result<()> {
+pub fn render_jsonl(results: &[FileReport], w: &mut dyn Write) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
             serde_json::to_writer(&mut *w, &diagnostic(r, d))?;
@@ -199,11 +199,11 @@ pub fn render_jsonl(results: &[FileResult], w: &mut dyn Write) -> io::Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Options, check_bytes};
-    use crate::rules::RuleSet;
+    use crate::run::{Options, check_bytes};
+    use crate::engine::RuleSet;
 
     /// The document as `serde_json::to_writer_pretty` writes it in one piece.
-    fn reference(results: &[FileResult], reports: usize) -> String {
+    fn reference(results: &[FileReport], reports: usize) -> String {
         #[derive(Serialize)]
         struct Doc<'a> {
             version: u32,
@@ -224,7 +224,7 @@ mod tests {
         serde_json::to_string_pretty(&doc).unwrap() + "\n"
     }
 
-    fn rendered(results: &[FileResult], reports: usize) -> String {
+    fn rendered(results: &[FileReport], reports: usize) -> String {
         let mut out = Vec::new();
         render_json(results, reports, &mut out).unwrap();
         String::from_utf8(out).unwrap()
@@ -234,7 +234,7 @@ mod tests {
     fn batched_rendering_is_byte_for_byte_serde_pretty() {
         let rules = RuleSet::load(&[]).0;
         let seed = include_bytes!("../../examples/lingchuan-2017.txt");
-        let mut results: Vec<FileResult> = (0..BATCH + 3)
+        let mut results: Vec<FileReport> = (0..BATCH + 3)
             .map(|i| check_bytes(format!("r{i}.txt"), seed, &rules, &Options::default()))
             .collect();
         results.push(check_bytes(

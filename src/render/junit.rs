@@ -5,12 +5,12 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 
-pub fn render_junit(results: &[FileResult], w: &mut dyn Write) -> io::Result<()> {
+pub fn render_junit(results: &[FileReport], w: &mut dyn Write) -> io::Result<()> {
     let mut report = Report::new("report-lint");
     for r in results {
-        let mut suite = TestSuite::new(r.path.clone());
+        let mut suite = TestSuite::new(r.source.path.clone());
         if r.diagnostics.is_empty() {
             suite.add_test_case(TestCase::new("report-lint", TestCaseStatus::success()));
         }
@@ -21,7 +21,7 @@ pub fn render_junit(results: &[FileResult], w: &mut dyn Write) -> io::Result<()>
             status.set_type(d.severity.as_str());
             status.set_description(format!(
                 "{}:{}:{}: {}[{}] {}{}",
-                r.path,
+                r.source.path,
                 p.line,
                 p.column,
                 d.severity,
@@ -32,7 +32,7 @@ pub fn render_junit(results: &[FileResult], w: &mut dyn Write) -> io::Result<()>
                     .map_or_else(String::new, |h| format!("\n{h}"))
             ));
             let mut case = TestCase::new(format!("{} ({}:{})", d.rule, p.line, p.column), status);
-            case.set_classname(r.path.clone());
+            case.set_classname(r.source.path.clone());
             suite.add_test_case(case);
         }
         report.add_test_suite(suite);

@@ -10,7 +10,7 @@ mod sarif;
 
 use std::io::{self, Write};
 
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 use crate::diagnostic::Severity;
 
 pub use human::render_human;
@@ -39,7 +39,7 @@ pub enum Format {
 pub struct RenderCtx<'a> {
     pub color: bool,
     pub reports: usize,
-    pub rules: &'a crate::rules::RuleSet,
+    pub rules: &'a crate::engine::RuleSet,
     /// Where the github format appends its Markdown summary.
     pub step_summary: Option<std::path::PathBuf>,
 }
@@ -55,7 +55,7 @@ pub struct Summary {
 
 impl Summary {
     /// Counts findings; `files` counts reports, not rule packs.
-    pub fn of(results: &[FileResult], reports: usize) -> Summary {
+    pub fn of(results: &[FileReport], reports: usize) -> Summary {
         let mut s = Summary {
             files: reports,
             ..Summary::default()
@@ -85,7 +85,7 @@ impl Summary {
 /// Renders in `format`.
 pub fn render(
     format: Format,
-    results: &[FileResult],
+    results: &[FileReport],
     ctx: &RenderCtx<'_>,
     w: &mut dyn Write,
 ) -> io::Result<()> {
@@ -112,7 +112,7 @@ pub fn render(
 
 /// `--statistics`: how many findings each rule has, most first.
 pub fn render_statistics(
-    results: &[FileResult],
+    results: &[FileReport],
     reports: usize,
     w: &mut dyn Write,
 ) -> io::Result<()> {
@@ -131,14 +131,14 @@ pub fn render_statistics(
     writeln!(w, "{}", Summary::of(results, reports).line())
 }
 
-fn render_concise(results: &[FileResult], reports: usize, w: &mut dyn Write) -> io::Result<()> {
+fn render_concise(results: &[FileReport], reports: usize, w: &mut dyn Write) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
             let p = r.position(d.span.start);
             writeln!(
                 w,
                 "{}:{}:{}: {}[{}] {}",
-                r.path, p.line, p.column, d.severity, d.rule, d.message
+                r.source.path, p.line, p.column, d.severity, d.rule, d.message
             )?;
         }
     }

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::check::FileResult;
+use crate::diagnostic::FileReport;
 use crate::diagnostic::Severity;
-use crate::rules::RuleSet;
-use crate::span::Span;
+use crate::engine::RuleSet;
+use crate::source::span::Span;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -19,13 +19,13 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn region(r: &FileResult, span: Span) -> Value {
+fn region(r: &FileReport, span: Span) -> Value {
     let s = r.position(span.start);
     let e = r.position(span.end);
     json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
 }
 
-pub fn render_sarif(results: &[FileResult], rules: &RuleSet, w: &mut dyn Write) -> io::Result<()> {
+pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) -> io::Result<()> {
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     for d in results.iter().flat_map(|r| &r.diagnostics) {
         let n = used.len();
@@ -53,7 +53,7 @@ pub fn render_sarif(results: &[FileResult], rules: &RuleSet, w: &mut dyn Write) 
         .iter()
         .flat_map(|r| {
             r.diagnostics.iter().map(move |d| {
-                let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": r.path.replace('\\', "/")}}});
+                let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": r.source.path.replace('\\', "/")}}});
                 if r.has_source() {
                     loc["physicalLocation"]["region"] = region(r, d.span);
                 }
@@ -61,7 +61,7 @@ pub fn render_sarif(results: &[FileResult], rules: &RuleSet, w: &mut dyn Write) 
                     .labels
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| json!({"id": i, "message": {"text": l.message}, "physicalLocation": {"artifactLocation": {"uri": r.path.replace('\\', "/")}, "region": region(r, l.span)}}))
+                    .map(|(i, l)| json!({"id": i, "message": {"text": l.message}, "physicalLocation": {"artifactLocation": {"uri": r.source.path.replace('\\', "/")}, "region": region(r, l.span)}}))
                     .collect();
                 let mut text = d.message.clone();
                 if let Some(h) = &d.help {

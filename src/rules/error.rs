@@ -1,7 +1,7 @@
 //! Errors in rule packs, pointing into the TOML like a compiler error.
 
 use crate::diagnostic::{Check, Diagnostic, Label};
-use crate::span::Span;
+use crate::source::span::Span;
 
 /// One problem in one pack file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::span::Span;
+use crate::source::span::Span;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -115,7 +115,7 @@ impl SectionDef {
     pub fn prepare(&mut self) {
         let f = |v: &[String]| {
             v.iter()
-                .map(|p| memchr::memmem::Finder::new(&crate::text::fold(p)).into_owned())
+                .map(|p| memchr::memmem::Finder::new(&crate::source::text::fold(p)).into_owned())
                 .collect()
         };
         self.finders = (f(&self.phrases), f(&self.not_phrases));
@@ -198,4 +198,23 @@ mod tests {
         assert!(y("2017").unwrap().contains(2017) && !y("2017").unwrap().contains(2018));
         assert!(y("2020..2019").is_err() && y("abc").is_err());
     }
+}
+
+/// Which phrases make a breakdown: a pack's `[[breakdown]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BreakdownSpec {
+    pub id: String,
+    /// Words just before a number that make it a total (共, 合计, 总计).
+    pub total_phrases: Vec<String>,
+    /// Words that open the list of parts after a total (其中).
+    pub parts_phrases: Vec<String>,
+    /// A part named with one of these makes the list complete (其他, 其余).
+    pub complete_when: Vec<String>,
+    /// The total counts one item once across channels: parts ≥ total.
+    #[serde(default)]
+    pub at_least_when: Vec<String>,
+    /// The parts always cover the total (a province's fixed categories).
+    #[serde(default)]
+    pub complete: bool,
 }

@@ -6,8 +6,9 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 
-use report_lint::check::{FileResult, Options, check_bytes};
-use report_lint::rules::RuleSet;
+use report_lint::diagnostic::FileReport;
+use report_lint::run::{Options, check_bytes};
+use report_lint::engine::RuleSet;
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let (set, errors) = RuleSet::load(&[]);
@@ -64,13 +65,13 @@ pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
 }
 
 /// Checks a file of the project with the built-in packs.
-pub fn check_file(rel: &str) -> FileResult {
+pub fn check_file(rel: &str) -> FileReport {
     let bytes = std::fs::read(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     check_bytes(rel.to_string(), &bytes, &RULES, &Options::default())
 }
 
 /// Checks text with the built-in packs.
-pub fn check_text(text: &str) -> FileResult {
+pub fn check_text(text: &str) -> FileReport {
     check_bytes(
         "test.txt".into(),
         text.as_bytes(),
@@ -80,23 +81,23 @@ pub fn check_text(text: &str) -> FileResult {
 }
 
 /// `(check, line)` of every finding, in output order.
-pub fn found(r: &FileResult) -> Vec<(String, usize)> {
+pub fn found(r: &FileReport) -> Vec<(String, usize)> {
     r.diagnostics
         .iter()
         .map(|d| {
             (
                 d.check.to_string(),
-                r.lines.position(&r.text, d.span.start).line,
+                r.source.lines.position(&r.source.text, d.span.start).line,
             )
         })
         .collect()
 }
 
 /// `(rule, line)` of every finding.
-pub fn found_rules(r: &FileResult) -> Vec<(String, usize)> {
+pub fn found_rules(r: &FileReport) -> Vec<(String, usize)> {
     r.diagnostics
         .iter()
-        .map(|d| (d.rule.clone(), r.lines.position(&r.text, d.span.start).line))
+        .map(|d| (d.rule.clone(), r.source.lines.position(&r.source.text, d.span.start).line))
         .collect()
 }
 

@@ -1,0 +1,539 @@
+//! The national tables (表二、表三、表四) read against a template from the pack:
+//! each template row is found by its label, in order, after the table's start
+//! phrase; the text after the label is split into cells in whatever layout it
+//! has. Rows whose cells were concatenated into one digit run are split using
+//! the table's relations, solving all such rows jointly; when several splits
+//! fit, the row is reported as ambiguous instead of guessed.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use crate::document::cells::{self, Cell, Layout};
+use crate::document::Document;
+use crate::rules::table::{ForEach, Named, RowDef, TableDef};
+use crate::source::span::Span;
+use crate::source::text::{fold_char, is_han, is_space};
+
+/// One row as found in the text.
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    pub def: usize,
+    pub label: Span,
+    /// One cell per column of the row's template; `None` when the text has
+    /// fewer cells than the template.
+    pub cells: Vec<Option<Cell>>,
+    /// The digit run could be split in more than one way.
+    pub ambiguous: bool,
+}
+
+/// A table read against its template.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub start: Span,
+    pub rows: Vec<GridRow>,
+}
+
+impl Grid {
+    pub fn row(&self, id: &str, def: &TableDef) -> Option<&GridRow> {
+        self.rows.iter().find(|r| def.rows[r.def].id == id)
+    }
+}
+
+/// Text folded for label search, mapped back to document offsets. The map
+/// keeps only the points where the distance between folded and document
+/// offsets changes (a dropped blank, a full-width char made ASCII), so a large
+/// file costs a fraction of a byte per byte, not eight.
+struct Folded<'a> {
+    src: &'a str,
+    base: usize,
+    text: String,
+    /// (folded byte, document byte) from which the distance holds.
+    marks: Vec<(usize, usize)>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(src: &'a str, base: usize) -> Folded<'a> {
+        let mut text = String::with_capacity(src.len());
+        let mut marks = vec![(0, base)];
+        let mark = |text: &String, marks: &mut Vec<(usize, usize)>, orig: usize| {
+            let (f, o) = *marks.last().expect("first mark");
+            if orig - o != text.len() - f {
+                marks.push((text.len(), orig));
+            }
+        };
+        for (i, c) in src.char_indices() {
+            if is_space(c) || matches!(c, '|' | '“' | '”' | '"' | '‘' | '’') {
+                continue;
+            }
+            mark(&text, &mut marks, base + i);
+            text.push(fold_char(c));
+        }
+        mark(&text, &mut marks, base + src.len());
+        Folded {
+            src,
+            base,
+            text,
+            marks,
+        }
+    }
+
+    /// Byte offset in the document of the char at folded byte `i`.
+    fn at(&self, i: usize) -> usize {
+        let i = i.min(self.text.len());
+        let k = self.marks.partition_point(|&(f, _)| f <= i) - 1;
+        let (f, o) = self.marks[k];
+        let mut at = (o + (i - f)).min(self.base + self.src.len());
+        while at > self.base && !self.src.is_char_boundary(at - self.base) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The first folded byte whose document offset is at or after `orig`.
+    fn folded_at(&self, orig: usize) -> usize {
+        let k = self.marks.partition_point(|&(_, o)| o <= orig).max(1) - 1;
+        let (f, o) = self.marks[k];
+        let next = self.marks.get(k + 1).map_or(self.text.len(), |&(nf, _)| nf);
+        (f + orig.saturating_sub(o)).min(next)
+    }
+}
+
+/// Reads every table of `defs` in order; `None` for a table not found.
+pub fn read_all(doc: &Document, defs: &[TableDef]) -> Vec<Option<Grid>> {
+    let body = &doc.text[..doc.body_end];
+    let folded = Folded::new(body, 0);
+    let mut cursor = 0;
+    let mut out = Vec::new();
+    for def in defs {
+        let grid = read(doc, &folded, def, cursor);
+        if let Some(g) = &grid
+            && let Some(last) = g.rows.last()
+        {
+            cursor = folded.folded_at(last.label.end);
+        }
+        out.push(grid);
+    }
+    out
+}
+
+fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<Grid> {
+    let (start_at, start_len) = def
+        .start_keys
+        .iter()
+        .filter_map(|k| f.text[from..].find(k.as_str()).map(|i| (from + i, k.len())))
+        .min()?;
+    let mut cursor = start_at + start_len;
+    let mut found: Vec<(usize, Span, usize)> = Vec::new(); // (def row, label span, folded end)
+    for (ri, row) in def.rows.iter().enumerate() {
+        let Some((at, len)) = find_label(f, row, cursor) else {
+            continue;
+        };
+        let mut end = at + len;
+        // 「部分公开（区分处理的，只计这一情形，不计其他情形）」: the note belongs to the label.
+        if f.text[end..].starts_with('(')
+            && let Some(close) = f.text[end..].find(')')
+        {
+            end += close + 1;
+        }
+        // The label ends after its last char, not at the next folded char
+        // (which may sit past a line break and a tab).
+        let last = f.at(end - 1);
+        let last_len = doc.text[last..].chars().next().map_or(0, char::len_utf8);
+        found.push((ri, Span::new(f.at(at), last + last_len), end));
+        cursor = end;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for (k, &(ri, label, _)) in found.iter().enumerate() {
+        let limit = found.get(k + 1).map_or(doc.body_end, |n| n.1.start);
+        let next_ord = found.get(k + 1).and_then(|n| def.rows[n.0].ordinal);
+        let (text_start, text) = cell_text(&doc.text, label.end, limit, next_ord);
+        let want = def.rows[ri]
+            .columns
+            .as_ref()
+            .map_or(def.columns.len(), Vec::len);
+        let (mut layout, pieces) = cells::split(text, text_start);
+        let nonblank: Vec<&(Span, String)> = pieces.iter().filter(|(_, t)| !t.is_empty()).collect();
+        // One run of digits where several cells belong: concatenated cells.
+        if want > 1
+            && pieces.len() == 1
+            && nonblank.len() == 1
+            && nonblank[0].1.len() > 1
+            && nonblank[0].1.chars().all(|c| c.is_ascii_digit())
+        {
+            layout = Layout::Flat;
+        }
+        let flat_piece = nonblank.first().map(|p| (*p).clone());
+        let mut cells: Vec<Option<Cell>> = match layout {
+            Layout::Flat if want > 1 => Vec::new(),
+            _ => cells::cells(&pieces).into_iter().map(Some).collect(),
+        };
+        let flat = layout == Layout::Flat && want > 1 && flat_piece.is_some();
+        cells.resize(want, None);
+        cells.truncate(want);
+        rows.push((
+            GridRow {
+                def: ri,
+                label,
+                cells,
+                ambiguous: false,
+            },
+            flat.then_some(flat_piece).flatten(),
+        ));
+    }
+    let mut grid = Grid {
+        start: Span::new(f.at(start_at), f.at(start_at + start_len)),
+        rows: Vec::new(),
+    };
+    split_flat(def, &mut rows);
+    grid.rows = rows.into_iter().map(|(r, _)| r).collect();
+    Some(grid)
+}
+
+fn find_label(f: &Folded, row: &RowDef, cursor: usize) -> Option<(usize, usize)> {
+    let keys = &row.keys;
+    let first = keys
+        .iter()
+        .filter_map(|k| {
+            f.text[cursor..]
+                .find(k.as_str())
+                .map(|i| (cursor + i, k.len()))
+        })
+        .min()?;
+    if !row.last {
+        return Some(first);
+    }
+    // The last occurrence before the first digit after the first one.
+    let mut best = first;
+    loop {
+        let after = best.0 + best.1;
+        let next = keys
+            .iter()
+            .filter_map(|k| {
+                f.text[after..]
+                    .find(k.as_str())
+                    .map(|i| (after + i, k.len()))
+            })
+            .min();
+        match next {
+            Some(n) if !f.text[after..n.0].chars().any(|c| c.is_ascii_digit()) => best = n,
+            _ => return Some(best),
+        }
+    }
+}
+
+/// The text of a row's cells after its label: the rest of the line when the
+/// row is one line, the tab-led lines below when each cell is a line, or the
+/// run of digits and separators of a flattened page (without the next row's
+/// ordinal glued to its end).
+fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (usize, &str) {
+    let rest = &text[from..limit.max(from)];
+    let first_line = rest.split('\n').next().unwrap_or("");
+    if rest.contains('\n')
+        && first_line
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '|' || c == '\t')
+    {
+        // Cells hold numbers (and units); the first word is the next text.
+        let end = first_line
+            .char_indices()
+            .find(|&(_, c)| is_han(c) && !matches!(c, '元' | '万'))
+            .map_or(first_line.len(), |(i, _)| i);
+        return (from, &first_line[..end]);
+    }
+    if let Some(after_nl) = rest.strip_prefix('\n').or_else(|| {
+        first_line
+            .trim()
+            .is_empty()
+            .then(|| &rest[first_line.len().min(rest.len())..])
+            .and_then(|r| r.strip_prefix('\n'))
+    }) {
+        // Blank lines between a header and its data row.
+        let after_nl = after_nl.trim_start_matches(['\n', ' ', '\u{3000}']);
+        let base = from + (rest.len() - after_nl.len());
+        if after_nl.starts_with('\t') {
+            // Cell per line: tab-led lines up to the first line that is not one.
+            let mut end = 0;
+            for line in after_nl.split_inclusive('\n') {
+                if !line.starts_with('\t') {
+                    break;
+                }
+                end += line.len();
+            }
+            return (base - 1, &text[base - 1..base + end]);
+        }
+        let line = after_nl.split('\n').next().unwrap_or("");
+        return (base, line);
+    }
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | '-' | ' ' | '|' | '\t' | '元' | '万' | '０'..='９' | '．'
+                ))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let mut run = &rest[..end];
+    if let Some(n) = next_ord {
+        for suffix in [format!("{n}."), format!("{n}．"), format!("{n}、")] {
+            if let Some(s) = run.trim_end().strip_suffix(suffix.as_str()) {
+                run = s;
+                break;
+            }
+        }
+    }
+    (
+        from,
+        run.trim_end_matches(|c: char| c == '.' || is_space(c)),
+    )
+}
+
+/// Splits flattened digit runs: every split of each run into its row's cell
+/// count (no leading zeros) that satisfies the row relations, then a search
+/// over the remaining choices that satisfies the column relations.
+fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
+    let relations = &def.relations;
+    let col_ids: Vec<&str> = def.columns.iter().map(|c| c.id.as_str()).collect();
+    let mut options: Vec<(usize, Vec<Vec<Decimal>>)> = Vec::new();
+    for (i, (row, flat)) in rows.iter().enumerate() {
+        let Some((_, digits)) = flat else { continue };
+        let want = row.cells.len();
+        let digits: String = digits.chars().filter(|c| c.is_ascii_digit()).collect();
+        let mut found = Vec::new();
+        splits(&digits, want, &mut Vec::new(), &mut |parts| {
+            let ok = relations
+                .iter()
+                .filter(|r| r.for_each == ForEach::Row)
+                .all(|r| {
+                    let v = |id: &String| {
+                        col_ids
+                            .iter()
+                            .position(|c| c == id)
+                            .and_then(|k| parts.get(k))
+                            .copied()
+                    };
+                    let l: Option<Decimal> = r.left.iter().map(v).sum();
+                    let rr: Option<Decimal> = r.right.iter().map(v).sum();
+                    l == rr || l.is_none() || rr.is_none()
+                });
+            if ok && found.len() < 64 {
+                found.push(parts.to_vec());
+            }
+        });
+        options.push((i, found));
+    }
+    if options.is_empty() {
+        return;
+    }
+    // Joint search over the ambiguous rows against the column relations.
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|(r, _)| def.rows[r.def].id.as_str())
+        .collect();
+    let fixed: BTreeMap<usize, Vec<Decimal>> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, f))| f.is_none())
+        .map(|(i, (r, _))| {
+            (
+                i,
+                r.cells
+                    .iter()
+                    .map(|c| c.as_ref().and_then(|c| c.value).unwrap_or_default())
+                    .collect(),
+            )
+        })
+        .collect();
+    let column_ok = |choice: &BTreeMap<usize, Vec<Decimal>>| -> bool {
+        relations
+            .iter()
+            .filter(|r| r.for_each == ForEach::Column)
+            .all(|r| {
+                (0..col_ids.len()).all(|c| {
+                    let v = |id: &String| -> Option<Decimal> {
+                        let i = ids.iter().position(|x| x == id)?;
+                        choice
+                            .get(&i)
+                            .or_else(|| fixed.get(&i))
+                            .and_then(|vals| vals.get(c))
+                            .copied()
+                    };
+                    let l: Option<Decimal> = r.left.iter().map(v).sum();
+                    let rr: Option<Decimal> = r.right.iter().map(v).sum();
+                    match (l, rr) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+                })
+            })
+    };
+    let mut solutions: Vec<BTreeMap<usize, Vec<Decimal>>> = Vec::new();
+    let combos: usize = options.iter().map(|(_, o)| o.len().max(1)).product();
+    if combos <= 200_000 {
+        let mut choice = BTreeMap::new();
+        search(&options, 0, &mut choice, &column_ok, &mut solutions);
+    }
+    for (i, opts) in &options {
+        let values: Vec<&Vec<Decimal>> = solutions.iter().filter_map(|s| s.get(i)).collect();
+        let unique = values
+            .first()
+            .filter(|v| values.iter().all(|w| w == *v))
+            .copied();
+        let picked = unique.or_else(|| (opts.len() == 1).then(|| &opts[0]));
+        let (row, flat) = &mut rows[*i];
+        let span = flat.as_ref().map(|f| f.0).unwrap_or_default();
+        match picked {
+            Some(vals) => {
+                row.cells = vals
+                    .iter()
+                    .map(|v| {
+                        Some(Cell {
+                            value: Some(*v),
+                            span,
+                        })
+                    })
+                    .collect();
+            }
+            None => row.ambiguous = true,
+        }
+    }
+}
+
+/// Split values chosen for the flattened rows, by row index.
+type Choice = BTreeMap<usize, Vec<Decimal>>;
+
+fn search(
+    options: &[(usize, Vec<Vec<Decimal>>)],
+    k: usize,
+    choice: &mut BTreeMap<usize, Vec<Decimal>>,
+    ok: &dyn Fn(&Choice) -> bool,
+    out: &mut Vec<BTreeMap<usize, Vec<Decimal>>>,
+) {
+    if out.len() > 16 {
+        return;
+    }
+    let Some((i, opts)) = options.get(k) else {
+        if ok(choice) {
+            out.push(choice.clone());
+        }
+        return;
+    };
+    if opts.is_empty() {
+        search(options, k + 1, choice, ok, out);
+        return;
+    }
+    for o in opts {
+        choice.insert(*i, o.clone());
+        search(options, k + 1, choice, ok, out);
+    }
+    choice.remove(i);
+}
+
+/// Every way to cut `digits` into `n` numbers without leading zeros.
+fn splits(digits: &str, n: usize, acc: &mut Vec<Decimal>, f: &mut dyn FnMut(&[Decimal])) {
+    if n == 0 {
+        if digits.is_empty() {
+            f(acc);
+        }
+        return;
+    }
+    // Each number has at most 12 digits: a longer run cannot be split (and
+    // hostile runs of thousands of digits must not be searched).
+    if digits.len() < n || digits.len() > n * 12 {
+        return;
+    }
+    let max = if n == 1 {
+        digits.len()
+    } else {
+        (digits.len() - (n - 1)).min(12)
+    };
+    for len in 1..=max {
+        let head = &digits[..len];
+        if len > 1 && head.starts_with('0') {
+            break;
+        }
+        if n == 1 && len != digits.len() {
+            continue;
+        }
+        acc.push(head.parse::<u64>().map(Decimal::from).unwrap_or_default());
+        splits(&digits[len..], n - 1, acc, f);
+        acc.pop();
+    }
+}
+
+/// Looking up values of a table read against its template.
+pub struct View<'a> {
+    pub def: &'a TableDef,
+    pub grid: &'a Grid,
+}
+
+impl View<'_> {
+    pub fn columns_of(&self, row: &GridRow) -> &[Named] {
+        self.def.rows[row.def]
+            .columns
+            .as_deref()
+            .unwrap_or(&self.def.columns)
+    }
+
+    /// The cell of `row` in column `col`, as read.
+    pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {
+        let r = self.grid.row(row, self.def)?;
+        let k = self.columns_of(r).iter().position(|c| c.id == col)?;
+        r.cells.get(k)?.as_ref()
+    }
+
+    /// The value of a cell; a blank cell that a row relation defines (总计 =
+    /// the applicant columns) is computed from the others.
+    pub fn value(&self, row: &str, col: &str) -> Option<Decimal> {
+        if let Some(v) = self.cell(row, col).and_then(|c| c.value) {
+            return Some(v);
+        }
+        let r = self.grid.row(row, self.def)?;
+        if r.ambiguous {
+            return None;
+        }
+        self.def.relations.iter().find_map(|rel| {
+            if rel.for_each != ForEach::Row || rel.left != [col.to_string()] {
+                return None;
+            }
+            let vals: Vec<Option<Decimal>> = rel
+                .right
+                .iter()
+                .map(|c| self.cell(row, c).map(|x| x.value))
+                .map(|v| v.map(|v| v.unwrap_or_default()))
+                .collect();
+            vals.iter()
+                .all(Option::is_some)
+                .then(|| vals.iter().flatten().sum())
+        })
+    }
+
+    /// `t3.open.total + t3.partial.total`-style sums over this table: each
+    /// term `row.column`.
+    pub fn sum(&self, terms: &[(String, String)]) -> Option<Decimal> {
+        terms.iter().map(|(r, c)| self.value(r, c)).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_splits() {
+        let mut all = Vec::new();
+        splits("713000074", 7, &mut Vec::new(), &mut |p| {
+            all.push(p.to_vec())
+        });
+        let want: Vec<Decimal> = [71, 3, 0, 0, 0, 0, 74]
+            .into_iter()
+            .map(Decimal::from)
+            .collect();
+        assert!(all.contains(&want));
+        assert!(all.iter().all(|p| p.len() == 7));
+    }
+}

@@ -1,0 +1,226 @@
+//! Structure every reader shares, recovered from a reader's paragraphs: the
+//! numbered headings and their outline, the title and report year, the
+//! declared outline and list counts, the sentences and quantities of the
+//! prose.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Document, Heading, MAX_QUANTITIES, Paragraph, ReportYear, Sentence, Table};
+use super::{declared, marker, outline};
+use crate::numbers::read_quantities_into;
+use crate::source::span::{LineIndex, Span};
+
+/// Compiles the regexes of document building ahead of use (the run's warm-up).
+pub fn warm_statics() {
+    for re in [&TITLE_YEAR, &TITLE_YEAR_CJK, &PERIOD_YEAR] {
+        LazyLock::force(re);
+    }
+    declared::warm_statics();
+}
+
+static TITLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").expect("static regex"));
+static TITLE_YEAR_CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"二[〇○零Ｏ0]([〇○零一二三四五六七八九Ｏ0])([〇○零一二三四五六七八九Ｏ0])\s*年")
+        .expect("static regex")
+});
+static PERIOD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"统计[^。]{0,16}?((?:19|20)[0-9]{2})\s*年\s*1\s*月\s*1\s*日").expect("static regex")
+});
+
+impl Document {
+    /// The model from a reader's text view: its paragraphs (table cells and
+    /// the appendix already marked), where the body ends, and its tables.
+    pub fn build(
+        text: String,
+        lines: LineIndex,
+        paragraphs: Vec<Paragraph>,
+        body_end: usize,
+        tables: Vec<Table>,
+    ) -> Document {
+        let mut doc = Document {
+            body_end,
+            text,
+            lines,
+            paragraphs,
+            tables,
+            title: None,
+            year: None,
+            headings: Vec::new(),
+            declared: None,
+            list_counts: Vec::new(),
+            sentences: Vec::new(),
+            quantities: Vec::new(),
+            quantities_stopped_at: None,
+        };
+        doc.find_headings();
+        doc.find_title_and_year();
+        doc.find_declared();
+        doc.read_prose();
+        doc
+    }
+
+    fn read_prose(&mut self) {
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            if p.in_appendix || p.table_cell {
+                continue;
+            }
+            let text = &self.text[p.span.range()];
+            if self.quantities_stopped_at.is_none() {
+                self.quantities_stopped_at =
+                    read_quantities_into(text, p.span.start, MAX_QUANTITIES, &mut self.quantities);
+            }
+            let mut start = 0;
+            for (i, c) in text.char_indices() {
+                if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                    let end = i + c.len_utf8();
+                    self.sentences.push(Sentence {
+                        span: Span::new(p.span.start + start, p.span.start + end),
+                        paragraph: pi,
+                    });
+                    start = end;
+                }
+            }
+            if start < text.len() {
+                self.sentences.push(Sentence {
+                    span: Span::new(p.span.start + start, p.span.end),
+                    paragraph: pi,
+                });
+            }
+        }
+    }
+
+
+    fn find_headings(&mut self) {
+        let mut found = Vec::new();
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            if p.table_cell || p.in_appendix {
+                continue;
+            }
+            let content = &self.text[p.span.range()];
+            let Some(m) = marker::parse_marker(content) else {
+                continue;
+            };
+            let rest = &content[m.text_start..];
+            let title_len = rest.find(['。', '！', '？', '；']).unwrap_or(rest.len());
+            let title_text = rest[..title_len].trim_end_matches([':', '：', ' ', '\u{3000}']);
+            let title = Span::new(
+                p.span.start + m.text_start,
+                p.span.start + m.text_start + title_text.len(),
+            );
+            found.push((pi, m, title));
+        }
+        let cands: Vec<outline::Candidate> = found
+            .iter()
+            .map(|(_, m, _)| outline::Candidate {
+                style: m.style,
+                ordinal: m.ordinal,
+            })
+            .collect();
+        let placed = outline::place(&cands);
+        for ((pi, m, title), pl) in found.into_iter().zip(placed) {
+            let start = self.paragraphs[pi].span.start;
+            self.paragraphs[pi].heading = Some(self.headings.len());
+            self.headings.push(Heading {
+                span: Span::new(start, title.end),
+                marker: Span::new(start, start + m.len),
+                title,
+                style: m.style,
+                ordinal: m.ordinal,
+                level: pl.level,
+                parent: pl.parent,
+                acting_style: pl.acting,
+                section: Span::default(),
+                paragraph: pi,
+            });
+        }
+        for i in 0..self.headings.len() {
+            let level = self.headings[i].level;
+            let end = self.headings[i + 1..]
+                .iter()
+                .find(|h| h.level <= level)
+                .map_or(self.body_end, |h| h.span.start);
+            self.headings[i].section = Span::new(self.headings[i].span.start, end);
+        }
+    }
+
+
+    fn find_title_and_year(&mut self) {
+        let first_heading = self
+            .headings
+            .first()
+            .map_or(self.body_end, |h| h.span.start);
+        let preface: Vec<Span> = self
+            .paragraphs
+            .iter()
+            .take_while(|p| p.span.start < first_heading)
+            .map(|p| p.span)
+            .take(6)
+            .collect();
+        self.title = preface
+            .iter()
+            .copied()
+            .find(|s| {
+                let t = self.slice(*s);
+                t.contains("报告") && t.chars().count() <= 60
+            })
+            .or_else(|| {
+                preface
+                    .first()
+                    .copied()
+                    .filter(|s| self.slice(*s).chars().count() <= 60)
+            });
+        if let Some(title) = self.title {
+            let t = self.slice(title);
+            if let Some(c) = TITLE_YEAR.captures(t) {
+                let m = c.get(1).expect("group 1");
+                self.year = Some(ReportYear {
+                    year: m.as_str().parse().unwrap_or_default(),
+                    span: Span::new(title.start + m.start(), title.start + m.end()),
+                    from_title: true,
+                });
+            } else if let Some(c) = TITLE_YEAR_CJK.captures(t) {
+                let d = |s: &str| crate::numbers::cjk::ordinal(s).unwrap_or(0) as i32;
+                let m = c.get(0).expect("group 0");
+                self.year = Some(ReportYear {
+                    year: 2000 + d(&c[1]) * 10 + d(&c[2]),
+                    span: Span::new(title.start + m.start(), title.start + m.end()),
+                    from_title: true,
+                });
+            }
+        }
+        if self.year.is_none()
+            && let Some(c) = PERIOD_YEAR.captures(&self.text[..self.body_end])
+        {
+            let m = c.get(1).expect("group 1");
+            self.year = Some(ReportYear {
+                year: m.as_str().parse().unwrap_or_default(),
+                span: Span::new(m.start(), m.end()),
+                from_title: false,
+            });
+        }
+    }
+
+
+    fn find_declared(&mut self) {
+        let first_heading = self
+            .headings
+            .first()
+            .map_or(self.body_end, |h| h.span.start);
+        self.declared = self
+            .paragraphs
+            .iter()
+            .take_while(|p| p.span.start < first_heading)
+            .find_map(|p| declared::find_outline(&self.text[p.span.range()], p.span.start));
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            if p.in_appendix || p.table_cell || p.span.start < first_heading {
+                continue;
+            }
+            if let Some(c) = declared::find_list_count(&self.text[p.span.range()], p.span.start) {
+                self.list_counts.push((c, pi));
+            }
+        }
+    }
+}

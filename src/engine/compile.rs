@@ -1,0 +1,607 @@
+//! Compiling rule packs — once per run, before any report is read — into a
+//! `RuleSet`: each rule's common keys are checked, then its kind compiles its
+//! own keys (`KindSpec::compile`). Errors point into the TOML.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use toml::de::{DeTable, DeValue};
+
+use super::lazy::{LazyPattern, PackRegex, PackRegexSet};
+use super::{self as engine, RuleCheck};
+use crate::diagnostic::{Check, Severity};
+use crate::rules::load::{COMMON_KEYS, array_of_tables, check_table, named_defs, suggest, take, unknown_field};
+use crate::rules::schema::{self, BreakdownSpec};
+use crate::rules::table::TableDef;
+use crate::rules::{BUILTIN, PackMeta, RuleError, RuleMeta, SectionDef};
+
+use crate::source::span::Span;
+
+/// A rule ready to run.
+pub struct CompiledRule {
+    pub meta: RuleMeta,
+    pub check: Box<dyn RuleCheck>,
+}
+
+impl std::fmt::Debug for CompiledRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompiledRule")
+            .field("meta", &self.meta)
+            .finish()
+    }
+}
+
+/// A compiled pack.
+#[derive(Debug)]
+pub struct Pack {
+    pub meta: PackMeta,
+    pub path: String,
+    pub builtin: bool,
+    pub rules: Vec<CompiledRule>,
+    /// The pack's table templates (`[[table]]`).
+    pub tables: std::sync::Arc<Vec<TableDef>>,
+    /// The regexes its rules compile on first use (built-in packs).
+    lazy: Vec<LazyPattern>,
+}
+
+impl RuleSet {
+    /// Compiles every regex still waiting for its first use; returns the
+    /// pack path and pattern of each that does not compile.
+    pub fn compile_all(&self) -> Vec<(String, String, regex::Error)> {
+        let mut failed = Vec::new();
+        for pack in &self.packs {
+            for p in &pack.lazy {
+                if let Err(e) = p.compile() {
+                    failed.push((pack.path.clone(), p.sources().join(" | "), e));
+                }
+            }
+        }
+        failed
+    }
+
+    /// The lazily compiled patterns, common pack first, then the year packs.
+    pub fn lazy_patterns(&self) -> Vec<LazyPattern> {
+        let general = self.packs.iter().filter(|p| p.meta.is_general());
+        let rest = self.packs.iter().filter(|p| !p.meta.is_general());
+        general
+            .chain(rest)
+            .flat_map(|p| p.lazy.iter().cloned())
+            .collect()
+    }
+}
+
+/// Everything the engine runs: built-in packs, then user packs.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub packs: Vec<Pack>,
+    /// Rule ids switched off by user packs (`disable = [...]`).
+    pub disabled: BTreeSet<String>,
+}
+
+/// What a kind needs while compiling one rule: where errors go and the
+/// pack's sections.
+pub struct CompileCtx<'a> {
+    pub path: &'a str,
+    /// Regexes compile on first use (see `Lazy`).
+    pub lazy: bool,
+    /// Where the lazily compiled regexes of the pack are listed.
+    lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
+    pub sections: &'a BTreeMap<String, SectionDef>,
+    pub breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
+    /// The pack's tables, shared by every rule that reads them.
+    pub tables: &'a std::sync::Arc<Vec<TableDef>>,
+    /// Span of the whole rule table, for errors about the rule as a whole.
+    pub rule_span: Span,
+    /// The rule's check (a kind reporting several checks may behave by it).
+    pub kind: &'a str,
+}
+
+impl CompileCtx<'_> {
+    pub fn error(&self, span: Option<Span>, message: impl Into<String>) -> RuleError {
+        RuleError::new(self.path, span.or(Some(self.rule_span)), message)
+    }
+
+    pub fn toml(&self, e: toml::de::Error) -> RuleError {
+        let mut err = RuleError::from_toml(self.path, &e);
+        err.span = err.span.or(Some(self.rule_span));
+        // serde lists only the kind's own keys; name all the rule's keys.
+        if let Some((field, expected)) = unknown_field(e.message()) {
+            let mut keys: Vec<&str> = COMMON_KEYS.to_vec();
+            keys.extend(expected.iter().map(String::as_str));
+            err.message = format!("规则文件无效：未知的键「{field}」");
+            err.label = Some("未知的键".into());
+            err.help = Some(match suggest(&field, &keys) {
+                Some(s) => format!(
+                    "是否想写「{s}」？「{}」规则可用的键：{}",
+                    self.kind,
+                    keys.join(" ")
+                ),
+                None => format!("「{}」规则可用的键：{}", self.kind, keys.join(" ")),
+            });
+        }
+        err
+    }
+
+    /// A regex from a pack, with the size limit: compiled now (errors point
+    /// into the TOML), or on first use for a built-in pack.
+    pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<PackRegex, RuleError> {
+        let re = PackRegex::interned(pattern.get_ref());
+        self.compile_or_defer(LazyPattern::One(re.clone()))
+            .map_err(|e| {
+                let detail = match &e {
+                    regex::Error::CompiledTooBig(_) => "正则表达式过大，超过大小限制".to_string(),
+                    other => other.to_string(),
+                };
+                self.error(
+                    Some(pattern.span().into()),
+                    format!("正则表达式无效：{detail}"),
+                )
+                .with_label("无效的正则表达式")
+            })?;
+        Ok(re)
+    }
+
+    /// A set of patterns already compiled one by one with `regex`, for
+    /// screening text in one pass (limits scale with the number of patterns).
+    pub fn regex_set<'p>(
+        &self,
+        patterns: impl ExactSizeIterator<Item = &'p String>,
+    ) -> Result<PackRegexSet, RuleError> {
+        let set = PackRegexSet::new(patterns.cloned().collect());
+        self.compile_or_defer(LazyPattern::Set(set.clone()))
+            .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
+        Ok(set)
+    }
+
+    /// Compiles now (user packs), or lists the pattern for later (built-in packs).
+    fn compile_or_defer(&self, p: LazyPattern) -> Result<(), regex::Error> {
+        if self.lazy {
+            self.lazies.borrow_mut().push(p);
+            Ok(())
+        } else {
+            p.compile()
+        }
+    }
+
+    /// Resolves a reference to a `[[table]]` of this pack: the pack's tables and the index.
+    pub fn table(
+        &self,
+        id: &toml::Spanned<String>,
+    ) -> Result<(std::sync::Arc<Vec<TableDef>>, usize), RuleError> {
+        match self.tables.iter().position(|t| &t.id == id.get_ref()) {
+            Some(i) => Ok((self.tables.clone(), i)),
+            None => {
+                let known: Vec<&str> = self.tables.iter().map(|t| t.id.as_str()).collect();
+                Err(self
+                    .error(
+                        Some(id.span().into()),
+                        format!("引用了不存在的表「{}」", id.get_ref()),
+                    )
+                    .with_label("没有这个 table id")
+                    .with_help(format!("本规则包定义的表：{}", known.join("、"))))
+            }
+        }
+    }
+
+    /// Resolves a reference to a `[[breakdown]]` of this pack.
+    pub fn breakdown(&self, id: &toml::Spanned<String>) -> Result<Arc<BreakdownSpec>, RuleError> {
+        self.breakdowns.get(id.get_ref()).cloned().ok_or_else(|| {
+            let known: Vec<&str> = self.breakdowns.keys().map(String::as_str).collect();
+            self.error(
+                Some(id.span().into()),
+                format!("引用了不存在的分项结构「{}」", id.get_ref()),
+            )
+            .with_label("没有这个 breakdown id")
+            .with_help(format!("本规则包定义的分项结构：{}", known.join("、")))
+        })
+    }
+
+    /// Resolves a reference to a section of this pack.
+    pub fn section(&self, id: &toml::Spanned<String>) -> Result<SectionDef, RuleError> {
+        self.sections.get(id.get_ref()).cloned().ok_or_else(|| {
+            let known: Vec<&str> = self.sections.keys().map(String::as_str).collect();
+            self.error(
+                Some(id.span().into()),
+                format!("引用了不存在的部分「{}」", id.get_ref()),
+            )
+            .with_label("没有这个 section id")
+            .with_help(format!("本规则包定义的部分：{}", known.join("、")))
+        })
+    }
+}
+
+impl RuleSet {
+    /// Loads the built-in packs and the given user packs `(path, text)`.
+    /// Broken packs are skipped and their errors returned; the rest still run.
+    pub fn load(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+        RuleSet::load_with(BUILTIN, user)
+    }
+
+    /// Loads only the given packs, no built-in one (the rule-file fuzz target:
+    /// recompiling the built-ins per input would cost most of its time).
+    pub fn load_without_builtins(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+        RuleSet::load_with(&[], user)
+    }
+
+    fn load_with(
+        builtin_packs: &[(&str, &str)],
+        user: &[(String, String)],
+    ) -> (RuleSet, Vec<RuleError>) {
+        let mut set = RuleSet::default();
+        let mut errors = Vec::new();
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        // The built-in packs compile in parallel (start-up of a one-report
+        // run); each has its own id map, merged in order afterwards.
+        use rayon::prelude::*;
+        let builtins: Vec<_> = builtin_packs
+            .par_iter()
+            .map(|(name, text)| {
+                let path = format!("builtin:{name}");
+                let mut own = BTreeMap::new();
+                let compiled = compile_pack(&path, text, true, &mut own);
+                (path, text.to_string(), compiled, own)
+            })
+            .collect();
+        let mut compiled = Vec::new();
+        for (path, text, result, own) in builtins {
+            for (id, at) in own {
+                if let Some(first) = ids.insert(id.clone(), at) {
+                    errors.push(RuleError::new(
+                        &path,
+                        None,
+                        format!("规则 id「{id}」与 {first} 中的规则重复"),
+                    ));
+                }
+            }
+            compiled.push((path, text, result));
+        }
+        for (path, text) in user {
+            let result = compile_pack(path, text, false, &mut ids);
+            compiled.push((path.clone(), text.clone(), result));
+        }
+        let mut disables = Vec::new();
+        for (path, text, result) in compiled {
+            match result {
+                Ok((pack, disable)) => {
+                    disables.push((path.clone(), text, disable));
+                    set.packs.push(pack);
+                }
+                Err(errs) => errors.extend(errs),
+            }
+        }
+        for (path, _text, disable) in disables {
+            for id in disable {
+                if ids.contains_key(id.get_ref()) {
+                    set.disabled.insert(id.get_ref().clone());
+                } else {
+                    errors.push(
+                        RuleError::new(
+                            &path,
+                            Some(id.span().into()),
+                            format!("disable 引用了不存在的规则「{}」", id.get_ref()),
+                        )
+                        .with_label("没有这个规则 id")
+                        .with_help("用 `report-lint rules` 列出所有规则 id"),
+                    );
+                }
+            }
+        }
+        (set, errors)
+    }
+
+    pub fn find_rule(&self, id: &str) -> Option<(&Pack, &CompiledRule)> {
+        self.packs
+            .iter()
+            .find_map(|p| p.rules.iter().find(|r| r.meta.id == id).map(|r| (p, r)))
+    }
+
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.meta.id == id)
+    }
+
+    /// The packs that apply to a report of `year`: the built-in packs for all
+    /// years, the built-in pack for that year (or the forced one), and every
+    /// user pack whose years match.
+    pub fn select(&self, year: Option<i32>, forced: Option<&str>) -> Vec<&Pack> {
+        let always = self
+            .packs
+            .iter()
+            .filter(|p| p.builtin && p.meta.is_general());
+        let builtin = match forced {
+            Some(id) => self.packs.iter().find(|p| p.meta.id == id),
+            None => self
+                .packs
+                .iter()
+                .filter(|p| p.builtin && !p.meta.is_general())
+                .find(|p| match year {
+                    Some(y) => p.meta.report_years.contains(y),
+                    None => p.meta.fallback,
+                }),
+        };
+        let users = self.packs.iter().filter(|p| {
+            !p.builtin
+                && forced != Some(p.meta.id.as_str())
+                && year.is_none_or(|y| p.meta.report_years.contains(y))
+        });
+        always.chain(builtin).chain(users).collect()
+    }
+}
+
+type Disable = Vec<toml::Spanned<String>>;
+
+fn compile_pack(
+    path: &str,
+    text: &str,
+    builtin: bool,
+    ids: &mut BTreeMap<String, String>,
+) -> Result<(Pack, Disable), Vec<RuleError>> {
+    let root = DeTable::parse(text).map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+    let root_span: Span = root.span().into();
+    let mut root = root.into_inner();
+    let rules_v = take(&mut root, "rule");
+    let sections_v = take(&mut root, "section");
+    let breakdowns_v = take(&mut root, "breakdown");
+    let tables_v = take(&mut root, "table");
+    let file: schema::PackFile =
+        serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
+            root_span.range(),
+            DeValue::Table(root),
+        )))
+        .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+    let mut errors = Vec::new();
+
+    let mut sections: BTreeMap<String, SectionDef> = named_defs(
+        path,
+        sections_v,
+        "section",
+        "部分",
+        |s: &SectionDef| &s.id,
+        &mut errors,
+    );
+    sections.values_mut().for_each(SectionDef::prepare);
+    // Shared, so that a document reads each breakdown once for all its rules.
+    let breakdowns: BTreeMap<String, Arc<BreakdownSpec>> = named_defs(
+        path,
+        breakdowns_v,
+        "breakdown",
+        "分项结构",
+        |b: &BreakdownSpec| &b.id,
+        &mut errors,
+    )
+    .into_iter()
+    .map(|(k, v)| (k, Arc::new(v)))
+    .collect();
+
+    let mut tables: Vec<TableDef> = Vec::new();
+    for v in array_of_tables(path, tables_v, "table", &mut errors) {
+        let span: Span = v.span().into();
+        match <TableDef as serde::Deserialize>::deserialize(toml::de::ValueDeserializer::from(v)) {
+            Ok(mut t) => match check_table(&t) {
+                Ok(()) => {
+                    t.prepare();
+                    tables.push(t)
+                }
+                Err(msg) => errors.push(RuleError::new(
+                    path,
+                    Some(span),
+                    format!("表「{}」无效：{msg}", t.id),
+                )),
+            },
+            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+        }
+    }
+    let tables = std::sync::Arc::new(tables);
+
+    let mut rules = Vec::new();
+    let lazies = std::cell::RefCell::new(Vec::new());
+    let refs = Refs {
+        // A run compiles only the built-in regexes it uses (`Lazy`).
+        lazy: builtin,
+        lazies: &lazies,
+        sections: &sections,
+        breakdowns: &breakdowns,
+        tables: &tables,
+    };
+    for v in array_of_tables(path, rules_v, "rule", &mut errors) {
+        match compile_rule(path, v, &file.pack.id, &refs, ids) {
+            Ok(r) => rules.push(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let disable = file.pack.disable.clone();
+    Ok((
+        Pack {
+            meta: file.pack,
+            path: path.to_string(),
+            builtin,
+            rules,
+            tables,
+            lazy: lazies.into_inner(),
+        },
+        disable,
+    ))
+}
+
+/// What rules of a pack may refer to.
+struct Refs<'a> {
+    /// Compile this pack's regexes on first use (built-in packs).
+    lazy: bool,
+    lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
+    sections: &'a BTreeMap<String, SectionDef>,
+    breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
+    tables: &'a std::sync::Arc<Vec<TableDef>>,
+}
+
+fn compile_rule(
+    path: &str,
+    v: toml::Spanned<DeValue<'_>>,
+    pack: &str,
+    refs: &Refs<'_>,
+    ids: &mut BTreeMap<String, String>,
+) -> Result<CompiledRule, RuleError> {
+    let rule_span: Span = v.span().into();
+    let DeValue::Table(mut table) = v.into_inner() else {
+        return Err(RuleError::new(
+            path,
+            Some(rule_span),
+            "[[rule]] 的每一项必须是表",
+        ));
+    };
+    // Split the common keys from the kind's own keys, keeping every span.
+    let mut common = DeTable::default();
+    for key in COMMON_KEYS {
+        if let Some(k) = table.keys().find(|k| k.get_ref() == key).cloned()
+            && let Some(val) = take(&mut table, key)
+        {
+            common.insert(k, val);
+        }
+    }
+    let head: schema::RuleHead =
+        serde::Deserialize::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
+            rule_span.range(),
+            DeValue::Table(common),
+        )))
+        .map_err(|e| {
+            let mut err = RuleError::from_toml(path, &e);
+            err.span = err.span.or(Some(rule_span));
+            err
+        })?;
+    let id_span: Span = head.id.span().into();
+    let id = head.id.get_ref().clone();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c))
+    {
+        return Err(
+            RuleError::new(path, Some(id_span), format!("规则 id「{id}」无效"))
+                .with_label("id 只能由 ASCII 字母、数字和 - _ / . 组成"),
+        );
+    }
+    if let Some(first) = ids.get(&id) {
+        return Err(
+            RuleError::new(path, Some(id_span), format!("规则 id「{id}」重复"))
+                .with_label("此 id 已被使用")
+                .with_help(format!("首次定义于 {first}；规则 id 必须唯一且永不复用")),
+        );
+    }
+    let check_name = head.check.get_ref();
+    let check_span: Span = head.check.span().into();
+    let Some(check) =
+        Check::from_name(check_name).filter(|c| !matches!(c, Check::InputError | Check::RuleError))
+    else {
+        let names: Vec<&str> = Check::ALL
+            .iter()
+            .filter(|c| !matches!(c, Check::InputError | Check::RuleError))
+            .map(|c| c.as_str())
+            .collect();
+        return Err(RuleError::new(
+            path,
+            Some(check_span),
+            format!("未知的检查类型「{check_name}」"),
+        )
+        .with_label("未知的 check")
+        .with_help(format!("可用的检查类型：{}", names.join("、"))));
+    };
+    let kind = match &head.kind {
+        Some(k) => engine::kind(k.get_ref()).ok_or_else(|| {
+            let names: Vec<&str> = engine::KINDS
+                .iter()
+                .flat_map(|k| k.names.iter().copied())
+                .collect();
+            RuleError::new(
+                path,
+                Some(k.span().into()),
+                format!("未知的引擎类型「{}」", k.get_ref()),
+            )
+            .with_label("未知的 kind")
+            .with_help(format!("可用的 kind：{}", names.join("、")))
+        })?,
+        None => engine::default_kind(check_name).ok_or_else(|| {
+            RuleError::new(
+                path,
+                Some(check_span),
+                format!("检查类型「{check_name}」需要写明 kind"),
+            )
+            .with_label("没有同名的默认引擎")
+            .with_help("在规则中加上 kind = \"…\"，见 docs/rule-packs.md")
+        })?,
+    };
+    if !kind.checks.contains(&check_name.as_str()) {
+        return Err(RuleError::new(
+            path,
+            Some(check_span),
+            format!("引擎「{}」不报告「{check_name}」", kind.names[0]),
+        )
+        .with_label("此 kind 不支持这个 check")
+        .with_help(format!(
+            "「{}」可报告：{}",
+            kind.names[0],
+            kind.checks.join("、")
+        )));
+    }
+    let kind_name = kind.names[0];
+    let severity = match head.severity.get_ref().as_str() {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        "info" => Severity::Info,
+        other => {
+            return Err(RuleError::new(
+                path,
+                Some(head.severity.span().into()),
+                format!("severity「{other}」无效"),
+            )
+            .with_label("应为 error、warning 或 info")
+            .with_help("severity 只能是 \"error\"、\"warning\" 或 \"info\""));
+        }
+    };
+    schema::check_placeholders(&head.message, kind.vars).map_err(|(span, name)| {
+        RuleError::new(
+            path,
+            Some(span),
+            format!("消息模板引用了未知的占位符「{{{name}}}」"),
+        )
+        .with_label("未知的占位符")
+        .with_help(format!(
+            "「{kind_name}」可用的占位符：{}",
+            kind.vars
+                .iter()
+                .map(|v| format!("{{{v}}}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ))
+    })?;
+    let ctx = CompileCtx {
+        path,
+        lazy: refs.lazy,
+        lazies: refs.lazies,
+        sections: refs.sections,
+        breakdowns: refs.breakdowns,
+        tables: refs.tables,
+        rule_span,
+        kind: check_name,
+    };
+    let params = toml::de::ValueDeserializer::from(toml::Spanned::new(
+        rule_span.range(),
+        DeValue::Table(table),
+    ));
+    let compiled = (kind.compile)(params, &ctx)?;
+    ids.insert(id.clone(), path.to_string());
+    Ok(CompiledRule {
+        meta: RuleMeta {
+            id,
+            check,
+            severity,
+            message: head.message.into_inner(),
+            help: head.help,
+            source: head.source,
+            explain: head.explain,
+            pack: pack.to_string(),
+        },
+        check: compiled,
+    })
+}
+

@@ -1,0 +1,126 @@
+//! `conversion-artifact`: junk a Word/PDF/HTML export leaves in the text —
+//! `[image: …]`, `[bookmark: …]`, HTML and Word residue (patterns from the
+//! pack), and OCR garbage lines (runs of Latin capitals with no Chinese).
+
+use crate::analysis::Analysis;
+use crate::engine::{PackRegex, PackRegexSet};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::source::span::Span;
+use crate::source::text::is_han;
+
+pub const KIND: KindSpec = KindSpec {
+    names: &["conversion-artifact"],
+    checks: &["conversion-artifact"],
+    vars: &["what", "text"],
+    compile: |p, ctx| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Pattern {
+            regex: Spanned<String>,
+            what: String,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Params {
+            #[serde(default)]
+            patterns: Vec<Pattern>,
+            /// Also flag lines of Latin capitals with no Chinese (OCR of an image).
+            #[serde(default)]
+            ocr_garbage: bool,
+        }
+        let p: Params = params(p, ctx)?;
+        let patterns = p
+            .patterns
+            .iter()
+            .map(|pat| Ok((ctx.regex(&pat.regex)?, pat.what.clone())))
+            .collect::<Result<_, _>>()?;
+        // Each pattern compiled alone (so its size limit and error point at
+        // it); the set only screens paragraphs in one pass.
+        let screen = ctx.regex_set(p.patterns.iter().map(|pat| pat.regex.get_ref()))?;
+        Ok(Box::new(ConversionArtifact {
+            patterns,
+            screen,
+            ocr_garbage: p.ocr_garbage,
+        }))
+    },
+};
+
+struct ConversionArtifact {
+    patterns: Vec<(PackRegex, String)>,
+    /// All patterns at once: most paragraphs match none.
+    screen: PackRegexSet,
+    ocr_garbage: bool,
+}
+
+impl RuleCheck for ConversionArtifact {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+        let doc = cx.doc;
+        for p in &doc.paragraphs {
+            let text = doc.slice(p.span);
+            let mut hit = false;
+            let screened = if self.screen.is_match(text) {
+                &self.patterns[..]
+            } else {
+                &[]
+            };
+            for (re, what) in screened {
+                for m in re.find_iter(text) {
+                    let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
+                    emit(out, span, what, m.as_str());
+                    hit = true;
+                }
+            }
+            if self.ocr_garbage && !hit && is_ocr_garbage(text) {
+                emit(out, p.span, "图片文字识别（OCR）残留的乱码", text);
+            }
+        }
+    }
+}
+
+fn emit(out: &mut Emitter<'_>, span: Span, what: &str, text: &str) {
+    let shown: String = text.chars().take(40).collect();
+    out.emit(
+        span,
+        Some(what.to_string()),
+        &[("what", what.to_string()), ("text", shown)],
+        Vec::new(),
+    );
+}
+
+/// A line with no Chinese, made mostly of capitalised Latin "words" that are
+/// not a URL, an e-mail address or a short acronym.
+fn is_ocr_garbage(text: &str) -> bool {
+    if text.chars().any(is_han)
+        || text.contains("http")
+        || text.contains("www")
+        || text.contains('@')
+    {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+        .count();
+    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    caps >= 2 && letters * 2 >= text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ocr_garbage;
+
+    #[test]
+    fn ocr_lines() {
+        assert!(is_ocr_garbage("WFEATA = HEATHE » GHEATE o BASHATE"));
+        assert!(!is_ocr_garbage("www.lianshui.gov.cn"));
+        assert!(!is_ocr_garbage("政务微博 APP"));
+        assert!(!is_ocr_garbage("PDF"));
+    }
+}

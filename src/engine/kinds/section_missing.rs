@@ -1,0 +1,85 @@
+//! `section-missing` / `section-optional-missing`: a topic the regulation
+//! requires is covered when a heading at any level names it.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::analysis::Analysis;
+use crate::engine::{Emitter, KindSpec, RuleCheck, heading_text, params};
+use crate::diagnostic::{Check, Label};
+use crate::rules::SectionDef;
+use crate::source::span::Span;
+
+pub const KIND: KindSpec = KindSpec {
+    names: &["section-missing", "section-optional-missing"],
+    checks: &["section-missing", "section-optional-missing"],
+    vars: &["section", "phrases", "found"],
+    compile: |p, ctx| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Params {
+            section: Spanned<String>,
+        }
+        let p: Params = params(p, ctx)?;
+        Ok(Box::new(SectionMissing {
+            section: ctx.section(&p.section)?,
+        }))
+    },
+};
+
+struct SectionMissing {
+    section: SectionDef,
+}
+
+impl RuleCheck for SectionMissing {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+        let doc = cx.doc;
+        if cx.folded_titles().iter().any(|t| self.section.matches(t)) {
+            return;
+        }
+        let tops: Vec<_> = doc.top_level().collect();
+        let found = tops
+            .iter()
+            .map(|h| format!("「{}」", heading_text(doc, h)))
+            .collect::<Vec<_>>()
+            .join("");
+        let phrases = self
+            .section
+            .phrases
+            .iter()
+            .map(|p| format!("「{p}」"))
+            .collect::<Vec<_>>()
+            .join("");
+        // The title stands for the report as a whole; without one, the first heading.
+        let at = doc
+            .title
+            .or_else(|| tops.first().map(|h| h.span))
+            .unwrap_or(Span::new(0, 0));
+        // A required section names the headings that are there; an optional
+        // one is a note and points at the title only.
+        let labels = if out.check() == Check::SectionOptionalMissing {
+            Vec::new()
+        } else {
+            tops.iter()
+                .map(|h| Label::new(h.title, "已有的一级标题"))
+                .collect()
+        };
+        out.emit(
+            at,
+            Some("本报告".to_string()),
+            &[
+                ("section", self.section.name.clone()),
+                ("phrases", phrases),
+                (
+                    "found",
+                    if found.is_empty() {
+                        "（无）".into()
+                    } else {
+                        found
+                    },
+                ),
+            ],
+            labels,
+        );
+    }
+}

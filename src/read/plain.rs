@@ -1,0 +1,225 @@
+//! The plain-text reader (also Markdown exports): one paragraph per line,
+//! long flattened lines of web pages cut at their inline headings, table rows
+//! recognised by their separators (` | `, tabs, aligned runs of spaces) and
+//! gathered into the model's tables, and the appendix found by its 附件 /
+//! 统计表 line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::cells::{self, Layout};
+use crate::document::{CellText, Document, Paragraph, Row, Table, TableOrigin, marker};
+use crate::source::span::{LineIndex, Span};
+use crate::source::text::{fold, is_space};
+
+/// Compiles the reader's regexes ahead of use (the run's warm-up).
+pub fn warm_statics() {
+    LazyLock::force(&INLINE_HEADING);
+}
+
+/// Reads a decoded text into the model.
+pub fn read(text: String) -> Document {
+        let lines = LineIndex::new(&text);
+        let mut paragraphs = Vec::new();
+        for line in 0..lines.line_count() {
+            let full = lines.line_span(&text, line);
+            let raw = &text[full.range()];
+            let content = raw.trim_matches(is_space);
+            if content.is_empty() {
+                continue;
+            }
+            let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
+            let cell = raw.starts_with('\t') || is_table_row(content);
+            let mut from = 0;
+            for cut in inline_cuts(content) {
+                paragraphs.push(Paragraph {
+                    span: Span::new(
+                        start + from,
+                        start + content[..cut].trim_end_matches(is_space).len(),
+                    ),
+                    line,
+                    table_cell: cell,
+                    in_appendix: false,
+                    heading: None,
+                    inline: from > 0,
+                });
+                from = cut;
+            }
+            paragraphs.push(Paragraph {
+                span: Span::new(start + from, start + content.len()),
+                line,
+                table_cell: cell,
+                in_appendix: false,
+                heading: None,
+                inline: from > 0,
+            });
+        }
+        let body_end = find_appendix(&text, &mut paragraphs).unwrap_or(text.len());
+        let tables = tables(&text, &paragraphs);
+        Document::build(text, lines, paragraphs, body_end, tables)
+}
+
+/// Consecutive table-row paragraphs as tables, each row split into its cells.
+fn tables(text: &str, paragraphs: &[Paragraph]) -> Vec<Table> {
+    let mut out: Vec<Table> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        if !p.table_cell {
+            continue;
+        }
+        let (layout, pieces) = cells::split(&text[p.span.range()], p.span.start);
+        let cells = match layout {
+            Layout::Flat | Layout::Lines => vec![CellText {
+                span: p.span,
+                text: text[p.span.range()].to_string(),
+            }],
+            _ => pieces
+                .into_iter()
+                .map(|(span, text)| CellText { span, text })
+                .collect(),
+        };
+        let row = Row {
+            span: p.span,
+            paragraph: pi,
+            cells,
+        };
+        match out.last_mut() {
+            Some(t) if last == Some(pi.wrapping_sub(1)) => {
+                t.span = t.span.cover(p.span);
+                t.rows.push(row);
+            }
+            _ => out.push(Table {
+                span: p.span,
+                rows: vec![row],
+                origin: TableOrigin::TextRows,
+            }),
+        }
+        last = Some(pi);
+    }
+    out
+}
+
+/// 「附件」「附表2：」「…统计表」: a (folded) line that opens the appendix. In
+/// code rather than a regex: `[^、。，]{0,30}` alone costs a regex compile of
+/// 0.4 ms at every start.
+fn is_appendix_line(s: &str) -> bool {
+    let numbered = s
+        .strip_prefix("附件")
+        .or_else(|| s.strip_prefix("附表"))
+        .is_some_and(|rest| {
+            let rest = rest.strip_suffix([':', '：']).unwrap_or(rest);
+            rest.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        });
+    numbered
+        || s.strip_suffix("统计表")
+            .is_some_and(|head| head.chars().count() <= 30 && !head.contains(['、', '。', '，']))
+}
+
+/// Marks the paragraphs from the appendix line on; returns where the body ends.
+fn find_appendix(text: &str, paragraphs: &mut [Paragraph]) -> Option<usize> {
+    let mut seen_heading = false;
+    let mut start = None;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if !p.table_cell && marker::parse_marker(&text[p.span.range()]).is_some() {
+            seen_heading = true;
+            continue;
+        }
+        // Tables of the national format stand inside sections; only an
+        // 附件/附表/统计表 line opens the appendix (a short line: long
+        // paragraphs are not folded just to fail the match).
+        if seen_heading && p.span.len() <= 256 && is_appendix_line(&fold(&text[p.span.range()])) {
+            start = Some(i);
+            break;
+        }
+    }
+    let i = start?;
+    for p in &mut paragraphs[i..] {
+        p.in_appendix = true;
+    }
+    Some(paragraphs[i].span.start)
+}
+
+static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ \u{3000}](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+        .expect("static regex")
+});
+
+/// Where a long flattened line has headings inside it: after a blank, a
+/// numbered title up to the next blank, not followed by the numbers of a
+/// table row. Ordinary paragraphs are left whole.
+fn inline_cuts(content: &str) -> Vec<usize> {
+    if content.chars().count() < 300 {
+        return Vec::new();
+    }
+    INLINE_HEADING
+        .find_iter(content)
+        .filter_map(|m| {
+            let at = m.start()
+                + content[m.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            let marker = marker::parse_marker(&content[at..])?;
+            let rest = &content[at + marker.text_start..];
+            let title_end = rest
+                .find([' ', '\u{3000}', '。', '（', '('])
+                .unwrap_or(rest.len());
+            let after = rest[title_end..].trim_start_matches(is_space);
+            let title_chars = rest[..title_end].chars().count();
+            // 「…数量 713000074」 is a table row; 「总体情况 2022年，…」 is a heading.
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let row_of_numbers = digits > 0 && !after[digits..].starts_with(['年', '月', '日']);
+            (title_chars > 0 && title_chars <= 40 && !row_of_numbers).then_some(at)
+        })
+        .collect()
+}
+
+/// A table row flattened to one line: cells joined by ` | ` or tabs.
+fn is_table_row(content: &str) -> bool {
+    if content.matches(" | ").count() >= 1 || content.matches('\t').count() >= 2 {
+        return true;
+    }
+    // `pdftotext -layout`: cells apart by runs of spaces, most of them numbers.
+    let cells: Vec<&str> = content
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 3
+        && cells
+            .iter()
+            .filter(|c| cells::value(c).is_some_and(|v| v.is_some()))
+            .count()
+            >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_appendix_line;
+
+    #[test]
+    fn appendix_lines() {
+        for yes in [
+            "附件",
+            "附件1",
+            "附表二:",
+            "附件统计表",
+            "2017年政府信息公开统计表",
+            "统计表",
+        ] {
+            assert!(is_appendix_line(yes), "{yes}");
+        }
+        let long = format!("{}统计表", "字".repeat(31));
+        for no in [
+            "附件::",
+            "附件:1",
+            "附件说明",
+            "一、情况，统计表",
+            long.as_str(),
+        ] {
+            assert!(!is_appendix_line(no), "{no}");
+        }
+    }
+}

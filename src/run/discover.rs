@@ -1,0 +1,87 @@
+//! Turning the paths a user gives into inputs: files as given, directories
+//! walked for report files in sorted order; what cannot be walked becomes a
+//! broken input that is reported, and the walk goes on.
+
+use std::path::{Path, PathBuf};
+
+/// One input to check.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    /// Bytes read from standard input, with the name to report them under.
+    Stdin {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    /// A path that could not be walked or does not exist.
+    Broken {
+        path: String,
+        message: String,
+    },
+}
+
+/// Expands paths into inputs: files as given, directories walked for `*.txt`
+/// in sorted order. Unwalkable entries become `Input::Broken`, the walk goes on.
+pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
+    discover_with(paths, &|_| false)
+}
+
+/// Like `discover`, leaving out what `excluded` says (the configuration's `exclude`).
+pub fn discover_with(paths: &[PathBuf], excluded: &dyn Fn(&str) -> bool) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.exists() && path.symlink_metadata().is_err() {
+            out.push(Input::Broken {
+                path: path.display().to_string(),
+                message: "路径不存在".to_string(),
+            });
+        } else if path.is_dir() {
+            let walk = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .follow_links(true);
+            for entry in walk {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_report_name(e.path()) => {
+                        if !excluded(&e.path().display().to_string()) {
+                            out.push(Input::File(e.into_path()))
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => out.push(Input::Broken {
+                        path: e.path().map_or_else(
+                            || path.display().to_string(),
+                            |p| p.display().to_string(),
+                        ),
+                        message: walk_message(&e),
+                    }),
+                }
+            }
+        } else if !excluded(&path.display().to_string()) {
+            out.push(Input::File(path.clone()));
+        }
+    }
+    out
+}
+
+fn is_report_name(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn walk_message(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        "符号链接形成循环，已跳过".to_string()
+    } else if let Some(io) = e.io_error() {
+        format!("无法读取目录项：{}", io_message(io))
+    } else {
+        format!("无法读取目录项：{e}")
+    }
+}
+
+pub(crate) fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        _ => e.to_string(),
+    }
+}
+

@@ -1,0 +1,162 @@
+//! The per-file phase: each input read, decoded, parsed by its reader into a
+//! `Document`, analysed, checked by the selected packs and filtered by the
+//! configuration — in parallel, results in input order — then the corpus
+//! phase over the facts every report left.
+
+use encoding_rs::Encoding;
+use rayon::prelude::*;
+
+use super::Input;
+use super::discover::io_message;
+use crate::analysis::facts::ReportFacts;
+use crate::analysis::{Analysis, IssuerConfig};
+use crate::diagnostic::{FileMeta, FileReport};
+use crate::engine::{self, RuleSet};
+use crate::read;
+use crate::source::decode::{DecodeError, decode_owned};
+use crate::source::{FileId, SourceFile};
+
+/// How reports are read and which pack is used.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Decode every input with this encoding instead of guessing.
+    pub encoding: Option<&'static Encoding>,
+    /// Use this built-in pack instead of the one for the report's year.
+    pub pack: Option<String>,
+    /// The configuration: per-file packs, issuer, selection, suppressions.
+    pub config: Option<std::sync::Arc<crate::config::Config>>,
+    /// Drop each report's text once its findings are located (`FileReport::compact`):
+    /// renderers that print no excerpt need only line and column, and a run over
+    /// ten thousand reports must not keep them all in memory.
+    pub compact: bool,
+    /// The id of the first input (files reported before the inputs, such as
+    /// broken rule packs, take the ids below).
+    pub first_id: u32,
+}
+
+/// Checks every input in parallel, then across reports; results are in
+/// input order, the `n`th numbered `FileId(opts.first_id + n)`.
+pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<FileReport> {
+    let corpus_checks: Vec<Box<dyn engine::corpus::CorpusCheck>> = Vec::new();
+    let wanted = Wanted {
+        cells: !corpus_checks.is_empty(),
+    };
+    let (mut reports, facts): (Vec<FileReport>, Vec<Option<ReportFacts>>) = inputs
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let id = FileId(opts.first_id + i as u32);
+            let (mut r, facts) = match input {
+                Input::File(path) => {
+                    let name = path.display().to_string();
+                    match std::fs::read(&path) {
+                        Ok(bytes) => check_one(id, name, bytes, rules, opts, wanted),
+                        Err(e) => (
+                            FileReport::failed(name, format!("无法读取文件：{}", io_message(&e))),
+                            None,
+                        ),
+                    }
+                }
+                Input::Stdin { name, bytes } => check_one(id, name, bytes, rules, opts, wanted),
+                Input::Broken { path, message } => (FileReport::failed(path, message), None),
+            };
+            r.source.id = id;
+            // Corpus findings may point into any file: keep texts until then.
+            if opts.compact && corpus_checks.is_empty() {
+                r.compact();
+            }
+            (r, facts)
+        })
+        .unzip();
+    if !corpus_checks.is_empty() {
+        let facts: Vec<ReportFacts> = facts.into_iter().flatten().collect();
+        let corpus = engine::corpus::Corpus { reports: &facts };
+        for (file, d) in engine::corpus::check_corpus(&corpus, &corpus_checks) {
+            let i = (file.0 - opts.first_id) as usize;
+            reports[i].diagnostics.push(d);
+        }
+        for r in &mut reports {
+            r.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            if opts.compact {
+                r.compact();
+            }
+        }
+    }
+    reports
+}
+
+/// What the per-file phase keeps for the corpus phase.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wanted {
+    /// Table cells (only when a corpus check reads them).
+    pub cells: bool,
+}
+
+/// Checks one report given as bytes.
+pub fn check_bytes(path: String, bytes: &[u8], rules: &RuleSet, opts: &Options) -> FileReport {
+    check_owned(path, bytes.to_vec(), rules, opts)
+}
+
+/// Checks one report, reusing its buffer for the decoded text when it can.
+pub fn check_owned(path: String, bytes: Vec<u8>, rules: &RuleSet, opts: &Options) -> FileReport {
+    check_one(FileId(opts.first_id), path, bytes, rules, opts, Wanted::default()).0
+}
+
+/// The per-file phase for one report: its findings and the facts it leaves
+/// for the corpus phase (`None` when it could not be read).
+pub fn check_one(
+    id: FileId,
+    path: String,
+    bytes: Vec<u8>,
+    rules: &RuleSet,
+    opts: &Options,
+    wanted: Wanted,
+) -> (FileReport, Option<ReportFacts>) {
+    let decoded = match decode_owned(bytes, opts.encoding) {
+        Ok(d) => d,
+        Err(e) => return (FileReport::failed(path, decode_message(&e)), None),
+    };
+    let doc = read::plain::read(decoded.text);
+    let effective = opts
+        .config
+        .as_ref()
+        .map(|c| c.effective(&path))
+        .unwrap_or_default();
+    let cx = Analysis::new(
+        &doc,
+        IssuerConfig {
+            level: effective.level,
+            township_deadline: effective.township_deadline,
+        },
+    );
+    let year = doc.year.map(|y| y.year);
+    let forced = opts.pack.as_deref().or(effective.pack.as_deref());
+    let packs = rules.select(year, forced);
+    let mut diagnostics = engine::check_document(&cx, &packs, rules);
+    if let Some(c) = &opts.config {
+        diagnostics = c.apply(&path, &doc.text, diagnostics);
+    }
+    let templates: Vec<_> = packs.iter().map(|p| &p.tables).collect();
+    let facts = ReportFacts::collect(&cx, id, &path, &templates, wanted.cells);
+    drop(cx);
+    let mut names: Vec<String> = packs.iter().map(|p| p.meta.id.clone()).collect();
+    // The year-specific pack is the one users care about; list it first.
+    names.sort_by_key(|n| (n == "common", n.clone()));
+    let mut source = SourceFile::with_lines(path, doc.text, doc.lines);
+    source.id = id;
+    source.encoding = Some(decoded.encoding);
+    source.bom = decoded.bom;
+    let report = FileReport {
+        source,
+        meta: Some(FileMeta {
+            packs: names,
+            year,
+        }),
+        diagnostics,
+    };
+    (report, Some(facts))
+}
+
+fn decode_message(e: &DecodeError) -> String {
+    format!("无法读取报告：{e}")
+}

@@ -1,0 +1,104 @@
+//! One input as the run knows it: its id, the name it is reported under, the
+//! decoded text every span points into, and how it was decoded. Kept apart
+//! from the findings so that a finding can point into another file
+//! (`Label::file`) and renderers can look that file up.
+
+use super::span::{LineIndex, Position};
+
+/// The index of a file in one run, in discovery order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub u32);
+
+impl FileId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// An input's text and where its offsets are on screen.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub id: FileId,
+    /// The name the file is reported under (as given or as walked).
+    pub path: String,
+    /// The decoded text every span points into (empty when unreadable or
+    /// compacted).
+    pub text: String,
+    pub lines: LineIndex,
+    /// Canonical name of the encoding the text was decoded from (`None` for
+    /// unreadable inputs and rule files).
+    pub encoding: Option<&'static str>,
+    pub bom: bool,
+    /// After `compact`: the position of every offset asked to be kept, sorted.
+    positions: Option<Vec<(usize, Position)>>,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: String) -> SourceFile {
+        SourceFile {
+            id: FileId::default(),
+            lines: LineIndex::new(&text),
+            path,
+            text,
+            encoding: None,
+            bom: false,
+            positions: None,
+        }
+    }
+
+    /// A file whose line index the reader already built.
+    pub fn with_lines(path: String, text: String, lines: LineIndex) -> SourceFile {
+        SourceFile {
+            id: FileId::default(),
+            path,
+            text,
+            lines,
+            encoding: None,
+            bom: false,
+            positions: None,
+        }
+    }
+
+    /// A file whose text could not be read.
+    pub fn unread(path: String) -> SourceFile {
+        SourceFile::new(path, String::new())
+    }
+
+    /// Line and column of a byte offset (after `compact`, only of the offsets kept).
+    pub fn position(&self, offset: usize) -> Position {
+        match &self.positions {
+            Some(ps) => match ps.binary_search_by_key(&offset, |&(o, _)| o) {
+                Ok(i) => ps[i].1,
+                // Only offsets of the findings were kept; others are not asked for.
+                Err(_) => {
+                    debug_assert!(false, "offset {offset} of no finding");
+                    Position { line: 1, column: 1 }
+                }
+            },
+            None => self.lines.position(&self.text, offset),
+        }
+    }
+
+    /// Whether spans can be located (the file was read).
+    pub fn has_source(&self) -> bool {
+        !self.text.is_empty() || self.positions.is_some()
+    }
+
+    /// Keeps the positions of `offsets` and drops the text: renderers that
+    /// print no excerpt need only line and column, and a run over ten thousand
+    /// reports must not keep them all in memory.
+    pub fn compact(&mut self, mut offsets: Vec<usize>) {
+        if self.text.is_empty() {
+            return;
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let ps = offsets
+            .into_iter()
+            .map(|o| (o, self.lines.position(&self.text, o)))
+            .collect();
+        self.positions = Some(ps);
+        self.text = String::new();
+        self.lines = LineIndex::new("");
+    }
+}
