@@ -4,7 +4,6 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use report_lint::run::{Options, check_bytes};
 use report_lint::source::decode::decode;
-use report_lint::document::Document;
 use report_lint::engine::RuleSet;
 
 fn benches(c: &mut Criterion) {

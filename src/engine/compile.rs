@@ -20,7 +20,9 @@ use crate::source::span::Span;
 /// A rule ready to run.
 pub struct CompiledRule {
     pub meta: RuleMeta,
-    pub check: Box<dyn RuleCheck>,
+    pub checker: Box<dyn RuleCheck>,
+    /// The kind that compiled it (its placeholders, its documentation).
+    pub kind: &'static engine::KindSpec,
 }
 
 impl std::fmt::Debug for CompiledRule {
@@ -93,7 +95,7 @@ pub struct CompileCtx<'a> {
     /// Span of the whole rule table, for errors about the rule as a whole.
     pub rule_span: Span,
     /// The rule's check (a kind reporting several checks may behave by it).
-    pub kind: &'a str,
+    pub check: &'a str,
 }
 
 impl CompileCtx<'_> {
@@ -113,10 +115,10 @@ impl CompileCtx<'_> {
             err.help = Some(match suggest(&field, &keys) {
                 Some(s) => format!(
                     "是否想写「{s}」？「{}」规则可用的键：{}",
-                    self.kind,
+                    self.check,
                     keys.join(" ")
                 ),
-                None => format!("「{}」规则可用的键：{}", self.kind, keys.join(" ")),
+                None => format!("「{}」规则可用的键：{}", self.check, keys.join(" ")),
             });
         }
         err
@@ -582,7 +584,7 @@ fn compile_rule(
         breakdowns: refs.breakdowns,
         tables: refs.tables,
         rule_span,
-        kind: check_name,
+        check: check_name,
     };
     let params = toml::de::ValueDeserializer::from(toml::Spanned::new(
         rule_span.range(),
@@ -601,7 +603,8 @@ fn compile_rule(
             explain: head.explain,
             pack: pack.to_string(),
         },
-        check: compiled,
+        checker: compiled,
+        kind,
     })
 }
 

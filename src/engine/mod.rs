@@ -27,7 +27,7 @@ use kinds::*;
 /// A compiled rule's behaviour. Implementations are immutable and shared by
 /// all threads; everything expensive (regexes) is built in `compile`.
 pub trait RuleCheck: Send + Sync {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>);
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>);
 }
 
 /// Compiles one rule's own keys into a runnable check.
@@ -85,14 +85,16 @@ pub fn params<'de, T: serde::Deserialize<'de>>(
 }
 
 /// Where a running check puts its findings; fills the rule's templates.
-pub struct Emitter<'a> {
+pub struct Findings<'a> {
     meta: &'a RuleMeta,
+    /// The placeholders the rule's kind declares (checked in debug builds).
+    vars: &'static [&'static str],
     out: &'a mut Vec<Diagnostic>,
     /// Findings past `MAX_PER_RULE`, counted and not kept.
     dropped: usize,
 }
 
-impl Emitter<'_> {
+impl Findings<'_> {
     /// The check the running rule reports.
     pub fn check(&self) -> crate::diagnostic::Check {
         self.meta.check
@@ -105,6 +107,13 @@ impl Emitter<'_> {
         vars: &[(&str, String)],
         labels: Vec<Label>,
     ) {
+        debug_assert!(
+            vars.iter().all(|(v, _)| self.vars.contains(v)),
+            "{}: a placeholder its kind does not declare: {:?} (declared {:?})",
+            self.meta.id,
+            vars.iter().map(|(v, _)| v).collect::<Vec<_>>(),
+            self.vars
+        );
         if self.out.len() >= MAX_PER_RULE {
             self.dropped += 1;
             return;
@@ -129,13 +138,14 @@ pub const MAX_PER_RULE: usize = 200;
 /// Runs one rule on a document.
 pub fn run_rule(rule: &CompiledRule, cx: &Analysis<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut emitter = Emitter {
+    let mut findings = Findings {
         meta: &rule.meta,
+        vars: rule.kind.vars,
         out: &mut out,
         dropped: 0,
     };
-    rule.check.run(cx, &mut emitter);
-    let more = emitter.dropped;
+    rule.checker.run(cx, &mut findings);
+    let more = findings.dropped;
     if more > 0 {
         let last = out[MAX_PER_RULE - 1].span;
         out.push(note(

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Paragraph;
 use crate::source::span::Span;
@@ -46,7 +46,7 @@ struct BrokenParagraph {
 const CLAUSE_END: &[char] = &['。', '，', '；', '：', '、', '！', '？'];
 
 impl RuleCheck for BrokenParagraph {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let body: Vec<&Paragraph> = doc.body_paragraphs().filter(|p| !p.table_cell).collect();
         for pair in body.windows(2) {

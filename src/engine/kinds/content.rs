@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::analysis::Level;
 use crate::rules::SectionDef;
 use crate::source::span::Span;
@@ -70,7 +70,7 @@ struct Content {
 }
 
 impl RuleCheck for Content {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         if let (Some(want), Some(have)) = (self.level, cx.issuer.configured) {
             if want != have {

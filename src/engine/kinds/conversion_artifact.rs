@@ -7,7 +7,7 @@ use crate::engine::{PackRegex, PackRegexSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::source::span::Span;
 use crate::source::text::is_han;
 
@@ -56,7 +56,7 @@ struct ConversionArtifact {
 }
 
 impl RuleCheck for ConversionArtifact {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         for p in &doc.paragraphs {
             let text = doc.slice(p.span);
@@ -80,7 +80,7 @@ impl RuleCheck for ConversionArtifact {
     }
 }
 
-fn emit(out: &mut Emitter<'_>, span: Span, what: &str, text: &str) {
+fn emit(out: &mut Findings<'_>, span: Span, what: &str, text: &str) {
     let shown: String = text.chars().take(40).collect();
     out.emit(
         span,

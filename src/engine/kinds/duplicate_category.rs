@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::analysis::breakdown::same_category;
 use crate::rules::schema::BreakdownSpec;
@@ -32,7 +32,7 @@ struct DuplicateCategory {
 }
 
 impl RuleCheck for DuplicateCategory {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         for b in cx.breakdowns(&self.spec).iter() {
             for (j, later) in b.parts.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! numbering style must be used (`1、` among `一、`; `（3）` among `（一）（二）`).
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, heading_text, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::Label;
 use crate::document::{Document, Heading};
 
@@ -22,7 +22,7 @@ pub const KIND: KindSpec = KindSpec {
 struct HeadingNumbering;
 
 impl RuleCheck for HeadingNumbering {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let mut groups: std::collections::BTreeMap<Option<usize>, Vec<&Heading>> =
             std::collections::BTreeMap::new();
@@ -36,7 +36,7 @@ impl RuleCheck for HeadingNumbering {
     }
 }
 
-fn mixed_styles(doc: &Document, group: &[&Heading], out: &mut Emitter<'_>) {
+fn mixed_styles(doc: &Document, group: &[&Heading], out: &mut Findings<'_>) {
     let odd: Vec<&&Heading> = group.iter().filter(|h| h.style != h.acting_style).collect();
     let Some(first) = odd.first() else { return };
     let level_style = first.acting_style;
@@ -84,7 +84,7 @@ fn mixed_styles(doc: &Document, group: &[&Heading], out: &mut Emitter<'_>) {
     );
 }
 
-fn ordinals(doc: &Document, group: &[&Heading], out: &mut Emitter<'_>) {
+fn ordinals(doc: &Document, group: &[&Heading], out: &mut Findings<'_>) {
     let mut prev: Option<&Heading> = None;
     let mut reported = 0;
     for h in group {

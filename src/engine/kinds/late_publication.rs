@@ -10,7 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::analysis::Level;
 use crate::diagnostic::Label;
 use crate::document::Document;
@@ -112,7 +112,7 @@ fn report_date(doc: &Document) -> Option<((i32, u32, u32), Span)> {
 
 
 impl RuleCheck for Late {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let (Some(year), Some(((y, m, d), at))) = (doc.year, report_date(doc)) else {
             return;

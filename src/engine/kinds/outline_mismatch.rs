@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, heading_text, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::Label;
 use crate::document::{DeclaredOutline, Document, Heading};
 use crate::numbers::cjk::numeral as cjk_numeral;
@@ -49,7 +49,7 @@ struct OutlineMismatch {
 }
 
 impl RuleCheck for OutlineMismatch {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         if let Some(decl) = &doc.declared {
             self.check_declared(doc, decl, out);
@@ -115,7 +115,7 @@ impl OutlineMismatch {
         out
     }
 
-    fn check_declared(&self, doc: &Document, decl: &DeclaredOutline, out: &mut Emitter<'_>) {
+    fn check_declared(&self, doc: &Document, decl: &DeclaredOutline, out: &mut Findings<'_>) {
         let tops: Vec<&Heading> = doc.top_level().collect();
         if tops.is_empty() {
             return;
@@ -207,7 +207,7 @@ impl OutlineMismatch {
 }
 
 /// 「做好以下四方面工作：」 must be followed by four sibling sub-headings.
-fn check_list_counts(doc: &Document, out: &mut Emitter<'_>) {
+fn check_list_counts(doc: &Document, out: &mut Findings<'_>) {
     for (count, pi) in &doc.list_counts {
         let Some(first) = doc.paragraphs.get(pi + 1).and_then(|p| p.heading) else {
             continue;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::numbers::Quantity;
@@ -64,7 +64,7 @@ struct PercentMismatch {
 }
 
 impl RuleCheck for PercentMismatch {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         if let Some(spec) = &self.spec {
             for b in cx.breakdowns(spec).iter() {
@@ -122,7 +122,7 @@ impl PercentMismatch {
     }
 }
 
-fn compare(out: &mut Emitter<'_>, stated: &Quantity, part: &Quantity, base: &Quantity, what: &str) {
+fn compare(out: &mut Findings<'_>, stated: &Quantity, part: &Quantity, base: &Quantity, what: &str) {
     if base.value.is_zero() || stated.approx || part.approx || base.approx {
         return;
     }

@@ -6,7 +6,7 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::source::span::Span;
 use crate::source::text::is_han;
 
@@ -48,7 +48,7 @@ struct RepeatedWord {
 }
 
 impl RuleCheck for RepeatedWord {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let mut chars: Vec<(usize, char)> = Vec::new();
         // A repeat never spans a 。！？ or a cut inside a run of Han chars.

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, heading_text, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::{Check, Label};
 use crate::rules::SectionDef;
 use crate::source::span::Span;
@@ -32,7 +32,7 @@ struct SectionMissing {
 }
 
 impl RuleCheck for SectionMissing {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         if cx.folded_titles().iter().any(|t| self.section.matches(t)) {
             return;

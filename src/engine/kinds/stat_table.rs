@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::analysis::stat::{self, StatRow};
 
@@ -77,7 +77,7 @@ struct StatTable {
 }
 
 impl RuleCheck for StatTable {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let rows = cx.stat_rows();
         if rows.is_empty() {
             return;
@@ -204,7 +204,7 @@ fn part_labels(rows: &[StatRow], kids: &[usize]) -> Vec<Label> {
 }
 
 fn emit(
-    out: &mut Emitter<'_>,
+    out: &mut Findings<'_>,
     rows: &[StatRow],
     p: usize,
     kids: &[usize],

@@ -7,7 +7,7 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::analysis::breakdown::label;
 use crate::analysis::stat;
@@ -45,7 +45,7 @@ struct StatText {
 }
 
 impl RuleCheck for StatText {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let rows = cx.stat_rows();
         if rows.is_empty() {

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::analysis::breakdown::PartsRelation as Relation;
 use crate::rules::schema::BreakdownSpec;
@@ -51,7 +51,7 @@ struct SumMismatch {
 }
 
 impl RuleCheck for SumMismatch {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         for b in cx.breakdowns(&self.spec).iter() {
             if b.relation != self.relation {

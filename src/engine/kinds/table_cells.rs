@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::source::span::Span;
 use crate::analysis::grid::View;
@@ -65,7 +65,7 @@ struct TableCells {
 }
 
 impl RuleCheck for TableCells {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let grids = cx.grids(&self.tables);
         let def = &self.tables[self.index];

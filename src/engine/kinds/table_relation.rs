@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::analysis::grid::View;
 use crate::rules::table::{ForEach, TableDef, TableEquation as Relation};
@@ -61,7 +61,7 @@ struct TableRelation {
 }
 
 impl RuleCheck for TableRelation {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let grids = cx.grids(&self.tables);
         let Some(grid) = grids[self.index].as_ref() else {
             return;

@@ -8,7 +8,7 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::analysis::grid::View;
 use crate::rules::table::TableDef;
 use crate::source::text::is_space;
@@ -97,7 +97,7 @@ struct TableText {
 }
 
 impl RuleCheck for TableText {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let grids = cx.grids(&self.tables);
         for s in &doc.sentences {

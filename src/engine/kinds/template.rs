@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::source::span::Span;
 use crate::source::text::{fold, folded_contains_any};
@@ -44,7 +44,7 @@ struct Template {
 }
 
 impl RuleCheck for Template {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let text = &doc.text[..doc.body_end];
         if folded_contains_any(text, &self.own_folded) {

@@ -9,7 +9,7 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::analysis::breakdown::label;
 
@@ -37,7 +37,7 @@ pub const KIND: KindSpec = KindSpec {
         }
         let p: Params = params(p, ctx)?;
         Ok(Box::new(ValuePair {
-            unverifiable: ctx.kind == "unverifiable",
+            unverifiable: ctx.check == "unverifiable",
             equal_when: p.equal_when.as_ref().map(|r| ctx.regex(r)).transpose()?,
             left_name: p.left_name,
             right_name: p.right_name,
@@ -59,7 +59,7 @@ struct ValuePair {
 }
 
 impl RuleCheck for ValuePair {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         for (si, s) in doc.sentences.iter().enumerate() {
             let from = doc.quantity_index(s.span.start);

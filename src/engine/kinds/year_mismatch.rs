@@ -8,7 +8,7 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Emitter, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::source::span::Span;
 
@@ -54,7 +54,7 @@ struct YearMismatch {
 }
 
 impl RuleCheck for YearMismatch {
-    fn run(&self, cx: &Analysis<'_>, out: &mut Emitter<'_>) {
+    fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let Some(ry) = doc.year else { return };
         let report = ry.year;
