@@ -2,9 +2,9 @@
 //! document, checking with the full built-in rule set.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use report_lint::engine::RuleSet;
 use report_lint::run::{Options, check_bytes};
 use report_lint::source::decode::decode;
-use report_lint::engine::RuleSet;
 
 fn benches(c: &mut Criterion) {
     let (rules, errors) = RuleSet::load(&[]);

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::FileReport;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::FileReport;
 use crate::source::text::is_space;
 
 /// Characters of context on each side of the span in a fingerprint.
@@ -60,7 +60,11 @@ impl Baseline {
         for r in results {
             for d in r.diagnostics.iter().filter(|d| !d.check.is_operational()) {
                 *counts
-                    .entry((r.source.path.clone(), d.rule.clone(), fingerprint(&r.source.text, d)))
+                    .entry((
+                        r.source.path.clone(),
+                        d.rule.clone(),
+                        fingerprint(&r.source.text, d),
+                    ))
                     .or_default() += 1;
             }
         }

@@ -10,14 +10,14 @@ use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use report_lint::baseline::Baseline;
+use report_lint::config::{self, Config};
 use report_lint::diagnostic::FileReport;
+use report_lint::diagnostic::{Check, Diagnostic, Severity};
+use report_lint::engine::RuleSet;
+use report_lint::render::{self, Format, RenderCtx};
 use report_lint::rules::RuleError;
 use report_lint::run::{self, Input, Options};
-use report_lint::config::{self, Config};
 use report_lint::source::decode::encoding_for_label;
-use report_lint::diagnostic::{Check, Diagnostic, Severity};
-use report_lint::render::{self, Format, RenderCtx};
-use report_lint::engine::RuleSet;
 
 #[derive(Parser)]
 #[command(
@@ -71,8 +71,8 @@ struct CheckArgs {
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
     /// Colour the human output: auto (a terminal and NO_COLOR unset), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -124,6 +124,41 @@ enum ColorChoice {
     Never,
 }
 
+/// `--format`: the library's formats, named for the command line (clap
+/// stays out of the library).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// Annotated source excerpts, for people.
+    Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// One JSON document (docs/output.md).
+    Json,
+    /// One JSON object per finding per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (and a step summary table).
+    Github,
+    /// JUnit XML, for GitLab and Jenkins test reports.
+    Junit,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Concise => Format::Concise,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Junit => Format::Junit,
+        }
+    }
+}
+
+/// `--fail-on`, the library's severities.
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
@@ -131,11 +166,42 @@ enum FailOn {
     Info,
 }
 
-pub fn run() -> Result<u8> {
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// The process's exit status (docs/output.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No finding at or above the threshold.
+    Clean = 0,
+    /// Findings at or above the threshold.
+    Findings = 1,
+    /// A usage error, an unreadable input, a broken rule pack or configuration.
+    Error = 2,
+}
+
+impl From<ExitStatus> for u8 {
+    fn from(s: ExitStatus) -> u8 {
+        s as u8
+    }
+}
+
+pub fn run() -> Result<ExitStatus> {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let code = if e.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Clean
+            };
             e.print()?;
             return Ok(code);
         }
@@ -146,27 +212,27 @@ pub fn run() -> Result<u8> {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
                 print_human(&errors, 0, &set)?;
-                return Ok(2);
+                return Ok(ExitStatus::Error);
             }
             print_rule_list(&set)?;
-            Ok(0)
+            Ok(ExitStatus::Clean)
         }
         Command::Rule { id, rules } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
                 print_human(&errors, 0, &set)?;
-                return Ok(2);
+                return Ok(ExitStatus::Error);
             }
             match set.find_rule(&id) {
                 Some((pack, rule)) => {
                     print!("{}", report_lint::explain::explain(pack, rule));
-                    Ok(0)
+                    Ok(ExitStatus::Clean)
                 }
                 None => {
                     eprintln!(
                         "report-lint: 没有 id 为「{id}」的规则；用 `report-lint rules` 列出所有规则"
                     );
-                    Ok(2)
+                    Ok(ExitStatus::Error)
                 }
             }
         }
@@ -175,7 +241,7 @@ pub fn run() -> Result<u8> {
             if !errors.is_empty() {
                 let (set, _) = load_rules(&[])?;
                 print_human(&errors, 0, &set)?;
-                return Ok(2);
+                return Ok(ExitStatus::Error);
             }
             let eff = cfg.effective(&path);
             let out = serde_json::json!({
@@ -187,18 +253,18 @@ pub fn run() -> Result<u8> {
                 "effective": eff,
             });
             println!("{}", serde_json::to_string_pretty(&out)?);
-            Ok(0)
+            Ok(ExitStatus::Clean)
         }
         Command::Init => {
             let path = Path::new(config::FILE_NAME);
             if path.exists() {
                 eprintln!("report-lint: {} 已存在，未覆盖", config::FILE_NAME);
-                return Ok(2);
+                return Ok(ExitStatus::Error);
             }
             std::fs::write(path, config::TEMPLATE)
                 .with_context(|| format!("写入 {}", config::FILE_NAME))?;
             println!("已写入 {}", config::FILE_NAME);
-            Ok(0)
+            Ok(ExitStatus::Clean)
         }
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -207,11 +273,11 @@ pub fn run() -> Result<u8> {
                 "report-lint",
                 &mut std::io::stdout(),
             );
-            Ok(0)
+            Ok(ExitStatus::Clean)
         }
         Command::Man => {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-            Ok(0)
+            Ok(ExitStatus::Clean)
         }
     }
 }
@@ -319,7 +385,7 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
     }
 }
 
-fn run_check(args: CheckArgs) -> Result<u8> {
+fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -371,7 +437,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         pack: args.pack.clone(),
         config: Some(cfg.clone()),
         // Excerpts and baseline fingerprints need the text; the rest only positions.
-        compact: (args.format != Format::Human || args.statistics)
+        compact: (args.format != FormatArg::Human || args.statistics)
             && args.baseline.is_none()
             && args.write_baseline.is_none(),
         first_id: results.len() as u32,
@@ -388,7 +454,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
             b.findings.iter().map(|e| e.count).sum::<usize>(),
             path.display()
         );
-        return Ok(0);
+        return Ok(ExitStatus::Clean);
     }
     if let Some(path) = &args.baseline {
         let text = std::fs::read_to_string(path)
@@ -426,7 +492,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     if args.statistics {
         render::render_statistics(&results, reports, &mut out)?;
     } else {
-        render::render(args.format, &results, &ctx, &mut out)?;
+        render::render(args.format.into(), &results, &ctx, &mut out)?;
     }
     out.flush()?;
 
@@ -434,12 +500,11 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.check.is_failure());
-    let threshold = match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => cfg.fail_on.unwrap_or(Severity::Error),
-    };
+    let threshold = args
+        .fail_on
+        .map(Severity::from)
+        .or(cfg.fail_on)
+        .unwrap_or(Severity::Error);
     let failing = results
         .iter()
         .flat_map(|r| &r.diagnostics)
@@ -448,11 +513,11 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     // would only add serial time to a large run.
     std::mem::forget(results);
     Ok(if broken {
-        2
+        ExitStatus::Error
     } else if failing && !args.exit_zero {
-        1
+        ExitStatus::Findings
     } else {
-        0
+        ExitStatus::Clean
     })
 }
 

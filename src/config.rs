@@ -12,6 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Check, Diagnostic, Severity};
+use crate::numbers::date::MonthDay;
 use crate::source::span::Span;
 
 pub const FILE_NAME: &str = "report-lint.toml";
@@ -92,7 +93,7 @@ pub struct Effective {
     pub severity: BTreeMap<String, Severity>,
     pub issuer_name: Option<String>,
     pub level: Option<Level>,
-    pub township_deadline: Option<(u32, u32)>,
+    pub township_deadline: Option<MonthDay>,
 }
 
 #[derive(Debug)]
@@ -105,7 +106,7 @@ struct Layer {
 }
 
 /// The issuer as one layer states it: name, level, township deadline.
-type Issuer = (Option<String>, Option<Level>, Option<(u32, u32)>);
+type Issuer = (Option<String>, Option<Level>, Option<MonthDay>);
 
 #[derive(Debug)]
 struct Suppress {
@@ -224,20 +225,14 @@ fn glob(s: &Spanned<String>) -> Result<Glob, ConfigError> {
     })
 }
 
-fn month_day(s: &Spanned<String>) -> Result<(u32, u32), ConfigError> {
-    let bad = || {
+fn month_day(s: &Spanned<String>) -> Result<MonthDay, ConfigError> {
+    s.get_ref().parse().map_err(|_| {
         ConfigError::new(
             Some(s.span().into()),
             format!("日期「{}」无效", s.get_ref()),
         )
         .help("写成 \"MM-DD\"，如 \"02-20\"")
-    };
-    let (m, d) = s.get_ref().split_once('-').ok_or_else(bad)?;
-    let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return Err(bad());
-    }
-    Ok((m, d))
+    })
 }
 
 fn names(v: &[Spanned<String>]) -> Vec<String> {

@@ -36,7 +36,7 @@ impl fmt::Display for Severity {
 
 macro_rules! checks {
     ($($variant:ident => $name:literal,)*) => {
-        /// The kind of defect (OUTPUT.md's check vocabulary). Names never change meaning.
+        /// The kind of defect (the check vocabulary of docs/output.md). Names never change meaning.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Check { $($variant,)* }
 
@@ -242,7 +242,8 @@ impl FileReport {
             .diagnostics
             .iter()
             .flat_map(|d| {
-                std::iter::once(d.span).chain(d.labels.iter().filter(|l| l.file.is_none()).map(|l| l.span))
+                std::iter::once(d.span)
+                    .chain(d.labels.iter().filter(|l| l.file.is_none()).map(|l| l.span))
             })
             .flat_map(|s| [s.start, s.end])
             .collect();

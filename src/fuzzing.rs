@@ -3,8 +3,8 @@
 //! suite with exactly the same assertions.
 
 use crate::diagnostic::FileReport;
-use crate::run::{Options, check_bytes};
 use crate::engine::RuleSet;
+use crate::run::{Options, check_bytes};
 
 /// Bytes in, diagnostics out: no panic; every span on char boundaries of the
 /// decoded text; positions survive `compact`; every renderer runs.

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match cli::run() {
-        Ok(code) => ExitCode::from(code),
+        Ok(status) => ExitCode::from(u8::from(status)),
         Err(e) => {
             eprintln!("report-lint: 错误：{e:#}");
-            ExitCode::from(2)
+            ExitCode::from(u8::from(cli::ExitStatus::Error))
         }
     }
 }

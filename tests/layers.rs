@@ -79,8 +79,8 @@ fn edges() -> BTreeMap<(String, String), String> {
 
 #[test]
 fn every_module_is_placed_in_a_layer() {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .unwrap();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
     let declared: Vec<&str> = lib
         .lines()
         .filter_map(|l| l.strip_prefix("pub mod "))
@@ -90,7 +90,10 @@ fn every_module_is_placed_in_a_layer() {
     sorted_layers.sort();
     let mut sorted_declared = declared.clone();
     sorted_declared.sort();
-    assert_eq!(sorted_declared, sorted_layers, "src/lib.rs modules vs LAYERS");
+    assert_eq!(
+        sorted_declared, sorted_layers,
+        "src/lib.rs modules vs LAYERS"
+    );
 }
 
 #[test]
@@ -115,7 +118,9 @@ fn layers_import_only_downward() {
 #[test]
 fn the_scanner_sees_imports() {
     // A check that cannot fail is no check: the scanner must find both forms.
-    let found = imports("use crate::document::Document;\nfn f() { crate::engine::run(); }\n#[cfg(test)]\nuse crate::run;");
+    let found = imports(
+        "use crate::document::Document;\nfn f() { crate::engine::run(); }\n#[cfg(test)]\nuse crate::run;",
+    );
     assert_eq!(found, ["document", "engine"]);
     assert!(edges().contains_key(&("engine".to_string(), "analysis".to_string())));
 }

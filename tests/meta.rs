@@ -5,8 +5,8 @@
 mod common;
 
 use common::RULES;
-use report_lint::document::Document;
 use report_lint::analysis::Analysis;
+use report_lint::document::Document;
 use report_lint::engine::run_rule;
 use report_lint::explain::explain;
 

@@ -6,8 +6,8 @@
 mod common;
 
 use common::{check_file, found, found_rules};
-use report_lint::document::Document;
 use report_lint::analysis::breakdown::{Breakdown, PartsRelation as Relation, find};
+use report_lint::document::Document;
 use report_lint::rules::schema::BreakdownSpec;
 use rust_decimal::Decimal;
 

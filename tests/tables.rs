@@ -19,7 +19,8 @@ fn rules_fired(rel: &str) -> Vec<String> {
 
 /// `row → [cell values]` of table `t` (blank as -1) read with a pack's templates.
 fn table(rel: &str, pack: &str, t: &str) -> Vec<(String, Vec<i64>)> {
-    let doc = report_lint::read::plain::read(std::fs::read_to_string(common::root().join(rel)).unwrap());
+    let doc =
+        report_lint::read::plain::read(std::fs::read_to_string(common::root().join(rel)).unwrap());
     let p = RULES.pack(pack).unwrap();
     let grids = read_all(&doc, &p.tables);
     let i = p.tables.iter().position(|d| d.id == t).unwrap();

@@ -12,7 +12,10 @@ use crate::rules::schema::BreakdownSpec;
 use crate::source::span::Span;
 use crate::source::text::{fold, is_space};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a breakdown's parts relate to its total (a pack names it: `equal`,
+/// `at-most`, `at-least`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum PartsRelation {
     /// Parts add up to the total.
     Equal,

@@ -94,7 +94,9 @@ impl ReportFacts {
             let def = &self.tables[c.templates as usize][c.table as usize];
             let r = &def.rows[c.row as usize];
             let cols = r.columns.as_deref().unwrap_or(&def.columns);
-            def.id == table && r.id == row && cols.get(c.column as usize).is_some_and(|x| x.id == column)
+            def.id == table
+                && r.id == row
+                && cols.get(c.column as usize).is_some_and(|x| x.id == column)
         })
     }
 }

@@ -7,12 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
-use crate::document::cells::{self, Cell, Layout};
 use crate::document::Document;
+use crate::document::cells::{self, Cell, Layout};
 use crate::rules::table::{ForEach, Named, RowDef, TableDef};
 use crate::source::span::Span;
 use crate::source::text::{fold_char, is_han, is_space};
+use rust_decimal::Decimal;
 
 /// One row as found in the text.
 #[derive(Debug, Clone)]

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::numbers::date::MonthDay;
 
 /// The issuer's level, for deadlines and government-only content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,8 +34,8 @@ impl Level {
 pub struct IssuerConfig {
     /// The level the configuration states.
     pub level: Option<Level>,
-    /// 乡镇/街道 deadline (month, day) from the configuration.
-    pub township_deadline: Option<(u32, u32)>,
+    /// 乡镇/街道 deadline from the configuration.
+    pub township_deadline: Option<MonthDay>,
 }
 
 /// The issuer as read for one report.
@@ -44,7 +45,7 @@ pub struct Issuer {
     pub configured: Option<Level>,
     /// The level the title's words imply.
     pub from_title: Option<Level>,
-    pub township_deadline: Option<(u32, u32)>,
+    pub township_deadline: Option<MonthDay>,
 }
 
 impl Issuer {

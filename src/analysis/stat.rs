@@ -5,8 +5,8 @@
 //! separated by blank lines, labels wrapping) and one-row-per-line exports
 //! (cells separated by ` | `, tabs or runs of spaces) are both read.
 
-use crate::document::cells::{self, Cell};
 use crate::document::Document;
+use crate::document::cells::{self, Cell};
 use crate::document::marker::parse_marker;
 use crate::document::outline::{Candidate, place};
 use crate::source::span::Span;

@@ -92,7 +92,6 @@ impl Document {
         }
     }
 
-
     fn find_headings(&mut self) {
         let mut found = Vec::new();
         for (pi, p) in self.paragraphs.iter().enumerate() {
@@ -146,7 +145,6 @@ impl Document {
         }
     }
 
-
     fn find_title_and_year(&mut self) {
         let first_heading = self
             .headings
@@ -182,10 +180,10 @@ impl Document {
                     from_title: true,
                 });
             } else if let Some(c) = TITLE_YEAR_CJK.captures(t) {
-                let d = |s: &str| crate::numbers::cjk::ordinal(s).unwrap_or(0) as i32;
                 let m = c.get(0).expect("group 0");
+                let digits: String = m.as_str().chars().take(4).collect();
                 self.year = Some(ReportYear {
-                    year: 2000 + d(&c[1]) * 10 + d(&c[2]),
+                    year: crate::numbers::cjk::year_digits(&digits).unwrap_or_default(),
                     span: Span::new(title.start + m.start(), title.start + m.end()),
                     from_title: true,
                 });
@@ -202,7 +200,6 @@ impl Document {
             });
         }
     }
-
 
     fn find_declared(&mut self) {
         let first_heading = self

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::source::span::Span;
 use crate::numbers::cjk::ordinal as cjk_ordinal;
+use crate::source::span::Span;
 
 /// One part named in a declared outline.
 #[derive(Debug, Clone, PartialEq, Eq)]

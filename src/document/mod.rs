@@ -142,7 +142,6 @@ impl Document {
     pub fn top_level(&self) -> impl Iterator<Item = &Heading> {
         self.headings.iter().filter(|h| h.level == 1)
     }
-
 }
 
 /// `Document` is shared across threads by the run: plain data only.

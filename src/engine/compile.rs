@@ -9,8 +9,10 @@ use toml::de::{DeTable, DeValue};
 
 use super::lazy::{LazyPattern, PackRegex, PackRegexSet};
 use super::{self as engine, RuleCheck};
-use crate::diagnostic::{Check, Severity};
-use crate::rules::load::{COMMON_KEYS, array_of_tables, check_table, named_defs, suggest, take, unknown_field};
+use crate::diagnostic::Check;
+use crate::rules::load::{
+    COMMON_KEYS, array_of_tables, check_table, named_defs, suggest, take, unknown_field,
+};
 use crate::rules::schema::{self, BreakdownSpec};
 use crate::rules::table::TableDef;
 use crate::rules::{BUILTIN, PackMeta, RuleError, RuleMeta, SectionDef};
@@ -546,20 +548,7 @@ fn compile_rule(
         )));
     }
     let kind_name = kind.names[0];
-    let severity = match head.severity.get_ref().as_str() {
-        "error" => Severity::Error,
-        "warning" => Severity::Warning,
-        "info" => Severity::Info,
-        other => {
-            return Err(RuleError::new(
-                path,
-                Some(head.severity.span().into()),
-                format!("severity「{other}」无效"),
-            )
-            .with_label("应为 error、warning 或 info")
-            .with_help("severity 只能是 \"error\"、\"warning\" 或 \"info\""));
-        }
-    };
+    let severity = head.severity;
     schema::check_placeholders(&head.message, kind.vars).map_err(|(span, name)| {
         RuleError::new(
             path,
@@ -607,4 +596,3 @@ fn compile_rule(
         kind,
     })
 }
-

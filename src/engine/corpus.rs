@@ -21,11 +21,20 @@ pub trait CorpusCheck: Send + Sync {
     fn run(&self, corpus: &Corpus<'_>, out: &mut Vec<(FileId, Diagnostic)>);
 }
 
-/// The corpus kinds, by name (none yet).
-pub const CORPUS_KINDS: &[(&str, fn() -> Box<dyn CorpusCheck>)] = &[];
+/// A corpus kind: the name a pack's rule gives it and how to build it.
+pub struct CorpusKindSpec {
+    pub name: &'static str,
+    pub make: fn() -> Box<dyn CorpusCheck>,
+}
+
+/// The corpus kinds (none yet: the repository issue adds them).
+pub const CORPUS_KINDS: &[CorpusKindSpec] = &[];
 
 /// Runs every corpus check; findings sorted by file, then position.
-pub fn check_corpus(corpus: &Corpus<'_>, checks: &[Box<dyn CorpusCheck>]) -> Vec<(FileId, Diagnostic)> {
+pub fn check_corpus(
+    corpus: &Corpus<'_>,
+    checks: &[Box<dyn CorpusCheck>],
+) -> Vec<(FileId, Diagnostic)> {
     let mut out = Vec::new();
     for c in checks {
         c.run(corpus, &mut out);

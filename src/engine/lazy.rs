@@ -121,4 +121,3 @@ impl<T: Build> std::ops::Deref for Lazy<T> {
         self.compile().expect("built-in pack regexes compile")
     }
 }
-

@@ -39,7 +39,7 @@ pub type CompileFn =
 pub struct KindSpec {
     /// Names a rule gives in `kind` (or in `check`, when it has no `kind`).
     pub names: &'static [&'static str],
-    /// The checks (OUTPUT.md vocabulary) rules of this kind may report.
+    /// The checks (docs/output.md vocabulary) rules of this kind may report.
     pub checks: &'static [&'static str],
     pub vars: &'static [&'static str],
     pub compile: CompileFn,

@@ -143,22 +143,42 @@ pub fn to_cjk(n: u64) -> String {
     out
 }
 
+/// The one table of Chinese digits, with the zero look-alikes dates are
+/// written with (二〇一七, 二○一二, 二Ｏ一九, 二0一九).
+pub fn digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' | 'Ｏ' | '0' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A year written digit by digit in Chinese (二〇一七 → 2017).
+pub fn year_digits(s: &str) -> Option<i32> {
+    let mut year = 0i32;
+    let mut n = 0;
+    for c in s.chars() {
+        year = year * 10 + digit(c)? as i32;
+        n += 1;
+    }
+    (n == 4).then_some(year)
+}
+
 /// Value of a Chinese numeral used as an ordinal (一 … 九十九, 〇/零, 两).
 pub fn ordinal(s: &str) -> Option<u32> {
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
+    // Ordinals are written with 两 but not with the zero look-alikes of dates.
+    let digit = |c: char| match c {
+        '两' => Some(2),
+        '○' | 'Ｏ' | '0' => None,
+        c => digit(c),
     };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
@@ -194,6 +214,19 @@ pub fn numeral(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_digit_by_digit() {
+        assert_eq!(year_digits("二〇一七"), Some(2017));
+        assert_eq!(year_digits("二○一二"), Some(2012));
+        assert_eq!(year_digits("二Ｏ一九"), Some(2019));
+        assert_eq!(year_digits("二零二一"), Some(2021));
+        assert_eq!(year_digits("二〇一"), None);
+        assert_eq!(year_digits("二〇一x"), None);
+        // Zero look-alikes are not ordinals.
+        assert_eq!(ordinal("○"), None);
+        assert_eq!(ordinal("〇"), Some(0));
+    }
 
     #[test]
     fn ordinals_round_trip() {

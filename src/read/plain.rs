@@ -20,44 +20,44 @@ pub fn warm_statics() {
 
 /// Reads a decoded text into the model.
 pub fn read(text: String) -> Document {
-        let lines = LineIndex::new(&text);
-        let mut paragraphs = Vec::new();
-        for line in 0..lines.line_count() {
-            let full = lines.line_span(&text, line);
-            let raw = &text[full.range()];
-            let content = raw.trim_matches(is_space);
-            if content.is_empty() {
-                continue;
-            }
-            let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
-            let cell = raw.starts_with('\t') || is_table_row(content);
-            let mut from = 0;
-            for cut in inline_cuts(content) {
-                paragraphs.push(Paragraph {
-                    span: Span::new(
-                        start + from,
-                        start + content[..cut].trim_end_matches(is_space).len(),
-                    ),
-                    line,
-                    table_cell: cell,
-                    in_appendix: false,
-                    heading: None,
-                    inline: from > 0,
-                });
-                from = cut;
-            }
+    let lines = LineIndex::new(&text);
+    let mut paragraphs = Vec::new();
+    for line in 0..lines.line_count() {
+        let full = lines.line_span(&text, line);
+        let raw = &text[full.range()];
+        let content = raw.trim_matches(is_space);
+        if content.is_empty() {
+            continue;
+        }
+        let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
+        let cell = raw.starts_with('\t') || is_table_row(content);
+        let mut from = 0;
+        for cut in inline_cuts(content) {
             paragraphs.push(Paragraph {
-                span: Span::new(start + from, start + content.len()),
+                span: Span::new(
+                    start + from,
+                    start + content[..cut].trim_end_matches(is_space).len(),
+                ),
                 line,
                 table_cell: cell,
                 in_appendix: false,
                 heading: None,
                 inline: from > 0,
             });
+            from = cut;
         }
-        let body_end = find_appendix(&text, &mut paragraphs).unwrap_or(text.len());
-        let tables = tables(&text, &paragraphs);
-        Document::build(text, lines, paragraphs, body_end, tables)
+        paragraphs.push(Paragraph {
+            span: Span::new(start + from, start + content.len()),
+            line,
+            table_cell: cell,
+            in_appendix: false,
+            heading: None,
+            inline: from > 0,
+        });
+    }
+    let body_end = find_appendix(&text, &mut paragraphs).unwrap_or(text.len());
+    let tables = tables(&text, &paragraphs);
+    Document::build(text, lines, paragraphs, body_end, tables)
 }
 
 /// Consecutive table-row paragraphs as tables, each row split into its cells.

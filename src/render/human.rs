@@ -44,7 +44,11 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
     };
     if r.source.text.is_empty() {
         // Nothing to point into: an unreadable file or a pack without text.
-        writeln!(w, "{}[{}]: {}: {}", d.severity, d.rule, r.source.path, d.message)?;
+        writeln!(
+            w,
+            "{}[{}]: {}: {}",
+            d.severity, d.rule, r.source.path, d.message
+        )?;
         if let Some(h) = &d.help {
             writeln!(w, "  help: {h}")?;
         }

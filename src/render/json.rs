@@ -1,4 +1,4 @@
-//! `--format json` and `jsonl`, exactly as OUTPUT.md describes.
+//! `--format json` and `jsonl`, exactly as docs/output.md describes.
 
 use std::io::{self, Write};
 
@@ -199,8 +199,8 @@ pub fn render_jsonl(results: &[FileReport], w: &mut dyn Write) -> io::Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::{Options, check_bytes};
     use crate::engine::RuleSet;
+    use crate::run::{Options, check_bytes};
 
     /// The document as `serde_json::to_writer_pretty` writes it in one piece.
     fn reference(results: &[FileReport], reports: usize) -> String {

@@ -17,13 +17,13 @@ pub use human::render_human;
 pub use json::{render_json, render_jsonl};
 
 /// Output formats of `check --format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Annotated source excerpts, for people.
     Human,
     /// One line per finding: `path:line:col: severity[rule] message`.
     Concise,
-    /// One JSON document (OUTPUT.md).
+    /// One JSON document (docs/output.md).
     Json,
     /// One JSON object per finding per line.
     Jsonl,

@@ -39,6 +39,24 @@ impl RuleError {
     /// From a TOML parse or type error (its span is already into the file).
     pub fn from_toml(path: &str, e: &toml::de::Error) -> Self {
         let msg = e.message().trim().to_string();
+        // Closed vocabularies are serde enums: say what is allowed, in Chinese.
+        if let Some((value, allowed)) = unknown_variant(&msg) {
+            return RuleError::new(
+                path,
+                e.span().map(Span::from),
+                format!("规则文件无效：取值「{value}」无效"),
+            )
+            .with_label(format!("应为 {}", allowed.join("、")));
+        }
+        // What toml says when an enum's value is not a string.
+        if msg.starts_with("wanted string or table") {
+            return RuleError::new(
+                path,
+                e.span().map(Span::from),
+                "规则文件无效：类型不对，应为字符串",
+            )
+            .with_label("类型不对");
+        }
         RuleError::new(
             path,
             e.span().map(Span::from),
@@ -56,6 +74,20 @@ impl RuleError {
         d.help = self.help.clone();
         d
     }
+}
+
+/// Parses serde's "unknown variant `x`, expected one of `a`, `b`" (or
+/// "expected `a` or `b`").
+pub fn unknown_variant(msg: &str) -> Option<(String, Vec<String>)> {
+    let rest = msg.strip_prefix("unknown variant `")?;
+    let (value, rest) = rest.split_once('`')?;
+    let allowed = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((value.to_string(), allowed))
 }
 
 fn toml_label(msg: &str) -> &'static str {

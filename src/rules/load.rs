@@ -127,4 +127,3 @@ pub fn check_table(t: &TableDef) -> Result<(), String> {
     }
     Ok(())
 }
-

@@ -34,4 +34,3 @@ pub struct RuleMeta {
     pub explain: Explain,
     pub pack: String,
 }
-

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::diagnostic::Severity;
 use crate::source::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -137,7 +138,7 @@ pub struct RuleHead {
     /// (`check = "sum-mismatch"`, `kind = "stat-table"`).
     #[serde(default)]
     pub kind: Option<Spanned<String>>,
-    pub severity: Spanned<String>,
+    pub severity: Severity,
     pub message: Spanned<String>,
     #[serde(default)]
     pub help: Option<String>,

@@ -84,4 +84,3 @@ pub(crate) fn io_message(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
-

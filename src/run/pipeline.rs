@@ -76,7 +76,8 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
             reports[i].diagnostics.push(d);
         }
         for r in &mut reports {
-            r.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            r.diagnostics
+                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             if opts.compact {
                 r.compact();
             }
@@ -99,7 +100,15 @@ pub fn check_bytes(path: String, bytes: &[u8], rules: &RuleSet, opts: &Options) 
 
 /// Checks one report, reusing its buffer for the decoded text when it can.
 pub fn check_owned(path: String, bytes: Vec<u8>, rules: &RuleSet, opts: &Options) -> FileReport {
-    check_one(FileId(opts.first_id), path, bytes, rules, opts, Wanted::default()).0
+    check_one(
+        FileId(opts.first_id),
+        path,
+        bytes,
+        rules,
+        opts,
+        Wanted::default(),
+    )
+    .0
 }
 
 /// The per-file phase for one report: its findings and the facts it leaves
@@ -148,10 +157,7 @@ pub fn check_one(
     source.bom = decoded.bom;
     let report = FileReport {
         source,
-        meta: Some(FileMeta {
-            packs: names,
-            year,
-        }),
+        meta: Some(FileMeta { packs: names, year }),
         diagnostics,
     };
     (report, Some(facts))

@@ -3,7 +3,7 @@
 //!
 //! Every piece of a `Document`, every diagnostic and every label carries a `Span`.
 //! Spans always sit on char boundaries; columns are counted in Unicode scalar
-//! values (what OUTPUT.md promises) or UTF-16 units where a format asks for it.
+//! values (what docs/output.md promises) or UTF-16 units where a format asks for it.
 
 use serde::Serialize;
 

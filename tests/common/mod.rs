@@ -7,8 +7,8 @@ use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 
 use report_lint::diagnostic::FileReport;
-use report_lint::run::{Options, check_bytes};
 use report_lint::engine::RuleSet;
+use report_lint::run::{Options, check_bytes};
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let (set, errors) = RuleSet::load(&[]);
@@ -97,7 +97,12 @@ pub fn found(r: &FileReport) -> Vec<(String, usize)> {
 pub fn found_rules(r: &FileReport) -> Vec<(String, usize)> {
     r.diagnostics
         .iter()
-        .map(|d| (d.rule.clone(), r.source.lines.position(&r.source.text, d.span.start).line))
+        .map(|d| {
+            (
+                d.rule.clone(),
+                r.source.lines.position(&r.source.text, d.span.start).line,
+            )
+        })
         .collect()
 }
 

@@ -5,9 +5,9 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
 use crate::document::Paragraph;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::source::span::Span;
 use crate::source::text::is_han;
 

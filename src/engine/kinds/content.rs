@@ -7,8 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::analysis::Level;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::rules::SectionDef;
 use crate::source::span::Span;
 use crate::source::text::{fold, folded_contains};
@@ -34,25 +34,11 @@ pub const KIND: KindSpec = KindSpec {
             #[serde(default)]
             not_issuer: Vec<String>,
             #[serde(default)]
-            level: Option<toml::Spanned<String>>,
+            level: Option<Level>,
         }
         let p: Params = params(p, ctx)?;
-        let level = match p.level.as_ref().map(|l| l.get_ref().as_str()) {
-            None => None,
-            Some("government") => Some(Level::Government),
-            Some("department") => Some(Level::Department),
-            Some("township") => Some(Level::Township),
-            Some(other) => {
-                return Err(ctx
-                    .error(
-                        p.level.as_ref().map(|l| l.span().into()),
-                        format!("level「{other}」无效"),
-                    )
-                    .with_label("应为 government、department 或 township"));
-            }
-        };
         Ok(Box::new(Content {
-            level,
+            level: p.level,
             section: p.section.as_ref().map(|s| ctx.section(s)).transpose()?,
             all: p.all,
             issuer: p.issuer,

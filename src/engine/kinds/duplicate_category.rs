@@ -5,9 +5,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::diagnostic::Label;
 use crate::analysis::breakdown::same_category;
+use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::rules::schema::BreakdownSpec;
 
 pub const KIND: KindSpec = KindSpec {

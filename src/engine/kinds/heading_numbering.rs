@@ -2,9 +2,9 @@
 //! numbering style must be used (`1、` among `一、`; `（3）` among `（一）（二）`).
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::Label;
 use crate::document::{Document, Heading};
+use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["heading-numbering"],

@@ -10,12 +10,13 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::analysis::Level;
 use crate::diagnostic::Label;
 use crate::document::Document;
-use crate::source::span::Span;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::numbers::cjk::ordinal as cjk_ordinal;
+use crate::numbers::date::MonthDay;
+use crate::source::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["late-publication"],
@@ -26,28 +27,23 @@ pub const KIND: KindSpec = KindSpec {
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         struct Params {
             /// Deadlines as `MM-DD` of the year after the report year.
-            government: String,
-            department: String,
-            township: String,
+            government: MonthDay,
+            department: MonthDay,
+            township: MonthDay,
         }
         let p: Params = params(p, ctx)?;
-        let md = |s: &str| -> Result<(u32, u32), crate::rules::RuleError> {
-            s.split_once('-')
-                .and_then(|(m, d)| Some((m.parse().ok()?, d.parse().ok()?)))
-                .ok_or_else(|| ctx.error(None, format!("期限「{s}」应写成 \"MM-DD\"")))
-        };
         Ok(Box::new(Late {
-            government: md(&p.government)?,
-            department: md(&p.department)?,
-            township: md(&p.township)?,
+            government: p.government,
+            department: p.department,
+            township: p.township,
         }))
     },
 };
 
 struct Late {
-    government: (u32, u32),
-    department: (u32, u32),
-    township: (u32, u32),
+    government: MonthDay,
+    department: MonthDay,
+    township: MonthDay,
 }
 
 /// Compiles this module's regexes ahead of use.
@@ -93,23 +89,12 @@ fn report_date(doc: &Document) -> Option<((i32, u32, u32), Span)> {
             ));
         }
         if let Some(c) = SIGNED_CJK.captures(t) {
-            let year: String = c[1]
-                .chars()
-                .map(|ch| match ch {
-                    '〇' | '○' | '零' => '0',
-                    other => char::from_digit(cjk_ordinal(&other.to_string()).unwrap_or(0), 10)
-                        .unwrap_or('0'),
-                })
-                .collect();
-            return Some((
-                (year.parse().ok()?, cjk_ordinal(&c[2])?, cjk_ordinal(&c[3])?),
-                p.span,
-            ));
+            let year = crate::numbers::cjk::year_digits(&c[1])?;
+            return Some(((year, cjk_ordinal(&c[2])?, cjk_ordinal(&c[3])?), p.span));
         }
     }
     None
 }
-
 
 impl RuleCheck for Late {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
@@ -118,7 +103,7 @@ impl RuleCheck for Late {
             return;
         };
         let level = cx.issuer.level();
-        let (dm, dd) = match level {
+        let MonthDay { month: dm, day: dd } = match level {
             Some(Level::Department) => self.department,
             Some(Level::Township) => cx.issuer.township_deadline.unwrap_or(self.township),
             _ => self.government,

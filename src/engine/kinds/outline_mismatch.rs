@@ -5,9 +5,9 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::Label;
 use crate::document::{DeclaredOutline, Document, Heading};
+use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::numbers::cjk::numeral as cjk_numeral;
 use crate::source::text::TitleKey;
 

@@ -9,11 +9,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
+use crate::analysis::breakdown::label;
 use crate::diagnostic::Label;
 use crate::document::Document;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::numbers::Quantity;
-use crate::analysis::breakdown::label;
 use crate::rules::schema::BreakdownSpec;
 use crate::source::text::is_space;
 
@@ -122,7 +122,13 @@ impl PercentMismatch {
     }
 }
 
-fn compare(out: &mut Findings<'_>, stated: &Quantity, part: &Quantity, base: &Quantity, what: &str) {
+fn compare(
+    out: &mut Findings<'_>,
+    stated: &Quantity,
+    part: &Quantity,
+    base: &Quantity,
+    what: &str,
+) {
     if base.value.is_zero() || stated.approx || part.approx || base.approx {
         return;
     }

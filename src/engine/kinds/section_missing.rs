@@ -5,8 +5,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::diagnostic::{Check, Label};
+use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::rules::SectionDef;
 use crate::source::span::Span;
 

@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::diagnostic::Label;
 use crate::analysis::stat::{self, StatRow};
+use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["stat-table"],
@@ -27,7 +27,7 @@ pub const KIND: KindSpec = KindSpec {
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         struct Params {
             /// `equal` (items), `among` (其中 lists), `at-least` (channels), `blank`.
-            relation: toml::Spanned<String>,
+            relation: Relation,
             /// Items naming one of these complete a 其中 list.
             #[serde(default)]
             complete_when: Vec<String>,
@@ -36,22 +36,8 @@ pub const KIND: KindSpec = KindSpec {
             at_least: Vec<AtLeast>,
         }
         let p: Params = params(p, ctx)?;
-        let relation = match p.relation.get_ref().as_str() {
-            "equal" => Relation::Items,
-            "among" => Relation::Among,
-            "at-least" => Relation::Channels,
-            "blank" => Relation::Blank,
-            other => {
-                return Err(ctx
-                    .error(
-                        Some(p.relation.span().into()),
-                        format!("relation「{other}」无效"),
-                    )
-                    .with_label("应为 equal、among、at-least 或 blank"));
-            }
-        };
         Ok(Box::new(StatTable {
-            relation,
+            relation: p.relation,
             complete_when: p.complete_when,
             at_least: p
                 .at_least
@@ -62,10 +48,15 @@ pub const KIND: KindSpec = KindSpec {
     },
 };
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// `equal` (items add up), `among` (a 其中 list), `at-least` (channels of a
+/// de-duplicated total), `blank` (a row with a unit must not be blank).
+#[derive(Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 enum Relation {
+    #[serde(rename = "equal")]
     Items,
     Among,
+    #[serde(rename = "at-least")]
     Channels,
     Blank,
 }

@@ -7,10 +7,10 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::diagnostic::Label;
 use crate::analysis::breakdown::label;
 use crate::analysis::stat;
+use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["stat-text"],

@@ -7,9 +7,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::diagnostic::Label;
 use crate::analysis::breakdown::PartsRelation as Relation;
+use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::rules::schema::BreakdownSpec;
 
 pub const KIND: KindSpec = KindSpec {
@@ -22,25 +22,12 @@ pub const KIND: KindSpec = KindSpec {
         struct Params {
             breakdown: Spanned<String>,
             /// `equal`, `at-most` or `at-least`.
-            relation: Spanned<String>,
+            relation: Relation,
         }
         let p: Params = params(p, ctx)?;
-        let relation = match p.relation.get_ref().as_str() {
-            "equal" => Relation::Equal,
-            "at-most" => Relation::AtMost,
-            "at-least" => Relation::AtLeast,
-            other => {
-                return Err(ctx
-                    .error(
-                        Some(p.relation.span().into()),
-                        format!("relation「{other}」无效"),
-                    )
-                    .with_label("应为 equal、at-most 或 at-least"));
-            }
-        };
         Ok(Box::new(SumMismatch {
             spec: ctx.breakdown(&p.breakdown)?,
-            relation,
+            relation: p.relation,
         }))
     },
 };

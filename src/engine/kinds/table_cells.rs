@@ -7,11 +7,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::diagnostic::Label;
-use crate::source::span::Span;
 use crate::analysis::grid::View;
+use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::rules::table::TableDef;
+use crate::source::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["table-cells"],
@@ -23,26 +23,21 @@ pub const KIND: KindSpec = KindSpec {
         struct Params {
             table: Spanned<String>,
             /// `rows`, `blank` or `split`.
-            what: Spanned<String>,
+            what: WhatName,
             /// For `blank`: the column that must be filled.
             #[serde(default)]
             column: Option<String>,
         }
         let p: Params = params(p, ctx)?;
         let (tables, index) = ctx.table(&p.table)?;
-        let what = match p.what.get_ref().as_str() {
-            "rows" => What::Rows,
-            "blank" => What::Blank(
+        let what = match p.what {
+            WhatName::Rows => What::Rows,
+            WhatName::Blank => What::Blank(
                 p.column
                     .clone()
                     .ok_or_else(|| ctx.error(None, "what = \"blank\" 需要 column"))?,
             ),
-            "split" => What::Split,
-            other => {
-                return Err(ctx
-                    .error(Some(p.what.span().into()), format!("what「{other}」无效"))
-                    .with_label("应为 rows、blank 或 split"));
-            }
+            WhatName::Split => What::Split,
         };
         Ok(Box::new(TableCells {
             tables,
@@ -51,6 +46,14 @@ pub const KIND: KindSpec = KindSpec {
         }))
     },
 };
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum WhatName {
+    Rows,
+    Blank,
+    Split,
+}
 
 enum What {
     Rows,

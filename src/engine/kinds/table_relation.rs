@@ -8,9 +8,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::diagnostic::Label;
 use crate::analysis::grid::View;
+use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::rules::table::{ForEach, TableDef, TableEquation as Relation};
 
 pub const KIND: KindSpec = KindSpec {

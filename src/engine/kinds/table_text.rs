@@ -8,8 +8,8 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::analysis::grid::View;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::rules::table::TableDef;
 use crate::source::text::is_space;
 

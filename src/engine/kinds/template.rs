@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::source::span::Span;
 use crate::source::text::{fold, folded_contains_any};
 

@@ -8,8 +8,8 @@ use crate::engine::PackRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::diagnostic::Label;
+use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::source::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
