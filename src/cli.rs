@@ -15,7 +15,7 @@ use report_lint::diagnostic::FileReport;
 use report_lint::diagnostic::{Check, Diagnostic, Severity};
 use report_lint::engine::RuleSet;
 use report_lint::render::{self, Format, RenderCtx};
-use report_lint::rules::RuleError;
+use report_lint::rules::FileError;
 use report_lint::run::{self, Input, Options};
 use report_lint::source::decode::encoding_for_label;
 
@@ -313,7 +313,7 @@ fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileReport>)> {
             results.push(FileReport::operational(
                 path,
                 text,
-                mine.iter().map(RuleError::to_diagnostic).collect(),
+                mine.iter().map(FileError::to_diagnostic).collect(),
             ));
         }
     }

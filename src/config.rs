@@ -133,37 +133,8 @@ pub struct Config {
     suppress: Vec<Suppress>,
 }
 
-/// A problem in the configuration file.
-#[derive(Debug, Clone)]
-pub struct ConfigError {
-    pub message: String,
-    pub span: Option<Span>,
-    pub help: Option<String>,
-}
-
-impl ConfigError {
-    fn new(span: Option<Span>, message: impl Into<String>) -> Self {
-        ConfigError {
-            message: message.into(),
-            span,
-            help: None,
-        }
-    }
-
-    fn help(mut self, h: impl Into<String>) -> Self {
-        self.help = Some(h.into());
-        self
-    }
-
-    pub fn to_diagnostic(&self) -> Diagnostic {
-        let mut d = Diagnostic::bare(Check::ConfigError, "config-error", self.message.clone());
-        if let Some(s) = self.span {
-            d = d.with_span(s, Some("这里".into()));
-        }
-        d.help = self.help.clone();
-        d
-    }
-}
+/// An error in the configuration: the one error type of files the user writes.
+pub type ConfigError = crate::rules::FileError;
 
 impl Default for Config {
     fn default() -> Self {
@@ -209,16 +180,17 @@ fn severity(s: &Spanned<String>) -> Result<Severity, ConfigError> {
         "error" => Ok(Severity::Error),
         "warning" => Ok(Severity::Warning),
         "info" => Ok(Severity::Info),
-        other => Err(
-            ConfigError::new(Some(s.span().into()), format!("严重级别「{other}」无效"))
-                .help("应为 error、warning 或 info"),
-        ),
+        other => Err(ConfigError::config(
+            Some(s.span().into()),
+            format!("严重级别「{other}」无效"),
+        )
+        .with_help("应为 error、warning 或 info")),
     }
 }
 
 fn glob(s: &Spanned<String>) -> Result<Glob, ConfigError> {
     Glob::new(s.get_ref()).map_err(|e| {
-        ConfigError::new(
+        ConfigError::config(
             Some(s.span().into()),
             format!("glob「{}」无效：{}", s.get_ref(), e.kind()),
         )
@@ -227,11 +199,11 @@ fn glob(s: &Spanned<String>) -> Result<Glob, ConfigError> {
 
 fn month_day(s: &Spanned<String>) -> Result<MonthDay, ConfigError> {
     s.get_ref().parse().map_err(|_| {
-        ConfigError::new(
+        ConfigError::config(
             Some(s.span().into()),
             format!("日期「{}」无效", s.get_ref()),
         )
-        .help("写成 \"MM-DD\"，如 \"02-20\"")
+        .with_help("写成 \"MM-DD\"，如 \"02-20\"")
     })
 }
 
@@ -254,11 +226,11 @@ fn layer(
         Some(i) => {
             let level = match &i.level {
                 Some(l) => Some(Level::parse(l.get_ref()).ok_or_else(|| {
-                    ConfigError::new(
+                    ConfigError::config(
                         Some(l.span().into()),
                         format!("级别「{}」无效", l.get_ref()),
                     )
-                    .help("应为 government、department 或 township")
+                    .with_help("应为 government、department 或 township")
                 })?),
                 None => None,
             };
@@ -289,8 +261,9 @@ impl Config {
                 None => format!("配置无效：{msg}"),
             };
             vec![
-                ConfigError::new(e.span().map(Span::from), message)
-                    .help("可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md"),
+                ConfigError::config(e.span().map(Span::from), message).with_help(
+                    "可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md",
+                ),
             ]
         })?;
         let mut errors = Vec::new();
@@ -332,7 +305,7 @@ impl Config {
         let mut suppress = Vec::new();
         for s in &raw.suppress {
             if s.reason.trim().is_empty() {
-                errors.push(ConfigError::new(
+                errors.push(ConfigError::config(
                     Some(s.rule.span().into()),
                     "suppress 必须写明 reason（忽略的理由）",
                 ));
@@ -364,7 +337,7 @@ impl Config {
             fail_on,
             exclude: exclude
                 .build()
-                .map_err(|e| vec![ConfigError::new(None, e.to_string())])?,
+                .map_err(|e| vec![ConfigError::config(None, e.to_string())])?,
             top: top.expect("no errors"),
             per_file: per_file
                 .into_iter()

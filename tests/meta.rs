@@ -6,9 +6,12 @@ mod common;
 
 use common::RULES;
 use report_lint::analysis::Analysis;
+use report_lint::diagnostic::{Diagnostic, FileMeta, FileReport};
 use report_lint::document::Document;
-use report_lint::engine::run_rule;
+use report_lint::engine::{CompiledRule, KINDS, Pack, run_rule};
 use report_lint::explain::explain;
+use report_lint::render::{Format, RenderCtx, render};
+use report_lint::source::SourceFile;
 
 /// Rules whose examples need a whole statistics table are exercised on the
 /// project's fixtures instead: (rule, fixture, edit making it fire or `None`
@@ -203,6 +206,36 @@ fn fixture(rel: &str, edit: Option<(&str, &str)>) -> Document {
     report_lint::read::plain::read(text)
 }
 
+/// How many rules the built-in packs define. Adding a rule means changing
+/// this number, its docs and its snapshot together.
+const BUILT_IN_RULES: usize = 72;
+
+/// Pins a rule's wording as users see it: its findings on its bad example,
+/// concise and human (`tests/snapshots/meta__rule__<id>.snap`).
+fn snapshot_rule(pack: &Pack, rule: &CompiledRule, doc: &Document, fired: &[Diagnostic]) {
+    let report = FileReport {
+        source: SourceFile::new("bad.txt".into(), doc.text.clone()),
+        meta: Some(FileMeta {
+            packs: vec![pack.meta.id.clone()],
+            year: doc.year.map(|y| y.year),
+        }),
+        diagnostics: fired.to_vec(),
+    };
+    let ctx = RenderCtx {
+        color: false,
+        reports: 1,
+        rules: &RULES,
+        step_summary: None,
+    };
+    let mut out = Vec::new();
+    for format in [Format::Concise, Format::Human] {
+        render(format, std::slice::from_ref(&report), &ctx, &mut out).unwrap();
+        out.push(b'\n');
+    }
+    let name = format!("rule__{}", rule.meta.id.replace('/', "__"));
+    insta::assert_snapshot!(name, String::from_utf8(out).unwrap());
+}
+
 #[test]
 fn every_builtin_rule_is_documented_and_exercised() {
     let mut seen = 0;
@@ -235,6 +268,7 @@ fn every_builtin_rule_is_documented_and_exercised() {
                 ),
             };
             let fired = run_rule(rule, &Analysis::new(&bad_doc, Default::default()));
+            snapshot_rule(pack, rule, &bad_doc, &fired);
             assert!(
                 !fired.is_empty(),
                 "{}: does not fire on its bad example",
@@ -254,7 +288,8 @@ fn every_builtin_rule_is_documented_and_exercised() {
             seen += 1;
         }
     }
-    assert!(seen >= 11, "only {seen} built-in rules");
+    // The exact count: a rule that silently stops loading fails here.
+    assert_eq!(seen, BUILT_IN_RULES, "built-in rules");
     for (id, ..) in FIXTURES {
         assert!(
             RULES.find_rule(id).is_some(),
@@ -285,4 +320,62 @@ fn every_built_in_regex_compiles() {
     assert!(errors.is_empty(), "{errors:?}");
     let failed = set.compile_all();
     assert!(failed.is_empty(), "{failed:?}");
+}
+
+/// The check-kinds table of docs/rule-packs.md: each kind has a row naming
+/// it, every key its serde schema accepts, and every placeholder it fills.
+#[test]
+fn every_kind_is_documented_with_its_keys_and_placeholders() {
+    let docs = std::fs::read_to_string(common::root().join("docs/rule-packs.md")).unwrap();
+    let rows: Vec<&str> = docs.lines().filter(|l| l.starts_with("| ")).collect();
+    for kind in KINDS {
+        let name = kind.names[0];
+        let row = rows
+            .iter()
+            .find(|r| {
+                r.split('|')
+                    .nth(1)
+                    .is_some_and(|c| c.contains(&format!("`{name}`")))
+            })
+            .unwrap_or_else(|| panic!("docs/rule-packs.md has no row for kind `{name}`"));
+        for var in kind.vars {
+            assert!(
+                row.contains(&format!("`{{{var}}}`")) || row.contains(&format!("{{{var}}}")),
+                "kind `{name}`: placeholder {{{var}}} undocumented"
+            );
+        }
+        for key in own_keys(kind) {
+            assert!(
+                row.contains(&format!("`{key}`")) || row.contains(&format!("`{key} ")),
+                "kind `{name}`: key `{key}` undocumented"
+            );
+        }
+    }
+}
+
+/// The keys a kind's schema accepts, as its unknown-key error lists them.
+fn own_keys(kind: &report_lint::engine::KindSpec) -> Vec<String> {
+    let check = kind.checks[0];
+    let pack = format!(
+        "[pack]\nid = \"meta\"\ntitle = \"t\"\n\n[[rule]]\nid = \"meta/x\"\ncheck = \"{check}\"\nkind = \"{}\"\nseverity = \"info\"\nmessage = \"m\"\nexplain.what = \"w\"\nexplain.why = \"y\"\nzzz-not-a-key = 1\n",
+        kind.names[0]
+    );
+    let (_, errors) =
+        report_lint::engine::RuleSet::load_without_builtins(&[("meta.toml".into(), pack)]);
+    let help = errors
+        .iter()
+        .find_map(|e| {
+            e.help
+                .as_deref()
+                .filter(|_| e.message.contains("zzz-not-a-key"))
+        })
+        .unwrap_or_else(|| panic!("kind `{}`: no unknown-key error: {errors:?}", kind.names[0]));
+    let keys = help.rsplit("可用的键：").next().unwrap();
+    let common = [
+        "id", "check", "kind", "severity", "message", "help", "source", "explain",
+    ];
+    keys.split_whitespace()
+        .filter(|k| !common.contains(k))
+        .map(str::to_string)
+        .collect()
 }

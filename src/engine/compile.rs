@@ -15,7 +15,7 @@ use crate::rules::load::{
 };
 use crate::rules::schema::{self, BreakdownSpec};
 use crate::rules::table::TableDef;
-use crate::rules::{BUILTIN, PackMeta, RuleError, RuleMeta, SectionDef};
+use crate::rules::{BUILTIN, FileError, PackMeta, RuleMeta, SectionDef};
 
 use crate::source::span::Span;
 
@@ -101,12 +101,12 @@ pub struct CompileCtx<'a> {
 }
 
 impl CompileCtx<'_> {
-    pub fn error(&self, span: Option<Span>, message: impl Into<String>) -> RuleError {
-        RuleError::new(self.path, span.or(Some(self.rule_span)), message)
+    pub fn error(&self, span: Option<Span>, message: impl Into<String>) -> FileError {
+        FileError::new(self.path, span.or(Some(self.rule_span)), message)
     }
 
-    pub fn toml(&self, e: toml::de::Error) -> RuleError {
-        let mut err = RuleError::from_toml(self.path, &e);
+    pub fn toml(&self, e: toml::de::Error) -> FileError {
+        let mut err = FileError::from_toml(self.path, &e);
         err.span = err.span.or(Some(self.rule_span));
         // serde lists only the kind's own keys; name all the rule's keys.
         if let Some((field, expected)) = unknown_field(e.message()) {
@@ -128,7 +128,7 @@ impl CompileCtx<'_> {
 
     /// A regex from a pack, with the size limit: compiled now (errors point
     /// into the TOML), or on first use for a built-in pack.
-    pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<PackRegex, RuleError> {
+    pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<PackRegex, FileError> {
         let re = PackRegex::interned(pattern.get_ref());
         self.compile_or_defer(LazyPattern::One(re.clone()))
             .map_err(|e| {
@@ -150,7 +150,7 @@ impl CompileCtx<'_> {
     pub fn regex_set<'p>(
         &self,
         patterns: impl ExactSizeIterator<Item = &'p String>,
-    ) -> Result<PackRegexSet, RuleError> {
+    ) -> Result<PackRegexSet, FileError> {
         let set = PackRegexSet::new(patterns.cloned().collect());
         self.compile_or_defer(LazyPattern::Set(set.clone()))
             .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
@@ -171,7 +171,7 @@ impl CompileCtx<'_> {
     pub fn table(
         &self,
         id: &toml::Spanned<String>,
-    ) -> Result<(std::sync::Arc<Vec<TableDef>>, usize), RuleError> {
+    ) -> Result<(std::sync::Arc<Vec<TableDef>>, usize), FileError> {
         match self.tables.iter().position(|t| &t.id == id.get_ref()) {
             Some(i) => Ok((self.tables.clone(), i)),
             None => {
@@ -188,7 +188,7 @@ impl CompileCtx<'_> {
     }
 
     /// Resolves a reference to a `[[breakdown]]` of this pack.
-    pub fn breakdown(&self, id: &toml::Spanned<String>) -> Result<Arc<BreakdownSpec>, RuleError> {
+    pub fn breakdown(&self, id: &toml::Spanned<String>) -> Result<Arc<BreakdownSpec>, FileError> {
         self.breakdowns.get(id.get_ref()).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.breakdowns.keys().map(String::as_str).collect();
             self.error(
@@ -201,7 +201,7 @@ impl CompileCtx<'_> {
     }
 
     /// Resolves a reference to a section of this pack.
-    pub fn section(&self, id: &toml::Spanned<String>) -> Result<SectionDef, RuleError> {
+    pub fn section(&self, id: &toml::Spanned<String>) -> Result<SectionDef, FileError> {
         self.sections.get(id.get_ref()).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.sections.keys().map(String::as_str).collect();
             self.error(
@@ -217,20 +217,20 @@ impl CompileCtx<'_> {
 impl RuleSet {
     /// Loads the built-in packs and the given user packs `(path, text)`.
     /// Broken packs are skipped and their errors returned; the rest still run.
-    pub fn load(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+    pub fn load(user: &[(String, String)]) -> (RuleSet, Vec<FileError>) {
         RuleSet::load_with(BUILTIN, user)
     }
 
     /// Loads only the given packs, no built-in one (the rule-file fuzz target:
     /// recompiling the built-ins per input would cost most of its time).
-    pub fn load_without_builtins(user: &[(String, String)]) -> (RuleSet, Vec<RuleError>) {
+    pub fn load_without_builtins(user: &[(String, String)]) -> (RuleSet, Vec<FileError>) {
         RuleSet::load_with(&[], user)
     }
 
     fn load_with(
         builtin_packs: &[(&str, &str)],
         user: &[(String, String)],
-    ) -> (RuleSet, Vec<RuleError>) {
+    ) -> (RuleSet, Vec<FileError>) {
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
@@ -250,7 +250,7 @@ impl RuleSet {
         for (path, text, result, own) in builtins {
             for (id, at) in own {
                 if let Some(first) = ids.insert(id.clone(), at) {
-                    errors.push(RuleError::new(
+                    errors.push(FileError::new(
                         &path,
                         None,
                         format!("规则 id「{id}」与 {first} 中的规则重复"),
@@ -279,7 +279,7 @@ impl RuleSet {
                     set.disabled.insert(id.get_ref().clone());
                 } else {
                     errors.push(
-                        RuleError::new(
+                        FileError::new(
                             &path,
                             Some(id.span().into()),
                             format!("disable 引用了不存在的规则「{}」", id.get_ref()),
@@ -338,8 +338,8 @@ fn compile_pack(
     text: &str,
     builtin: bool,
     ids: &mut BTreeMap<String, String>,
-) -> Result<(Pack, Disable), Vec<RuleError>> {
-    let root = DeTable::parse(text).map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+) -> Result<(Pack, Disable), Vec<FileError>> {
+    let root = DeTable::parse(text).map_err(|e| vec![FileError::from_toml(path, &e)])?;
     let root_span: Span = root.span().into();
     let mut root = root.into_inner();
     let rules_v = take(&mut root, "rule");
@@ -351,7 +351,7 @@ fn compile_pack(
             root_span.range(),
             DeValue::Table(root),
         )))
-        .map_err(|e| vec![RuleError::from_toml(path, &e)])?;
+        .map_err(|e| vec![FileError::from_toml(path, &e)])?;
     let mut errors = Vec::new();
 
     let mut sections: BTreeMap<String, SectionDef> = named_defs(
@@ -385,13 +385,13 @@ fn compile_pack(
                     t.prepare();
                     tables.push(t)
                 }
-                Err(msg) => errors.push(RuleError::new(
+                Err(msg) => errors.push(FileError::new(
                     path,
                     Some(span),
                     format!("表「{}」无效：{msg}", t.id),
                 )),
             },
-            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+            Err(e) => errors.push(FileError::from_toml(path, &e)),
         }
     }
     let tables = std::sync::Arc::new(tables);
@@ -445,10 +445,10 @@ fn compile_rule(
     pack: &str,
     refs: &Refs<'_>,
     ids: &mut BTreeMap<String, String>,
-) -> Result<CompiledRule, RuleError> {
+) -> Result<CompiledRule, FileError> {
     let rule_span: Span = v.span().into();
     let DeValue::Table(mut table) = v.into_inner() else {
-        return Err(RuleError::new(
+        return Err(FileError::new(
             path,
             Some(rule_span),
             "[[rule]] 的每一项必须是表",
@@ -469,7 +469,7 @@ fn compile_rule(
             DeValue::Table(common),
         )))
         .map_err(|e| {
-            let mut err = RuleError::from_toml(path, &e);
+            let mut err = FileError::from_toml(path, &e);
             err.span = err.span.or(Some(rule_span));
             err
         })?;
@@ -481,13 +481,13 @@ fn compile_rule(
             .all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c))
     {
         return Err(
-            RuleError::new(path, Some(id_span), format!("规则 id「{id}」无效"))
+            FileError::new(path, Some(id_span), format!("规则 id「{id}」无效"))
                 .with_label("id 只能由 ASCII 字母、数字和 - _ / . 组成"),
         );
     }
     if let Some(first) = ids.get(&id) {
         return Err(
-            RuleError::new(path, Some(id_span), format!("规则 id「{id}」重复"))
+            FileError::new(path, Some(id_span), format!("规则 id「{id}」重复"))
                 .with_label("此 id 已被使用")
                 .with_help(format!("首次定义于 {first}；规则 id 必须唯一且永不复用")),
         );
@@ -502,7 +502,7 @@ fn compile_rule(
             .filter(|c| !matches!(c, Check::InputError | Check::RuleError))
             .map(|c| c.as_str())
             .collect();
-        return Err(RuleError::new(
+        return Err(FileError::new(
             path,
             Some(check_span),
             format!("未知的检查类型「{check_name}」"),
@@ -516,7 +516,7 @@ fn compile_rule(
                 .iter()
                 .flat_map(|k| k.names.iter().copied())
                 .collect();
-            RuleError::new(
+            FileError::new(
                 path,
                 Some(k.span().into()),
                 format!("未知的引擎类型「{}」", k.get_ref()),
@@ -525,7 +525,7 @@ fn compile_rule(
             .with_help(format!("可用的 kind：{}", names.join("、")))
         })?,
         None => engine::default_kind(check_name).ok_or_else(|| {
-            RuleError::new(
+            FileError::new(
                 path,
                 Some(check_span),
                 format!("检查类型「{check_name}」需要写明 kind"),
@@ -535,7 +535,7 @@ fn compile_rule(
         })?,
     };
     if !kind.checks.contains(&check_name.as_str()) {
-        return Err(RuleError::new(
+        return Err(FileError::new(
             path,
             Some(check_span),
             format!("引擎「{}」不报告「{check_name}」", kind.names[0]),
@@ -550,7 +550,7 @@ fn compile_rule(
     let kind_name = kind.names[0];
     let severity = head.severity;
     schema::check_placeholders(&head.message, kind.vars).map_err(|(span, name)| {
-        RuleError::new(
+        FileError::new(
             path,
             Some(span),
             format!("消息模板引用了未知的占位符「{{{name}}}」"),

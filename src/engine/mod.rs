@@ -20,7 +20,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::rules::schema::fill;
-use crate::rules::{RuleError, RuleMeta};
+use crate::rules::{FileError, RuleMeta};
 use crate::source::span::Span;
 use kinds::*;
 
@@ -32,7 +32,7 @@ pub trait RuleCheck: Send + Sync {
 
 /// Compiles one rule's own keys into a runnable check.
 pub type CompileFn =
-    fn(ValueDeserializer<'_>, &CompileCtx<'_>) -> Result<Box<dyn RuleCheck>, RuleError>;
+    fn(ValueDeserializer<'_>, &CompileCtx<'_>) -> Result<Box<dyn RuleCheck>, FileError>;
 
 /// A check kind: the names rules use for it, the placeholders its messages
 /// may use, and how to compile a rule's own keys.
@@ -80,7 +80,7 @@ pub fn default_kind(check: &str) -> Option<&'static KindSpec> {
 pub fn params<'de, T: serde::Deserialize<'de>>(
     p: ValueDeserializer<'de>,
     ctx: &CompileCtx<'_>,
-) -> Result<T, RuleError> {
+) -> Result<T, FileError> {
     T::deserialize(p).map_err(|e| ctx.toml(e))
 }
 

@@ -1,4 +1,6 @@
-//! Errors in rule packs, pointing into the TOML like a compiler error.
+//! The one error type for "a file the user wrote is wrong" — a rule pack or
+//! the configuration — pointing into the TOML like a compiler error, and
+//! reported as `rule-error` or `config-error`.
 
 use crate::diagnostic::{Check, Diagnostic, Label};
 use crate::source::span::Span;
@@ -6,7 +8,9 @@ use crate::source::span::Span;
 /// One problem in one pack file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {message}")]
-pub struct RuleError {
+pub struct FileError {
+    /// Which kind of file it is.
+    pub file: UserFile,
     /// The pack's path (or `builtin:NAME` for embedded packs).
     pub path: String,
     pub message: String,
@@ -15,9 +19,18 @@ pub struct RuleError {
     pub help: Option<String>,
 }
 
-impl RuleError {
+/// The files a user writes for report-lint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserFile {
+    RulePack,
+    Config,
+}
+
+impl FileError {
+    /// An error in a rule pack.
     pub fn new(path: &str, span: Option<Span>, message: impl Into<String>) -> Self {
-        RuleError {
+        FileError {
+            file: UserFile::RulePack,
             path: path.to_string(),
             message: message.into(),
             span,
@@ -41,7 +54,7 @@ impl RuleError {
         let msg = e.message().trim().to_string();
         // Closed vocabularies are serde enums: say what is allowed, in Chinese.
         if let Some((value, allowed)) = unknown_variant(&msg) {
-            return RuleError::new(
+            return FileError::new(
                 path,
                 e.span().map(Span::from),
                 format!("规则文件无效：取值「{value}」无效"),
@@ -50,14 +63,14 @@ impl RuleError {
         }
         // What toml says when an enum's value is not a string.
         if msg.starts_with("wanted string or table") {
-            return RuleError::new(
+            return FileError::new(
                 path,
                 e.span().map(Span::from),
                 "规则文件无效：类型不对，应为字符串",
             )
             .with_label("类型不对");
         }
-        RuleError::new(
+        FileError::new(
             path,
             e.span().map(Span::from),
             format!("规则文件无效：{msg}"),
@@ -65,10 +78,26 @@ impl RuleError {
         .with_label(toml_label(&msg))
     }
 
+    /// An error in the configuration (the caller knows its path).
+    pub fn config(span: Option<Span>, message: impl Into<String>) -> Self {
+        FileError {
+            file: UserFile::Config,
+            ..FileError::new("", span, message)
+        }
+    }
+
     pub fn to_diagnostic(&self) -> Diagnostic {
-        let mut d = Diagnostic::bare(Check::RuleError, "rule-error", self.message.clone());
+        let (check, rule) = match self.file {
+            UserFile::RulePack => (Check::RuleError, "rule-error"),
+            UserFile::Config => (Check::ConfigError, "config-error"),
+        };
+        let mut d = Diagnostic::bare(check, rule, self.message.clone());
         if let Some(span) = self.span {
-            d = d.with_span(span, self.label.clone());
+            let label = match self.file {
+                UserFile::RulePack => self.label.clone(),
+                UserFile::Config => Some(self.label.clone().unwrap_or_else(|| "这里".into())),
+            };
+            d = d.with_span(span, label);
         }
         d.labels = Vec::<Label>::new();
         d.help = self.help.clone();

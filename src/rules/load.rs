@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use toml::de::{DeTable, DeValue};
 
-use super::RuleError;
+use super::FileError;
 use super::table::{ForEach, TableDef, TableEquation};
 use crate::source::span::Span;
 
@@ -62,7 +62,7 @@ pub fn named_defs<'i, T: serde::Deserialize<'i>>(
     key: &str,
     what: &str,
     id: fn(&T) -> &String,
-    errors: &mut Vec<RuleError>,
+    errors: &mut Vec<FileError>,
 ) -> BTreeMap<String, T> {
     let mut out = BTreeMap::new();
     for item in array_of_tables(path, v, key, errors) {
@@ -72,12 +72,12 @@ pub fn named_defs<'i, T: serde::Deserialize<'i>>(
                 let name = id(&def).clone();
                 if out.insert(name.clone(), def).is_some() {
                     errors.push(
-                        RuleError::new(path, Some(span), format!("{what} id「{name}」重复"))
+                        FileError::new(path, Some(span), format!("{what} id「{name}」重复"))
                             .with_label("重复的 id"),
                     );
                 }
             }
-            Err(e) => errors.push(RuleError::from_toml(path, &e)),
+            Err(e) => errors.push(FileError::from_toml(path, &e)),
         }
     }
     out
@@ -87,7 +87,7 @@ pub fn array_of_tables<'i>(
     path: &str,
     v: Option<toml::Spanned<DeValue<'i>>>,
     key: &str,
-    errors: &mut Vec<RuleError>,
+    errors: &mut Vec<FileError>,
 ) -> Vec<toml::Spanned<DeValue<'i>>> {
     let Some(v) = v else { return Vec::new() };
     let span: Span = v.span().into();
@@ -95,7 +95,7 @@ pub fn array_of_tables<'i>(
         DeValue::Array(a) => a.into_iter().collect(),
         _ => {
             errors.push(
-                RuleError::new(
+                FileError::new(
                     path,
                     Some(span),
                     format!("`{key}` 必须写成 [[{key}]] 表数组"),

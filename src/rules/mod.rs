@@ -9,7 +9,7 @@ pub mod load;
 pub mod schema;
 pub mod table;
 
-pub use error::RuleError;
+pub use error::{FileError, UserFile};
 pub use schema::{Explain, PackMeta, SectionDef, Years};
 
 use crate::diagnostic::{Check, Severity};

@@ -35,7 +35,7 @@ pub const KIND: KindSpec = KindSpec {
             .pairs
             .iter()
             .map(|pair| Ok((ctx.regex(&pair.text)?, pair.row.clone())))
-            .collect::<Result<_, crate::rules::RuleError>>()?;
+            .collect::<Result<_, crate::rules::FileError>>()?;
         Ok(Box::new(StatText { pairs }))
     },
 };

@@ -49,7 +49,7 @@ pub const KIND: KindSpec = KindSpec {
         let mut tables = None;
         for pair in &p.pairs {
             let (t, index) = ctx.table(&pair.table)?;
-            let terms = |v: &[String]| -> Result<Vec<(String, String)>, crate::rules::RuleError> {
+            let terms = |v: &[String]| -> Result<Vec<(String, String)>, crate::rules::FileError> {
                 v.iter()
                     .map(|c| {
                         let (r, col) = c.split_once('.').ok_or_else(|| {

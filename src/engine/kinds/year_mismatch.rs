@@ -29,7 +29,7 @@ pub const KIND: KindSpec = KindSpec {
         }
         let p: Params = params(p, ctx)?;
         let with_year =
-            |r: &Option<Spanned<String>>| -> Result<Option<PackRegex>, crate::rules::RuleError> {
+            |r: &Option<Spanned<String>>| -> Result<Option<PackRegex>, crate::rules::FileError> {
                 let Some(r) = r else { return Ok(None) };
                 let re = ctx.regex(r)?;
                 // Built-in packs are checked by the tests; asking a lazy regex
