@@ -444,6 +444,10 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     };
     results.extend(run::check_inputs(inputs, &set, &opts));
     results.extend(unused_suppressions(&cfg));
+    // Every file's id is its index: labels of corpus findings name files by id.
+    for (i, r) in results.iter_mut().enumerate() {
+        r.source.id = report_lint::source::FileId(i as u32);
+    }
 
     if let Some(path) = &args.write_baseline {
         let b = Baseline::record(&results);

@@ -238,6 +238,12 @@ impl FileReport {
 
     /// Keeps the positions of the findings' spans and drops the text.
     pub fn compact(&mut self) {
+        self.compact_keeping(Vec::new());
+    }
+
+    /// `compact`, also keeping `extra` offsets (where other files' findings
+    /// point into this one).
+    pub fn compact_keeping(&mut self, extra: Vec<usize>) {
         let offsets = self
             .diagnostics
             .iter()
@@ -246,6 +252,7 @@ impl FileReport {
                     .chain(d.labels.iter().filter(|l| l.file.is_none()).map(|l| l.span))
             })
             .flat_map(|s| [s.start, s.end])
+            .chain(extra)
             .collect();
         self.source.compact(offsets);
     }

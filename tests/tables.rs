@@ -239,3 +239,57 @@ fn a_2022_report_on_the_2019_template_is_told_so() {
             .all(|d| d.check.as_str() != "template-mismatch")
     );
 }
+
+/// The model keeps the plain reader's table rows with their cells, and the
+/// per-file phase's facts carry the aligned cells with values and spans.
+#[test]
+fn tables_are_in_the_model_and_in_the_facts() {
+    use report_lint::analysis::Analysis;
+    use report_lint::analysis::facts::ReportFacts;
+    use report_lint::source::FileId;
+    let text =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/shanghai-2019.txt"))
+            .unwrap();
+    let doc = report_lint::read::plain::read(text);
+    let row = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .find(|r| {
+            r.cells
+                .first()
+                .is_some_and(|c| c.text == "一、本年新收政府信息公开申请数量")
+        })
+        .expect("表三's first row is a table row of the model");
+    let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "一、本年新收政府信息公开申请数量",
+            "821",
+            "35",
+            "",
+            "",
+            "2",
+            "1",
+            "859"
+        ]
+    );
+    assert_eq!(&doc.text[row.cells[1].span.range()], "821");
+
+    let cx = Analysis::new(&doc, Default::default());
+    let p = RULES.pack("gov-2019").unwrap();
+    let facts = ReportFacts::collect(&cx, FileId(3), "sh.txt", &[&p.tables], true);
+    assert_eq!(facts.year, Some(2019));
+    assert_eq!(facts.file, FileId(3));
+    let cell = facts.cell("t3", "new", "natural").expect("t3 new/natural");
+    assert_eq!(cell.value, Some(821.into()));
+    assert_eq!(&doc.text[cell.span.range()], "821");
+    assert_eq!(
+        facts.cell("t3", "new", "total").and_then(|c| c.value),
+        Some(859.into())
+    );
+    // Without cells wanted, facts stay small.
+    let lean = ReportFacts::collect(&cx, FileId(3), "sh.txt", &[&p.tables], false);
+    assert!(lean.cells.is_empty() && lean.year == Some(2019));
+}

@@ -21,6 +21,9 @@ struct JsonFile<'a> {
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
+    /// The other file a corpus finding points into (absent: the finding's own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     line: usize,
     column: usize,
     end_line: usize,
@@ -51,6 +54,7 @@ fn located<'a>(r: &'a FileReport, span: Span, message: &'a str) -> JsonLabel<'a>
     let s = r.position(span.start);
     let e = r.position(span.end);
     JsonLabel {
+        path: None,
         line: s.line,
         column: s.column,
         end_line: e.line,
@@ -61,7 +65,11 @@ fn located<'a>(r: &'a FileReport, span: Span, message: &'a str) -> JsonLabel<'a>
     }
 }
 
-fn diagnostic<'a>(r: &'a FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+fn diagnostic<'a>(
+    results: &'a [FileReport],
+    r: &'a FileReport,
+    d: &'a Diagnostic,
+) -> JsonDiagnostic<'a> {
     let at = located(r, d.span, "");
     JsonDiagnostic {
         path: &r.source.path,
@@ -78,7 +86,13 @@ fn diagnostic<'a>(r: &'a FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         labels: d
             .labels
             .iter()
-            .map(|l| located(r, l.span, &l.message))
+            .map(|l| match super::file_of(results, r, l.file) {
+                Some(other) => JsonLabel {
+                    path: Some(&other.source.path),
+                    ..located(other, l.span, &l.message)
+                },
+                None => located(r, l.span, &l.message),
+            })
             .collect(),
         help: d.help.as_deref(),
     }
@@ -109,7 +123,7 @@ pub fn render_json(results: &[FileReport], reports: usize, w: &mut dyn Write) ->
             .flat_map_iter(|r| {
                 r.diagnostics
                     .iter()
-                    .map(move |d| element(&diagnostic(r, d)))
+                    .map(move |d| element(&diagnostic(results, r, d)))
             })
             .collect();
         for item in rendered {
@@ -189,7 +203,7 @@ fn is_input_failure(r: &FileReport) -> bool {
 pub fn render_jsonl(results: &[FileReport], w: &mut dyn Write) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
-            serde_json::to_writer(&mut *w, &diagnostic(r, d))?;
+            serde_json::to_writer(&mut *w, &diagnostic(results, r, d))?;
             writeln!(w)?;
         }
     }
@@ -217,7 +231,7 @@ mod tests {
             files,
             diagnostics: results
                 .iter()
-                .flat_map(|r| r.diagnostics.iter().map(move |d| diagnostic(r, d)))
+                .flat_map(|r| r.diagnostics.iter().map(move |d| diagnostic(results, r, d)))
                 .collect(),
             summary: Summary::of(results, reports),
         };

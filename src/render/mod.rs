@@ -82,6 +82,20 @@ impl Summary {
     }
 }
 
+/// The report a label of `r` points into when it is another file's (`None`:
+/// `r`'s own). A run numbers its files by their index in `results`.
+pub fn file_of<'a>(
+    results: &'a [FileReport],
+    r: &FileReport,
+    file: Option<crate::source::FileId>,
+) -> Option<&'a FileReport> {
+    let id = file.filter(|&f| f != r.source.id)?;
+    results
+        .get(id.index())
+        .filter(|x| x.source.id == id)
+        .or_else(|| results.iter().find(|x| x.source.id == id))
+}
+
 /// Renders in `format`.
 pub fn render(
     format: Format,

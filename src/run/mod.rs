@@ -8,4 +8,4 @@ pub mod pipeline;
 pub mod warm;
 
 pub use discover::{Input, discover, discover_with};
-pub use pipeline::{Options, check_bytes, check_inputs, check_owned};
+pub use pipeline::{Options, check_bytes, check_inputs, check_inputs_with, check_owned};

@@ -37,7 +37,17 @@ pub struct Options {
 /// Checks every input in parallel, then across reports; results are in
 /// input order, the `n`th numbered `FileId(opts.first_id + n)`.
 pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<FileReport> {
-    let corpus_checks: Vec<Box<dyn engine::corpus::CorpusCheck>> = Vec::new();
+    // No pack declares a corpus kind yet (`engine::corpus::CORPUS_KINDS`).
+    check_inputs_with(inputs, rules, opts, &[])
+}
+
+/// `check_inputs` with the given checks across reports.
+pub fn check_inputs_with(
+    inputs: Vec<Input>,
+    rules: &RuleSet,
+    opts: &Options,
+    corpus_checks: &[Box<dyn engine::corpus::CorpusCheck>],
+) -> Vec<FileReport> {
     let wanted = Wanted {
         cells: !corpus_checks.is_empty(),
     };
@@ -71,15 +81,28 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
     if !corpus_checks.is_empty() {
         let facts: Vec<ReportFacts> = facts.into_iter().flatten().collect();
         let corpus = engine::corpus::Corpus { reports: &facts };
-        for (file, d) in engine::corpus::check_corpus(&corpus, &corpus_checks) {
-            let i = (file.0 - opts.first_id) as usize;
-            reports[i].diagnostics.push(d);
+        // Offsets other files' findings point at, per file, kept when texts go.
+        let mut pointed: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
+        for (file, d) in engine::corpus::check_corpus(&corpus, corpus_checks) {
+            let Some(i) = file.0.checked_sub(opts.first_id).map(|i| i as usize) else {
+                continue;
+            };
+            for l in &d.labels {
+                if let Some(j) = l.file.and_then(|f| f.0.checked_sub(opts.first_id))
+                    && let Some(p) = pointed.get_mut(j as usize)
+                {
+                    p.extend([l.span.start, l.span.end]);
+                }
+            }
+            if let Some(r) = reports.get_mut(i) {
+                r.diagnostics.push(d);
+            }
         }
-        for r in &mut reports {
+        for (r, extra) in reports.iter_mut().zip(pointed) {
             r.diagnostics
                 .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             if opts.compact {
-                r.compact();
+                r.compact_keeping(extra);
             }
         }
     }
