@@ -34,32 +34,43 @@ pub enum Layout {
     Flat,
 }
 
-/// Splits `text` (starting at byte `base`) into cell pieces.
+/// Splits `text` (starting at byte `base`) into cell pieces: each trimmed
+/// cell's span and text.
 pub fn split(text: &str, base: usize) -> (Layout, Vec<(Span, String)>) {
-    let piece = |s: usize, e: usize| -> (Span, String) {
+    let (layout, spans) = split_spans(text, base);
+    let pieces = spans
+        .into_iter()
+        .map(|s| (s, text[s.start - base..s.end - base].to_string()))
+        .collect();
+    (layout, pieces)
+}
+
+/// `split` without copying: the span of each trimmed cell.
+pub fn split_spans(text: &str, base: usize) -> (Layout, Vec<Span>) {
+    let piece = |s: usize, e: usize| -> Span {
         let raw = &text[s..e];
         let lead = raw.len() - raw.trim_start_matches(is_space).len();
         let t = raw.trim_matches(is_space);
-        (
-            Span::new(base + s + lead, base + s + lead + t.len()),
-            t.to_string(),
-        )
+        Span::new(base + s + lead, base + s + lead + t.len())
     };
-    let split_on = |pat: &dyn Fn(&str, usize) -> Option<usize>, skip_lead: bool| {
+    // Separators are ASCII, so a byte scan never lands inside a character.
+    // `sep(bytes, i)` is the length of a separator starting at byte `i`.
+    let split_on = |sep: &dyn Fn(&[u8], usize) -> Option<usize>, skip_lead: bool| {
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut start = 0;
         let mut i = 0;
-        while i < text.len() {
-            if let Some(n) = pat(text, i) {
+        while i < bytes.len() {
+            if let Some(n) = sep(bytes, i) {
                 out.push(piece(start, i));
                 start = i + n;
                 i += n;
             } else {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                i += 1;
             }
         }
         out.push(piece(start, text.len()));
-        if skip_lead && out.first().is_some_and(|(_, t)| t.is_empty()) {
+        if skip_lead && out.first().is_some_and(|s: &Span| s.is_empty()) {
             out.remove(0);
         }
         out
@@ -79,33 +90,27 @@ pub fn split(text: &str, base: usize) -> (Layout, Vec<(Span, String)>) {
     if text.contains('|') {
         return (
             Layout::Pipes,
-            split_on(
-                &|t: &str, i: usize| (t.as_bytes()[i] == b'|').then_some(1),
-                true,
-            ),
+            split_on(&|t: &[u8], i: usize| (t[i] == b'|').then_some(1), true),
         );
     }
     if text.trim_matches(is_space).contains('\t') || text.starts_with('\t') {
         return (
             Layout::Tabs,
-            split_on(
-                &|t: &str, i: usize| (t.as_bytes()[i] == b'\t').then_some(1),
-                true,
-            ),
+            split_on(&|t: &[u8], i: usize| (t[i] == b'\t').then_some(1), true),
         );
     }
     let trimmed = text.trim_matches(is_space);
     if trimmed.contains("  ") {
-        let two = |t: &str, i: usize| {
-            let run = t[i..].bytes().take_while(|&b| b == b' ').count();
-            (run >= 2 && (i == 0 || t.as_bytes()[i - 1] != b' ')).then_some(run)
+        let two = |t: &[u8], i: usize| {
+            let run = t[i..].iter().take_while(|&&b| b == b' ').count();
+            (run >= 2 && (i == 0 || t[i - 1] != b' ')).then_some(run)
         };
         return (Layout::Spaces, split_on(&two, true));
     }
     if trimmed.contains(' ') {
-        let one = |t: &str, i: usize| (t.as_bytes()[i] == b' ').then_some(1);
+        let one = |t: &[u8], i: usize| (t[i] == b' ').then_some(1);
         let mut cells = split_on(&one, true);
-        cells.retain(|(_, t)| !t.is_empty());
+        cells.retain(|s| !s.is_empty());
         return (Layout::Spaces, cells);
     }
     (Layout::Flat, vec![piece(0, text.len())])

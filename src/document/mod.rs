@@ -19,7 +19,7 @@ pub mod table;
 
 pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
-pub use table::{CellText, Row, Table, TableOrigin};
+pub use table::{Row, Table, TableCell, TableOrigin};
 
 use crate::numbers::Quantity;
 use crate::source::span::{LineIndex, Span};

@@ -28,12 +28,12 @@ pub struct Row {
     pub span: Span,
     /// The paragraph the row was read from.
     pub paragraph: usize,
-    pub cells: Vec<CellText>,
+    pub cells: Vec<TableCell>,
 }
 
-/// One cell's text (trimmed; blank cells kept, with an empty span where they stand).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellText {
+/// One cell: its trimmed text's span in the reader's text view (read it with
+/// `Document::slice`); a blank cell is kept, with an empty span where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableCell {
     pub span: Span,
-    pub text: String,
 }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::cells::{self, Layout};
-use crate::document::{CellText, Document, Paragraph, Row, Table, TableOrigin, marker};
+use crate::document::{Document, Paragraph, Row, Table, TableCell, TableOrigin, marker};
 use crate::source::span::{LineIndex, Span};
 use crate::source::text::{fold, is_space};
 
@@ -68,16 +68,10 @@ fn tables(text: &str, paragraphs: &[Paragraph]) -> Vec<Table> {
         if !p.table_cell {
             continue;
         }
-        let (layout, pieces) = cells::split(&text[p.span.range()], p.span.start);
+        let (layout, spans) = cells::split_spans(&text[p.span.range()], p.span.start);
         let cells = match layout {
-            Layout::Flat | Layout::Lines => vec![CellText {
-                span: p.span,
-                text: text[p.span.range()].to_string(),
-            }],
-            _ => pieces
-                .into_iter()
-                .map(|(span, text)| CellText { span, text })
-                .collect(),
+            Layout::Flat | Layout::Lines => vec![TableCell { span: p.span }],
+            _ => spans.into_iter().map(|span| TableCell { span }).collect(),
         };
         let row = Row {
             span: p.span,
