@@ -84,6 +84,7 @@ pub struct RuleSet {
 
 /// What a kind needs while compiling one rule: where errors go and the
 /// pack's sections.
+#[derive(Clone, Copy)]
 pub struct CompileCtx<'a> {
     pub path: &'a str,
     /// Regexes compile on first use (see `Lazy`).
@@ -398,16 +399,21 @@ fn compile_pack(
 
     let mut rules = Vec::new();
     let lazies = std::cell::RefCell::new(Vec::new());
-    let refs = Refs {
+    // What every rule of the pack may refer to; each rule fills in its own
+    // span and check.
+    let pack_ctx = CompileCtx {
+        path,
         // A run compiles only the built-in regexes it uses (`Lazy`).
         lazy: builtin,
         lazies: &lazies,
         sections: &sections,
         breakdowns: &breakdowns,
         tables: &tables,
+        rule_span: Span::default(),
+        check: "",
     };
     for v in array_of_tables(path, rules_v, "rule", &mut errors) {
-        match compile_rule(path, v, &file.pack.id, &refs, ids) {
+        match compile_rule(v, &file.pack.id, &pack_ctx, ids) {
             Ok(r) => rules.push(r),
             Err(e) => errors.push(e),
         }
@@ -429,23 +435,13 @@ fn compile_pack(
     ))
 }
 
-/// What rules of a pack may refer to.
-struct Refs<'a> {
-    /// Compile this pack's regexes on first use (built-in packs).
-    lazy: bool,
-    lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
-    sections: &'a BTreeMap<String, SectionDef>,
-    breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
-    tables: &'a std::sync::Arc<Vec<TableDef>>,
-}
-
 fn compile_rule(
-    path: &str,
     v: toml::Spanned<DeValue<'_>>,
     pack: &str,
-    refs: &Refs<'_>,
+    pack_ctx: &CompileCtx<'_>,
     ids: &mut BTreeMap<String, String>,
 ) -> Result<CompiledRule, FileError> {
+    let path = pack_ctx.path;
     let rule_span: Span = v.span().into();
     let DeValue::Table(mut table) = v.into_inner() else {
         return Err(FileError::new(
@@ -566,14 +562,9 @@ fn compile_rule(
         ))
     })?;
     let ctx = CompileCtx {
-        path,
-        lazy: refs.lazy,
-        lazies: refs.lazies,
-        sections: refs.sections,
-        breakdowns: refs.breakdowns,
-        tables: refs.tables,
         rule_span,
         check: check_name,
+        ..*pack_ctx
     };
     let params = toml::de::ValueDeserializer::from(toml::Spanned::new(
         rule_span.range(),
