@@ -159,8 +159,62 @@ fn seed() -> Vec<u8> {
     std::fs::read(common::root().join("examples/shanghe-2017.txt")).unwrap()
 }
 
+/// Issue 11 §1: a number with 28 or more decimal places panicked in the
+/// decimal constructor (`Decimal::new(5, 29)`), killing the whole run. Also:
+/// numbers beyond `Decimal`'s range after 万/亿, sums and shares of huge
+/// figures, a share of a tiny base.
+#[test]
+fn numbers_beyond_decimal_precision_and_range() {
+    let long_decimals = format!("0.{}", "1".repeat(28));
+    let cases = [
+        format!("标题\n共{long_decimals}个\n"),
+        format!("标题\n百分之{long_decimals}\n"),
+        format!("标题\n共{}个，占{long_decimals}%\n", "9".repeat(15)),
+        "标题\n共79228162514264337593543950335亿条\n".to_string(),
+        "标题\n共9999999999999999万条。其中，网站9999999999999999亿条，其他9999999999999999亿条。\n"
+            .to_string(),
+        format!("标题\n共5条，其中网站5条，占{long_decimals}%。在0.0000000001条中网站1条，占3%。\n"),
+        "标题\n表\n一、本年新收政府信息公开申请数量\t79228162514264337593543950335\t79228162514264337593543950335\n".to_string(),
+    ];
+    for text in &cases {
+        let r = check(text.as_bytes());
+        assert!(r.meta.is_some(), "{text}");
+    }
+    // Through the binary, as the issue reproduced it: exit 0 or 1, never 101.
+    let r = common::run_with_stdin(
+        &["check", "--format", "concise", "-"],
+        Some(cases[0].as_bytes()),
+    );
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+}
+
+/// Long decimal and numeral strings, the inputs the fuzzer found the panic with.
+fn numberish() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9０-９]{1,40}",
+        "[0-9０-９]{1,40}[.．][0-9０-９]{1,40}",
+        "[0-9０-９]{1,40}[万亿]",
+        "[一二三四五六七八九十百千万亿零〇两]{1,30}",
+        "百分之[0-9]{1,40}([.][0-9]{1,40})?",
+        "[0-9]{1,40}(,[0-9]{3}){0,8}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn long_decimals_and_numerals_never_panic(
+        parts in proptest::collection::vec((numberish(), "[条件个人次元%]?", "[，。；其中共合计占、 ]{0,3}"), 1..12)
+    ) {
+        let mut text = String::from("某县2021年政府信息公开工作年度报告\n共");
+        for (n, unit, sep) in parts {
+            text.push_str(&n);
+            text.push_str(&unit);
+            text.push_str(&sep);
+        }
+        let _ = check(text.as_bytes());
+    }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

@@ -129,7 +129,9 @@ pub fn value(text: &str) -> Option<Option<Decimal>> {
         return Some(None);
     }
     let t = t.replace([',', '，'], "");
-    Decimal::from_str(&t).ok().map(Some)
+    let v = Decimal::from_str(&t).ok()?;
+    // Beyond any figure of a report (and kept so: sums must not overflow).
+    crate::numbers::plausible(v, v.scale()).then_some(Some(v))
 }
 
 /// Cells from split pieces; pieces that are not numbers end the row.

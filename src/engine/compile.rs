@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
 
-use super::lazy::{LazyPattern, PackRegex, PackRegexSet};
+use super::lazy::{
+    LazyPattern, PACK_REGEX_BUDGET, PACK_REGEX_COUNT, PackRegex, PackRegexSet, REGEX_SIZE_LIMIT,
+    Refused, measure,
+};
 use super::{self as engine, RuleCheck};
 use crate::diagnostic::Check;
 use crate::rules::load::{
@@ -91,6 +94,8 @@ pub struct CompileCtx<'a> {
     pub lazy: bool,
     /// Where the lazily compiled regexes of the pack are listed.
     lazies: &'a std::cell::RefCell<Vec<LazyPattern>>,
+    /// Bytes and patterns the user pack's regexes have taken so far.
+    spent: &'a std::cell::Cell<(usize, usize)>,
     pub sections: &'a BTreeMap<String, SectionDef>,
     pub breakdowns: &'a BTreeMap<String, Arc<BreakdownSpec>>,
     /// The pack's tables, shared by every rule that reads them.
@@ -132,16 +137,21 @@ impl CompileCtx<'_> {
     pub fn regex(&self, pattern: &toml::Spanned<String>) -> Result<PackRegex, FileError> {
         let re = PackRegex::interned(pattern.get_ref());
         self.compile_or_defer(LazyPattern::One(re.clone()))
-            .map_err(|e| {
-                let detail = match &e {
-                    regex::Error::CompiledTooBig(_) => "正则表达式过大，超过大小限制".to_string(),
-                    other => other.to_string(),
-                };
-                self.error(
-                    Some(pattern.span().into()),
-                    format!("正则表达式无效：{detail}"),
-                )
-                .with_label("无效的正则表达式")
+            .map_err(|e| match e {
+                Refused::Budget => self.over_budget(Some(pattern.span().into())),
+                Refused::Regex(e) => {
+                    let detail = match &e {
+                        regex::Error::CompiledTooBig(_) => {
+                            "正则表达式过大，超过大小限制".to_string()
+                        }
+                        other => other.to_string(),
+                    };
+                    self.error(
+                        Some(pattern.span().into()),
+                        format!("正则表达式无效：{detail}"),
+                    )
+                    .with_label("无效的正则表达式")
+                }
             })?;
         Ok(re)
     }
@@ -154,17 +164,52 @@ impl CompileCtx<'_> {
     ) -> Result<PackRegexSet, FileError> {
         let set = PackRegexSet::new(patterns.cloned().collect());
         self.compile_or_defer(LazyPattern::Set(set.clone()))
-            .map_err(|e| self.error(None, format!("正则表达式无法合并：{e}")))?;
+            .map_err(|e| match e {
+                Refused::Budget => self.over_budget(None),
+                Refused::Regex(e) => self.error(None, format!("正则表达式无法合并：{e}")),
+            })?;
         Ok(set)
     }
 
+    /// The pack's regexes together are over what one pack may take.
+    fn over_budget(&self, span: Option<Span>) -> FileError {
+        self.error(
+            span,
+            format!(
+                "规则包的正则表达式合计超过上限（编译后 {} MiB 或 {} 个）",
+                PACK_REGEX_BUDGET >> 20,
+                PACK_REGEX_COUNT
+            ),
+        )
+        .with_label("从这条规则起超出上限")
+        .with_help("减少或合并正则表达式，或把规则拆到几个规则包；各项上限见 docs/limits.md")
+    }
+
     /// Compiles now (user packs), or lists the pattern for later (built-in packs).
-    fn compile_or_defer(&self, p: LazyPattern) -> Result<(), regex::Error> {
+    fn compile_or_defer(&self, p: LazyPattern) -> Result<(), Refused> {
         if self.lazy {
             self.lazies.borrow_mut().push(p);
             Ok(())
         } else {
-            p.compile()
+            // A user pack: within the pack's budget, then compiled now.
+            let (bytes, count) = self.spent.get();
+            let count = count + p.sources().len();
+            let left = PACK_REGEX_BUDGET.saturating_sub(bytes);
+            if count > PACK_REGEX_COUNT {
+                return Err(Refused::Budget);
+            }
+            p.compile().map_err(Refused::Regex)?;
+            let limit = left.min(REGEX_SIZE_LIMIT.saturating_mul(p.sources().len()));
+            let used = measure(p.sources(), limit).ok_or(if limit < REGEX_SIZE_LIMIT {
+                Refused::Budget
+            } else {
+                Refused::Regex(regex::Error::CompiledTooBig(limit))
+            })?;
+            if used > left {
+                return Err(Refused::Budget);
+            }
+            self.spent.set((bytes + used, count));
+            Ok(())
         }
     }
 
@@ -399,6 +444,7 @@ fn compile_pack(
 
     let mut rules = Vec::new();
     let lazies = std::cell::RefCell::new(Vec::new());
+    let spent = std::cell::Cell::new((0, 0));
     // What every rule of the pack may refer to; each rule fills in its own
     // span and check.
     let pack_ctx = CompileCtx {
@@ -406,6 +452,7 @@ fn compile_pack(
         // A run compiles only the built-in regexes it uses (`Lazy`).
         lazy: builtin,
         lazies: &lazies,
+        spent: &spent,
         sections: &sections,
         breakdowns: &breakdowns,
         tables: &tables,

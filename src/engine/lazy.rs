@@ -31,6 +31,39 @@ impl LazyPattern {
 /// refused with a clear error instead of eating memory.
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
+/// What the regexes of one user pack may take together once compiled. The
+/// limit above holds per regex; without this, a 40 KB pack of a thousand
+/// patterns compiled to 3 GB. Built-in packs are not measured.
+pub const PACK_REGEX_BUDGET: usize = 64 << 20;
+
+/// Regexes one user pack may define (a set counts its patterns).
+pub const PACK_REGEX_COUNT: usize = 1000;
+
+/// Why a user pack's pattern is refused.
+#[derive(Debug)]
+pub enum Refused {
+    /// The pattern itself does not compile (or is over `REGEX_SIZE_LIMIT`).
+    Regex(regex::Error),
+    /// It would take the pack over `PACK_REGEX_BUDGET` or `PACK_REGEX_COUNT`.
+    Budget,
+}
+
+/// The memory `sources` compile to with the engine `regex` uses, built
+/// within `limit`; `None` when it does not fit.
+pub fn measure(sources: &[String], limit: usize) -> Option<usize> {
+    use regex_automata::meta;
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(limit))
+        .onepass_size_limit(Some(limit))
+        .dfa_size_limit(Some(limit))
+        .hybrid_cache_capacity(REGEX_SIZE_LIMIT);
+    meta::Builder::new()
+        .configure(config)
+        .build_many(sources)
+        .ok()
+        .map(|re| re.memory_usage())
+}
+
 fn build_regex(source: &str) -> Result<regex::Regex, regex::Error> {
     regex::RegexBuilder::new(source)
         .size_limit(REGEX_SIZE_LIMIT)

@@ -284,6 +284,9 @@ fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity
         return None;
     }
     let mut value = Decimal::from_str(&digits).ok()?;
+    if !super::plausible(value, scale) {
+        return None;
+    }
     let mut mult = Decimal::ONE;
     let mut approx = false;
     let mut unit_money_in_wan = None;
@@ -314,7 +317,7 @@ fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity
         return None;
     }
     if unit_money_in_wan.is_none() {
-        value *= mult;
+        value = value.checked_mul(mult)?;
     }
     let exact_count = scale == 0 && mult == Decimal::ONE && unit != Some("%");
     let tolerance = if exact_count {
@@ -436,11 +439,15 @@ fn arabic_bare(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize
         j += 1;
     }
     let end_off = off_of(chars, j);
+    let value = Decimal::from_str(&s).ok()?;
+    if !super::plausible(value, scale) {
+        return None;
+    }
     Some((
         Quantity {
             span: Span::default(),
             number: Span::new(chars[start].0, end_off),
-            value: Decimal::from_str(&s).ok()?,
+            value,
             tolerance: Decimal::new(5, scale + 1),
             unit: None,
             approx: false,

@@ -132,7 +132,13 @@ fn compare(
     if base.value.is_zero() || stated.approx || part.approx || base.approx {
         return;
     }
-    let computed = part.value * Decimal::ONE_HUNDRED / base.value;
+    let Some(computed) = part
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|v| v.checked_div(base.value))
+    else {
+        return;
+    };
     // 99.8% means [99.75, 99.85): half-open, as rounding half up produces it.
     let lo = stated.value - stated.tolerance;
     let hi = stated.value + stated.tolerance;
