@@ -15,6 +15,7 @@ use crate::source::text::is_space;
 const CONTEXT: usize = 10;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
 pub struct Baseline {
     pub version: u32,
     pub findings: Vec<Entry>,
@@ -53,7 +54,28 @@ pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
         + &d.message
 }
 
+/// The baseline format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Why a baseline file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("不是有效的 JSON（{0}）")]
+    Json(#[from] serde_json::Error),
+    #[error("版本为 {0}，本程序只读版本 {VERSION}")]
+    Version(u32),
+}
+
 impl Baseline {
+    /// Reads a baseline file, checking its version.
+    pub fn parse(bytes: &[u8]) -> Result<Baseline, BaselineError> {
+        let b: Baseline = serde_json::from_slice(bytes)?;
+        if b.version != VERSION {
+            return Err(BaselineError::Version(b.version));
+        }
+        Ok(b)
+    }
+
     /// Records every finding of the results.
     pub fn record(results: &[FileReport]) -> Baseline {
         let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
@@ -69,7 +91,7 @@ impl Baseline {
             }
         }
         Baseline {
-            version: 1,
+            version: VERSION,
             findings: counts
                 .into_iter()
                 .map(|((path, rule, context), count)| Entry {
@@ -94,6 +116,10 @@ impl Baseline {
             let text = &r.source.text;
             let path = r.source.path.clone();
             r.diagnostics.retain(|d| {
+                // A baseline never hides that a file could not be checked.
+                if d.check.is_unhideable() {
+                    return true;
+                }
                 let key = (path.clone(), d.rule.clone(), fingerprint(text, d));
                 match left.get_mut(&key) {
                     Some(n) if *n > 0 => {

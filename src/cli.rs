@@ -2,7 +2,7 @@
 //! `man`. Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage,
 //! configuration, rule-file or input errors.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,6 +18,7 @@ use report_lint::render::{self, Format, RenderCtx};
 use report_lint::rules::FileError;
 use report_lint::run::{self, Input, Options};
 use report_lint::source::decode::encoding_for_label;
+use report_lint::source::{self, FileId};
 
 #[derive(Parser)]
 #[command(
@@ -109,9 +110,15 @@ struct CheckArgs {
     /// Record today's findings in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
-    /// Threads to check files with (default: all cores).
-    #[arg(short = 'j', long, value_name = "N")]
-    threads: Option<usize>,
+    /// Threads to check files with (default: all cores; at most 256).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: Option<u16>,
+    /// Follow symbolic links while walking directories (loops are detected).
+    #[arg(long)]
+    follow: bool,
+    /// Largest input read, in megabytes (default 256); a larger file is an input error.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    max_file_size: Option<u64>,
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     output_file: Option<PathBuf>,
@@ -284,12 +291,28 @@ pub fn run() -> Result<ExitStatus> {
 
 /// Loads built-in and user packs; a broken user pack becomes a result with
 /// its errors (the others still load).
+/// The largest rule pack or configuration file read.
+const MAX_PACK_SIZE: u64 = 4 << 20;
+
 fn load_rules(paths: &[PathBuf]) -> Result<(RuleSet, Vec<FileReport>)> {
     let mut user = Vec::new();
     let mut failed = Vec::new();
     for p in paths {
         let name = p.display().to_string();
-        match std::fs::read(p) {
+        // A rule pack is a TOML file of modest size: anything else is not
+        // read (its content is never echoed into an error).
+        if !p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            failed.push(operational(
+                &name,
+                Check::RuleError,
+                "规则文件应为 .toml 文件，未读取",
+            ));
+            continue;
+        }
+        match source::limited::read(p, MAX_PACK_SIZE) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => user.push((name, text)),
                 Err(_) => failed.push(operational(
@@ -360,7 +383,10 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
         return Ok((Config::default(), Vec::new()));
     };
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(&path) {
+    let read = source::limited::read(&path, MAX_PACK_SIZE)
+        .map_err(|e| e.to_string())
+        .and_then(|b| String::from_utf8(b).map_err(|_| "不是 UTF-8 编码".to_string()));
+    let text = match read {
         Ok(t) => t,
         Err(e) => {
             return Ok((
@@ -388,7 +414,7 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
 fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(usize::from(n))
             .build_global()
             .ok();
     }
@@ -398,6 +424,9 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         }
         None => None,
     };
+    let max_file_size = args
+        .max_file_size
+        .map_or(source::limited::DEFAULT_MAX_FILE_SIZE, |mb| mb << 20);
     let (cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
     let mut rule_paths = cfg.rules.clone();
     rule_paths.extend(args.rules.iter().cloned());
@@ -417,20 +446,40 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     let mut inputs = Vec::new();
     for p in &args.paths {
         if p.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("读取标准输入")?;
-            inputs.push(Input::Stdin {
-                name: args.stdin_filename.clone(),
-                bytes,
-            });
+            let bytes = source::limited::read_bounded(std::io::stdin().lock(), max_file_size);
+            match bytes {
+                Ok(bytes) => inputs.push(Input::Stdin {
+                    name: args.stdin_filename.clone(),
+                    bytes,
+                }),
+                Err(e) => inputs.push(Input::Broken {
+                    path: args.stdin_filename.clone(),
+                    message: e.to_string(),
+                }),
+            }
         } else {
-            inputs.extend(run::discover_with(std::slice::from_ref(p), &|path| {
-                cfg.excluded(path)
-            }));
+            let excluded = |path: &str| cfg.excluded(path);
+            let walk = run::Walk {
+                follow: args.follow,
+                excluded: Some(&excluded),
+            };
+            inputs.extend(run::discover_with(std::slice::from_ref(p), &walk));
         }
     }
+    // Where output goes is settled before any report is read: an output that
+    // cannot be written, or that would overwrite a report, is found now.
+    let output = match &args.output_file {
+        Some(path) => Some(AtomicFile::create(path, &inputs, "输出文件")?),
+        None => None,
+    };
+    let baseline_out = match &args.write_baseline {
+        Some(path) => Some(AtomicFile::create(path, &inputs, "基线文件")?),
+        None => None,
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(read_baseline(path)),
+        None => None,
+    };
     let reports = inputs.len();
     let opts = Options {
         encoding,
@@ -440,32 +489,69 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         compact: (args.format != FormatArg::Human || args.statistics)
             && args.baseline.is_none()
             && args.write_baseline.is_none(),
+        max_file_size,
         first_id: results.len() as u32,
     };
     results.extend(run::check_inputs(inputs, &set, &opts));
     results.extend(unused_suppressions(&cfg));
     // Every file's id is its index: labels of corpus findings name files by id.
     for (i, r) in results.iter_mut().enumerate() {
-        r.source.id = report_lint::source::FileId(i as u32);
+        r.source.id = FileId(i as u32);
+    }
+    if reports == 0 {
+        results.push(operational(
+            "<输入>",
+            Check::InputError,
+            "没有检查任何文件：给出的路径下没有报告文件（*.txt）",
+        ));
     }
 
-    if let Some(path) = &args.write_baseline {
-        let b = Baseline::record(&results);
-        std::fs::write(path, serde_json::to_string_pretty(&b)? + "\n")
-            .with_context(|| format!("写入基线文件 {}", path.display()))?;
+    if let Some(out) = baseline_out {
+        let broken = failed(&results);
+        if !broken {
+            let b = Baseline::record(&results);
+            let text = serde_json::to_string_pretty(&b)? + "\n";
+            let path = out.path.clone();
+            out.write(text.as_bytes())?;
+            eprintln!(
+                "report-lint: 已把 {} 条发现记入基线 {}",
+                b.findings.iter().map(|e| e.count).sum::<usize>(),
+                path.display()
+            );
+            return Ok(ExitStatus::Clean);
+        }
+        // A baseline of a run that could not check everything would hide
+        // nothing next time; say what went wrong instead.
         eprintln!(
-            "report-lint: 已把 {} 条发现记入基线 {}",
-            b.findings.iter().map(|e| e.count).sum::<usize>(),
-            path.display()
+            "report-lint: 有文件无法检查，未写入基线 {}；错误如下",
+            out.path.display()
         );
-        return Ok(ExitStatus::Clean);
+        let errors: Vec<FileReport> = results
+            .into_iter()
+            .filter(|r| r.diagnostics.iter().any(|d| d.check.is_failure()))
+            .collect();
+        let mut stderr = std::io::stderr().lock();
+        render::render(
+            Format::Concise,
+            &errors,
+            &render_ctx(&args, &set, reports, false),
+            &mut stderr,
+        )?;
+        return Ok(ExitStatus::Error);
     }
-    if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("读取基线文件 {}", path.display()))?;
-        let b: Baseline = serde_json::from_str(&text)
-            .with_context(|| format!("基线文件 {} 无效", path.display()))?;
-        b.hide(&mut results);
+    match baseline {
+        Some(Ok(b)) => {
+            b.hide(&mut results);
+        }
+        Some(Err(message)) => {
+            let path = args.baseline.as_ref().map(|p| p.display().to_string());
+            results.push(operational(
+                path.as_deref().unwrap_or_default(),
+                Check::ConfigError,
+                &message,
+            ));
+        }
+        None => {}
     }
 
     let color = match args.color {
@@ -473,37 +559,35 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         ColorChoice::Never => false,
         ColorChoice::Auto => args.output_file.is_none() && auto_color(),
     };
-    let ctx = RenderCtx {
-        color,
-        reports,
-        rules: &set,
-        step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from),
+    let ctx = render_ctx(&args, &set, reports, color);
+    let written = match output {
+        Some(file) => {
+            let mut buf = std::io::BufWriter::with_capacity(1 << 20, Vec::new());
+            emit(&args, &results, reports, &ctx, &mut buf)?;
+            let bytes = buf.into_inner().map_err(|e| e.into_error())?;
+            file.write(&bytes)
+        }
+        None => {
+            // Large buffers: a corpus's JSON is tens of megabytes.
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            emit(&args, &results, reports, &ctx, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(anyhow::Error::from)
+        }
     };
-    let mut out: Box<dyn Write> = match &args.output_file {
-        Some(path) => Box::new(std::io::BufWriter::with_capacity(
-            1 << 20,
-            std::fs::File::create(path)
-                .with_context(|| format!("无法写入输出文件 {}", path.display()))?,
-        )),
-        // Large buffers: a corpus's JSON is tens of megabytes.
-        None => Box::new(std::io::BufWriter::with_capacity(
-            1 << 20,
-            std::io::stdout().lock(),
-        )),
-    };
-    if args.statistics {
-        render::render_statistics(&results, reports, &mut out)?;
-    } else {
-        render::render(args.format.into(), &results, &ctx, &mut out)?;
+    if let Err(e) = written {
+        // `report-lint check … | head`: the reader left; what it wanted was
+        // written. End quietly, as ripgrep does.
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            std::mem::forget(results);
+            return Ok(ExitStatus::Clean);
+        }
+        return Err(e.context("写出结果"));
     }
-    out.flush()?;
 
-    let broken = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.check.is_failure());
+    let broken = failed(&results);
     let threshold = args
         .fail_on
         .map(Severity::from)
@@ -523,6 +607,100 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Clean
     })
+}
+
+/// Whether a file could not be (fully) checked: exit status 2.
+fn failed(results: &[FileReport]) -> bool {
+    results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.check.is_failure() && d.severity == Severity::Error)
+}
+
+fn render_ctx<'a>(
+    args: &CheckArgs,
+    set: &'a RuleSet,
+    reports: usize,
+    color: bool,
+) -> RenderCtx<'a> {
+    RenderCtx {
+        color,
+        reports,
+        rules: set,
+        step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|v| !v.is_empty() && args.format == FormatArg::Github)
+            .map(PathBuf::from),
+    }
+}
+
+fn emit(
+    args: &CheckArgs,
+    results: &[FileReport],
+    reports: usize,
+    ctx: &RenderCtx<'_>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if args.statistics {
+        render::render_statistics(results, reports, out)
+    } else {
+        render::render(args.format.into(), results, ctx, out)
+    }
+}
+
+/// A baseline read and validated, or why it cannot be used.
+fn read_baseline(path: &Path) -> std::result::Result<Baseline, String> {
+    let bytes =
+        source::limited::read(path, 256 << 20).map_err(|e| format!("无法读取基线文件：{e}"))?;
+    Baseline::parse(&bytes)
+        .map_err(|e| format!("基线文件无效，未使用：{e}（可用 --write-baseline 重新生成）"))
+}
+
+/// An output written whole or not at all: to a temporary file beside the
+/// target, renamed over it at the end. Ctrl-C or a second run writing the
+/// same file never leaves it empty, partial or interleaved.
+struct AtomicFile {
+    path: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    /// Checks now that `path` can be written and is not one of the inputs.
+    fn create(path: &Path, inputs: &[Input], what: &str) -> Result<AtomicFile> {
+        if let Ok(target) = path.canonicalize() {
+            let is_input = inputs.iter().any(|i| match i {
+                Input::File(p) => p.canonicalize().is_ok_and(|p| p == target),
+                _ => false,
+            });
+            if is_input {
+                anyhow::bail!("{what} {} 是要检查的报告之一，不能覆盖它", path.display());
+            }
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".report-lint-")
+            .tempfile_in(dir)
+            .with_context(|| format!("无法写入{what} {}", path.display()))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+        })
+    }
+
+    fn write(mut self, bytes: &[u8]) -> Result<()> {
+        let name = self.path.display().to_string();
+        self.temp
+            .write_all(bytes)
+            .and_then(|()| self.temp.as_file().sync_all())
+            .with_context(|| format!("写入 {name}"))?;
+        self.temp
+            .persist(&self.path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("写入 {name}"))?;
+        Ok(())
+    }
 }
 
 /// Suppressions of the configuration that hid nothing, reported on the config file.

@@ -411,10 +411,8 @@ impl Config {
         diags
             .into_iter()
             .filter(|d| {
-                matches!(
-                    d.check,
-                    Check::InputError | Check::RuleError | Check::ConfigError
-                ) || { (e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d) }
+                d.check.is_unhideable()
+                    || ((e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d))
             })
             .filter(|d| {
                 let hit = self.suppress.iter().find(|s| {

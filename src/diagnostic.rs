@@ -75,6 +75,7 @@ checks! {
     RuleError => "rule-error",
     ConfigError => "config-error",
     UnusedSuppression => "unused-suppression",
+    InternalError => "internal-error",
 }
 
 impl Check {
@@ -83,7 +84,11 @@ impl Check {
     pub fn is_operational(self) -> bool {
         matches!(
             self,
-            Check::InputError | Check::RuleError | Check::ConfigError | Check::UnusedSuppression
+            Check::InputError
+                | Check::RuleError
+                | Check::ConfigError
+                | Check::UnusedSuppression
+                | Check::InternalError
         )
     }
 
@@ -91,7 +96,16 @@ impl Check {
     pub fn is_failure(self) -> bool {
         matches!(
             self,
-            Check::InputError | Check::RuleError | Check::ConfigError
+            Check::InputError | Check::RuleError | Check::ConfigError | Check::InternalError
+        )
+    }
+
+    /// Findings that no selection, suppression or baseline may hide: the run
+    /// could not check (all of) a file.
+    pub fn is_unhideable(self) -> bool {
+        matches!(
+            self,
+            Check::InputError | Check::RuleError | Check::ConfigError | Check::InternalError
         )
     }
 }

@@ -139,7 +139,23 @@ fn symlink_loop_and_unreadable_entry_in_a_walked_directory() {
     .unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("missing.txt"), dir.path().join("b.txt")).unwrap();
+    // Links are not followed by default (issue 11 §4): only a.txt is read.
     let r = run(&["check", "--format", "concise", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .ends_with("1 file: 0 errors, 0 warnings, 0 notes\n"),
+        "{}",
+        r.stdout
+    );
+    // --follow follows them, detects the loop and reports the dangling link.
+    let r = run(&[
+        "check",
+        "--follow",
+        "--format",
+        "concise",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stdout.contains("符号链接形成循环"), "{}", r.stdout);
     assert!(

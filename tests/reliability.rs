@@ -60,3 +60,55 @@ fn a_pack_over_its_regex_budget_is_a_rule_error() {
     ]);
     assert!(!r.stdout.contains("rule-error"), "{}", r.stdout);
 }
+
+/// Defence in depth: a panic in one file's check is an `internal-error` on
+/// that file (exit 2); the other files are checked and printed as usual.
+#[test]
+fn a_panic_in_one_file_is_an_internal_error_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("a-bad.txt");
+    std::fs::write(&bad, "某县2017年政府信息公开工作年度报告\nPANIC-HERE\n").unwrap();
+    let out = common::bin()
+        .env("REPORT_LINT_INJECT_PANIC", "PANIC-HERE")
+        .args([
+            "check",
+            "--format",
+            "concise",
+            bad.to_str().unwrap(),
+            "examples/shanghe-2017.txt",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("internal-error"))
+        .expect("internal-error");
+    assert!(line.starts_with(bad.to_str().unwrap()), "{line}");
+    assert!(line.contains("程序内部出错"), "{line}");
+    assert!(
+        stdout.contains("examples/shanghe-2017.txt:26:264: warning[common/percent]"),
+        "{stdout}"
+    );
+    // JSON too: the other file's findings and the error, one document.
+    let out = common::bin()
+        .env("REPORT_LINT_INJECT_PANIC", "PANIC-HERE")
+        .args([
+            "check",
+            "--format",
+            "json",
+            bad.to_str().unwrap(),
+            "examples/shanghe-2017.txt",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"internal-error") && rules.contains(&"common/percent"));
+}

@@ -144,7 +144,16 @@ impl CompileCtx<'_> {
                         regex::Error::CompiledTooBig(_) => {
                             "正则表达式过大，超过大小限制".to_string()
                         }
-                        other => other.to_string(),
+                        // "regex parse error:\n    [unclosed\n    ^\nerror: …": the
+                        // excerpt already shows the pattern; keep the last line.
+                        other => {
+                            let text = other.to_string();
+                            let last = text.lines().rev().find(|l| !l.trim().is_empty());
+                            last.unwrap_or(&text)
+                                .trim()
+                                .trim_start_matches("error: ")
+                                .to_string()
+                        }
                     };
                     self.error(
                         Some(pattern.span().into()),
@@ -537,12 +546,10 @@ fn compile_rule(
     }
     let check_name = head.check.get_ref();
     let check_span: Span = head.check.span().into();
-    let Some(check) =
-        Check::from_name(check_name).filter(|c| !matches!(c, Check::InputError | Check::RuleError))
-    else {
+    let Some(check) = Check::from_name(check_name).filter(|c| !c.is_operational()) else {
         let names: Vec<&str> = Check::ALL
             .iter()
-            .filter(|c| !matches!(c, Check::InputError | Check::RuleError))
+            .filter(|c| !c.is_operational())
             .map(|c| c.as_str())
             .collect();
         return Err(FileError::new(

@@ -8,7 +8,12 @@ use super::Summary;
 use crate::diagnostic::FileReport;
 use crate::diagnostic::Severity;
 
+/// GitHub keeps at most 1 MiB of a step's summary; ours stays well under.
+pub const STEP_SUMMARY_BUDGET: usize = 900 << 10;
+
 fn escape_data(s: &str) -> String {
+    // Control characters escaped visibly first: a CI log is a terminal too.
+    let s = super::escape::line(s);
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -49,28 +54,39 @@ pub fn render_github(
     let summary = Summary::of(results, reports);
     writeln!(w, "{}", summary.line())?;
     if let Some(f) = summary_file {
-        writeln!(f, "### report-lint\n\n{}\n", summary.line())?;
-        writeln!(
-            f,
-            "| 文件 | 位置 | 级别 | 规则 | 说明 |\n|---|---|---|---|---|"
-        )?;
-        for r in results {
+        let mut text = format!(
+            "### report-lint\n\n{}\n\n| 文件 | 位置 | 级别 | 规则 | 说明 |\n|---|---|---|---|---|\n",
+            summary.line()
+        );
+        let total: usize = results.iter().map(|r| r.diagnostics.len()).sum();
+        let mut shown = 0;
+        'rows: for r in results {
             for d in &r.diagnostics {
                 let p = r.position(d.span.start);
-                let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-                writeln!(
-                    f,
-                    "| {} | {}:{} | {} | `{}` | {} |",
+                let cell = |s: &str| super::escape::line(s).replace('|', "\\|");
+                let row = format!(
+                    "| {} | {}:{} | {} | `{}` | {} |\n",
                     cell(&r.source.path),
                     p.line,
                     p.column,
                     d.severity,
                     d.rule,
                     cell(&d.message)
-                )?;
+                );
+                if text.len() + row.len() > STEP_SUMMARY_BUDGET {
+                    break 'rows;
+                }
+                text.push_str(&row);
+                shown += 1;
             }
         }
-        writeln!(f)?;
+        if shown < total {
+            text.push_str(&format!(
+                "\n另有 {} 条发现未列入摘要（GitHub 步骤摘要以 1 MiB 为限），完整结果见日志或 SARIF。\n",
+                total - shown
+            ));
+        }
+        writeln!(f, "{text}")?;
     }
     Ok(())
 }

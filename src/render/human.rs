@@ -9,9 +9,11 @@ use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
 use regex::Regex;
 
 use super::Summary;
+use super::escape;
 use super::excerpt::Excerpt;
 use crate::diagnostic::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
 
 /// ariadne prints `<source id>:<line>:<col>` computed on the excerpt; the
 /// renderer names the source with this marker and writes the true place there.
@@ -47,33 +49,42 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
         writeln!(
             w,
             "{}[{}]: {}: {}",
-            d.severity, d.rule, r.source.path, d.message
+            d.severity,
+            d.rule,
+            escape::line(&r.source.path),
+            escape::line(&d.message)
         )?;
         if let Some(h) = &d.help {
-            writeln!(w, "  help: {h}")?;
+            writeln!(w, "  help: {}", escape::line(h))?;
         }
         return writeln!(w);
     }
     let mut spans = vec![d.span];
     spans.extend(d.labels.iter().map(|l| l.span));
     let ex = Excerpt::new(&r.source.text, &r.source.lines, &spans);
+    // What is shown is escaped; spans move with it.
+    let safe = escape::Text::new(&ex.text);
+    let at = |s: Span| {
+        let m = ex.map(s);
+        safe.map(m.start)..safe.map(m.end)
+    };
     let id = MARK.to_string();
-    let primary = ex.map(d.span);
+    let primary = at(d.span);
     let mut labels = vec![
-        Label::new((id.clone(), primary.range()))
-            .with_message(d.span_label.clone().unwrap_or_default())
+        Label::new((id.clone(), primary.clone()))
+            .with_message(escape::line(d.span_label.as_deref().unwrap_or_default()))
             .with_color(paint)
             .with_order(-1),
     ];
     labels.extend(d.labels.iter().enumerate().map(|(i, l)| {
-        Label::new((id.clone(), ex.map(l.span).range()))
-            .with_message(&l.message)
+        Label::new((id.clone(), at(l.span)))
+            .with_message(escape::line(&l.message))
             .with_color(Color::Blue)
             .with_order(i as i32)
     }));
-    let mut report = Report::build(kind, (id.clone(), primary.range()))
+    let mut report = Report::build(kind, (id.clone(), primary))
         .with_code(&d.rule)
-        .with_message(&d.message)
+        .with_message(escape::line(&d.message))
         .with_config(
             Config::default()
                 .with_color(color)
@@ -81,19 +92,20 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
         )
         .with_labels(labels);
     if let Some(h) = &d.help {
-        report = report.with_help(h);
+        report = report.with_help(escape::line(h));
     }
     let mut buf = Vec::new();
     report
         .finish()
-        .write((id, Source::from(ex.text.as_str())), &mut buf)?;
+        .write((id, Source::from(safe.text.as_str())), &mut buf)?;
     let out = String::from_utf8_lossy(&buf);
     let p = r.source.lines.position(&r.source.text, d.span.start);
-    let place = format!("{}:{}:{}", r.source.path, p.line, p.column);
+    let path = escape::line(&r.source.path);
+    let place = format!("{path}:{}:{}", p.line, p.column);
     // The first header is the finding's place; later groups name the file only
     // (their columns would be excerpt columns).
     let out = HEADER.replace(&out, regex::NoExpand(&place));
-    let out = HEADER.replace_all(&out, regex::NoExpand(&r.source.path));
+    let out = HEADER.replace_all(&out, regex::NoExpand(&path));
     let out = if color {
         out
     } else {

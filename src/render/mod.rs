@@ -1,6 +1,7 @@
 //! Renderers: the only code that writes findings out. One file per format;
 //! each takes the sorted results and a writer.
 
+pub mod escape;
 mod excerpt;
 mod github;
 mod human;
@@ -152,7 +153,12 @@ fn render_concise(results: &[FileReport], reports: usize, w: &mut dyn Write) -> 
             writeln!(
                 w,
                 "{}:{}:{}: {}[{}] {}",
-                r.source.path, p.line, p.column, d.severity, d.rule, d.message
+                escape::line(&r.source.path),
+                p.line,
+                p.column,
+                d.severity,
+                d.rule,
+                escape::line(&d.message)
             )?;
         }
     }

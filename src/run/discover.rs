@@ -18,16 +18,32 @@ pub enum Input {
         path: String,
         message: String,
     },
+    /// A path passed over, with a note saying why (not an error).
+    Skipped {
+        path: String,
+        message: String,
+    },
+}
+
+/// How paths are expanded.
+#[derive(Default)]
+pub struct Walk<'a> {
+    /// Follow symbolic links while walking (loops are detected and reported).
+    pub follow: bool,
+    /// Leave out what this says (the configuration's `exclude`).
+    pub excluded: Option<&'a dyn Fn(&str) -> bool>,
 }
 
 /// Expands paths into inputs: files as given, directories walked for `*.txt`
 /// in sorted order. Unwalkable entries become `Input::Broken`, the walk goes on.
+/// Symbolic links met while walking are not followed.
 pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
-    discover_with(paths, &|_| false)
+    discover_with(paths, &Walk::default())
 }
 
-/// Like `discover`, leaving out what `excluded` says (the configuration's `exclude`).
-pub fn discover_with(paths: &[PathBuf], excluded: &dyn Fn(&str) -> bool) -> Vec<Input> {
+/// Like `discover`, as `walk` says.
+pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
+    let excluded = |p: &str| walk_opts.excluded.is_some_and(|f| f(p));
     let mut out = Vec::new();
     for path in paths {
         if !path.exists() && path.symlink_metadata().is_err() {
@@ -38,12 +54,30 @@ pub fn discover_with(paths: &[PathBuf], excluded: &dyn Fn(&str) -> bool) -> Vec<
         } else if path.is_dir() {
             let walk = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
-                .follow_links(true);
+                .follow_links(walk_opts.follow);
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_report_name(e.path()) => {
                         if !excluded(&e.path().display().to_string()) {
                             out.push(Input::File(e.into_path()))
+                        }
+                    }
+                    // A report-named FIFO, socket or device: reading it could
+                    // block or never end; named explicitly, it is read bounded.
+                    Ok(e)
+                        if !e.file_type().is_dir()
+                            && !e.file_type().is_symlink()
+                            && is_report_name(e.path()) =>
+                    {
+                        if !excluded(&e.path().display().to_string()) {
+                            let kind = crate::source::limited::special_kind(e.path())
+                                .unwrap_or("不是普通文件");
+                            out.push(Input::Skipped {
+                                path: e.path().display().to_string(),
+                                message: format!(
+                                    "{kind}，遍历目录时跳过（要检查它，请直接写出它的路径）"
+                                ),
+                            });
                         }
                     }
                     Ok(_) => {}

@@ -7,5 +7,5 @@ pub mod discover;
 pub mod pipeline;
 pub mod warm;
 
-pub use discover::{Input, discover, discover_with};
+pub use discover::{Input, Walk, discover, discover_with};
 pub use pipeline::{Options, check_bytes, check_inputs, check_inputs_with, check_owned};

@@ -10,14 +10,15 @@ use super::Input;
 use super::discover::io_message;
 use crate::analysis::facts::ReportFacts;
 use crate::analysis::{Analysis, IssuerConfig};
-use crate::diagnostic::{FileMeta, FileReport};
+use crate::diagnostic::{Check, Diagnostic, FileMeta, FileReport};
 use crate::engine::{self, RuleSet};
 use crate::read;
 use crate::source::decode::{DecodeError, decode_owned};
+use crate::source::limited::{self, ReadError};
 use crate::source::{FileId, SourceFile};
 
 /// How reports are read and which pack is used.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Decode every input with this encoding instead of guessing.
     pub encoding: Option<&'static Encoding>,
@@ -29,9 +30,24 @@ pub struct Options {
     /// renderers that print no excerpt need only line and column, and a run over
     /// ten thousand reports must not keep them all in memory.
     pub compact: bool,
+    /// Inputs larger than this are not read (an `input-error` says so).
+    pub max_file_size: u64,
     /// The id of the first input (files reported before the inputs, such as
     /// broken rule packs, take the ids below).
     pub first_id: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            encoding: None,
+            pack: None,
+            config: None,
+            compact: false,
+            max_file_size: limited::DEFAULT_MAX_FILE_SIZE,
+            first_id: 0,
+        }
+    }
 }
 
 /// Checks every input in parallel, then across reports; results are in
@@ -59,16 +75,22 @@ pub fn check_inputs_with(
             let (mut r, facts) = match input {
                 Input::File(path) => {
                     let name = path.display().to_string();
-                    match std::fs::read(&path) {
-                        Ok(bytes) => check_one(id, name, bytes, rules, opts, wanted),
-                        Err(e) => (
+                    match limited::read(&path, opts.max_file_size) {
+                        Ok(bytes) => guarded(id, name, bytes, rules, opts, wanted),
+                        Err(ReadError::Io(e)) => (
                             FileReport::failed(name, format!("无法读取文件：{}", io_message(&e))),
                             None,
                         ),
+                        Err(e) => (FileReport::failed(name, e.to_string()), None),
                     }
                 }
-                Input::Stdin { name, bytes } => check_one(id, name, bytes, rules, opts, wanted),
+                Input::Stdin { name, bytes } => guarded(id, name, bytes, rules, opts, wanted),
                 Input::Broken { path, message } => (FileReport::failed(path, message), None),
+                Input::Skipped { path, message } => {
+                    let mut d = Diagnostic::bare(Check::InputError, "input-error", message);
+                    d.severity = crate::diagnostic::Severity::Info;
+                    (FileReport::operational(&path, "", vec![d]), None)
+                }
             };
             r.source.id = id;
             // Corpus findings may point into any file: keep texts until then.
@@ -134,6 +156,36 @@ pub fn check_owned(path: String, bytes: Vec<u8>, rules: &RuleSet, opts: &Options
     .0
 }
 
+/// `check_one` under `catch_unwind`: a bug in one file's check becomes an
+/// `internal-error` on that file, and the other files are checked as usual.
+fn guarded(
+    id: FileId,
+    path: String,
+    bytes: Vec<u8>,
+    rules: &RuleSet,
+    opts: &Options,
+    wanted: Wanted,
+) -> (FileReport, Option<ReportFacts>) {
+    let name = path.clone();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_one(id, path, bytes, rules, opts, wanted)
+    }));
+    outcome.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let d = Diagnostic::bare(
+            Check::InternalError,
+            "internal-error",
+            format!("检查本文件时程序内部出错（{what}），本文件未能检查完；其他文件照常检查"),
+        )
+        .with_help("这是 report-lint 的缺陷：请把本文件和这条消息报告给开发者");
+        (FileReport::operational(&name, "", vec![d]), None)
+    })
+}
+
 /// The per-file phase for one report: its findings and the facts it leaves
 /// for the corpus phase (`None` when it could not be read).
 pub fn check_one(
@@ -149,6 +201,14 @@ pub fn check_one(
         Err(e) => return (FileReport::failed(path, decode_message(&e)), None),
     };
     let doc = read::plain::read(decoded.text);
+    // A test hook (debug builds only): panic on a marker, to prove that a bug
+    // in one file's check never stops the run.
+    if cfg!(debug_assertions)
+        && let Some(marker) = std::env::var_os("REPORT_LINT_INJECT_PANIC")
+        && doc.text.contains(marker.to_string_lossy().as_ref())
+    {
+        panic!("injected panic");
+    }
     let effective = opts
         .config
         .as_ref()

@@ -5,6 +5,7 @@
 
 pub mod decode;
 pub mod file;
+pub mod limited;
 pub mod span;
 pub mod text;
 
