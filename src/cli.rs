@@ -476,10 +476,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         Some(path) => Some(AtomicFile::create(path, &inputs, "基线文件")?),
         None => None,
     };
-    let baseline = match &args.baseline {
-        Some(path) => Some(read_baseline(path)),
-        None => None,
-    };
+    let baseline = args.baseline.as_deref().map(read_baseline);
     let reports = inputs.len();
     let opts = Options {
         encoding,
