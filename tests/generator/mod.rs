@@ -1,0 +1,373 @@
+//! A deterministic generator of complete, internally consistent annual
+//! reports (政府信息公开工作年度报告) for property tests: the 2021 national
+//! format (国办公开办函〔2021〕30号), the 2019 trial format (〔2019〕60号) and a
+//! 2013–2018 report with its appendix statistics table. Each report is a
+//! [`Model`] (figures, labels, prose choices) rendered in one [`Layout`] with
+//! one label [`Variant`]; rendering records where every table cell and every
+//! figure the prose quotes ended up, so that a test can check the place of a
+//! finding. [`Model::mutate_cell`] and [`Model::remove_row`] make the defects
+//! whose findings are known in advance.
+//!
+//! Self-contained: nothing here reads the project's files or calls the
+//! library; the templates are written out in `labels.rs` and `stat.rs`.
+#![allow(dead_code)]
+
+pub mod figures;
+pub mod labels;
+pub mod layout;
+pub mod prose;
+pub mod stat;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+pub use figures::Figures;
+pub use layout::Layout;
+
+/// Which national format (or the pre-2019 free format with a statistics table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    F2021,
+    F2019,
+    S2008,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::F2021, Format::F2019, Format::S2008];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::F2021 => "2021",
+            Format::F2019 => "2019",
+            Format::S2008 => "2008",
+        }
+    }
+
+    /// The rule-id prefix of the pack the tool picks for this format.
+    pub fn pack(self) -> &'static str {
+        match self {
+            Format::F2021 => "gov2021",
+            Format::F2019 => "gov2019",
+            Format::S2008 => "gov2008",
+        }
+    }
+}
+
+/// How labels and headers are written (one thing varied at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Variant {
+    /// The base form every other variant changes one thing of: the official
+    /// labels, （一）, 1., with 「危及三安全一稳定」 written without quotes (as many
+    /// reports do), so that each variant isolates one cause.
+    Base,
+    /// The official curly quotes: 危及“三安全一稳定”.
+    CurlyQuotes,
+    /// 危及"三安全一稳定" with ASCII quotes.
+    AsciiQuotes,
+    /// 危及「三安全一稳定」.
+    CornerQuotes,
+    /// (一) instead of （一）.
+    HalfBrackets,
+    /// 1． (full-width dot) instead of 1.
+    FullDot,
+    /// 1、 instead of 1.
+    CommaDot,
+    /// 2021 report whose 表三 keeps the 2019 single （六）其他处理 row.
+    Rows2019,
+    /// 表三 header without 申请人情况 / 法人或其他组织 rows.
+    FlatApplicantHeader,
+    /// 表四 header in one row instead of three.
+    T4HeaderOneRow,
+    /// 「三、本年度办理结果」 repeated before every result row.
+    RepeatResults,
+    /// Many zeros, written as blank cells.
+    BlankZeros,
+    /// Many zeros, written as 0.
+    Zeros,
+    /// A label that lost characters in PDF conversion: 其他法律行政止公开.
+    Garbled,
+    /// 2019 表二 采购总金额 written with its unit: 251000元.
+    AmountWithUnit,
+    /// Prose quoting 表四 with 「其中结果维持…」 lists, one per total, split at 「；」.
+    ProseT4Lists,
+    /// Prose saying 收到 = 新收 + 上年结转 (「收到…N件（含上年结转M件）」).
+    ProseReceivedWithCarried,
+    /// Prose in the 受理 N 件，答复 M 件（含上年度结转申请…，另有…件顺延到下年度答复） form.
+    ProseAnswered,
+    /// Prose quoting percentages (「予以公开N件，占X%」).
+    ProsePercent,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 19] = [
+        Variant::Base,
+        Variant::CurlyQuotes,
+        Variant::AsciiQuotes,
+        Variant::CornerQuotes,
+        Variant::HalfBrackets,
+        Variant::FullDot,
+        Variant::CommaDot,
+        Variant::Rows2019,
+        Variant::FlatApplicantHeader,
+        Variant::T4HeaderOneRow,
+        Variant::RepeatResults,
+        Variant::BlankZeros,
+        Variant::Zeros,
+        Variant::Garbled,
+        Variant::AmountWithUnit,
+        Variant::ProseT4Lists,
+        Variant::ProseReceivedWithCarried,
+        Variant::ProseAnswered,
+        Variant::ProsePercent,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Base => "base",
+            Variant::CurlyQuotes => "curly-quotes",
+            Variant::AsciiQuotes => "ascii-quotes",
+            Variant::CornerQuotes => "corner-quotes",
+            Variant::HalfBrackets => "half-brackets",
+            Variant::FullDot => "full-dot",
+            Variant::CommaDot => "comma-dot",
+            Variant::Rows2019 => "rows-2019",
+            Variant::FlatApplicantHeader => "flat-applicant-header",
+            Variant::T4HeaderOneRow => "t4-header-one-row",
+            Variant::RepeatResults => "repeat-results",
+            Variant::BlankZeros => "blank-zeros",
+            Variant::Zeros => "zeros",
+            Variant::Garbled => "garbled-label",
+            Variant::AmountWithUnit => "amount-with-unit",
+            Variant::ProseT4Lists => "prose-t4-lists",
+            Variant::ProseReceivedWithCarried => "prose-received-with-carried",
+            Variant::ProseAnswered => "prose-answered",
+            Variant::ProsePercent => "prose-percent",
+        }
+    }
+
+    /// Whether the variant means anything for the format.
+    pub fn applies_to(self, f: Format) -> bool {
+        use Variant::*;
+        match self {
+            Base | HalfBrackets | FullDot | CommaDot | BlankZeros | Zeros | ProsePercent => {
+                true
+            }
+            Rows2019 => f == Format::F2021,
+            AmountWithUnit => f == Format::F2019,
+            CurlyQuotes | AsciiQuotes | CornerQuotes | FlatApplicantHeader | T4HeaderOneRow
+            | RepeatResults | Garbled | ProseT4Lists | ProseReceivedWithCarried | ProseAnswered => {
+                f != Format::S2008
+            }
+        }
+    }
+}
+
+/// One generated report: what to render and how.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub format: Format,
+    pub layout: Layout,
+    pub variant: Variant,
+    pub seed: u64,
+    /// The figures the tables show (mutations change these).
+    pub table: Figures,
+    /// The figures the prose quotes (never mutated).
+    pub quoted: Figures,
+    pub prose: prose::Choices,
+    /// Template row ids taken out of the tables.
+    pub removed: Vec<(String, String)>,
+}
+
+/// A table cell: table id (`t2`, `t3`, `t4`, `stat`), row id, column id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellRef {
+    pub table: String,
+    pub row: String,
+    pub col: String,
+}
+
+impl CellRef {
+    pub fn new(table: &str, row: &str, col: &str) -> CellRef {
+        CellRef {
+            table: table.into(),
+            row: row.into(),
+            col: col.into(),
+        }
+    }
+}
+
+/// Where a table cell was written in the rendered text (byte offsets, 1-based line).
+#[derive(Clone, Debug)]
+pub struct Placed {
+    pub cell: CellRef,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: String,
+}
+
+/// A figure of the prose that quotes table cells (the tool's text-vs-table pairs).
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// The cells whose sum the figure equals.
+    pub cells: Vec<CellRef>,
+    /// Another reading the tool accepts (收到 = 新收 + 上年结转).
+    pub or_cells: Vec<CellRef>,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+/// The rendered text with the places of its cells and quotes.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    pub text: String,
+    pub cells: Vec<Placed>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Rendered {
+    pub fn cell(&self, c: &CellRef) -> Option<&Placed> {
+        self.cells.iter().find(|p| &p.cell == c)
+    }
+}
+
+/// A finding the tool should give: rule id (without the pack prefix), and a
+/// byte range that the finding's span or one of its labels must contain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    pub rule: String,
+    pub at: Option<(usize, usize)>,
+    /// Text the message must contain (a row label).
+    pub message_has: Option<String>,
+}
+
+/// What [`Model::mutate_cell`] did.
+#[derive(Clone, Debug)]
+pub struct Mutation {
+    pub cell: CellRef,
+    pub from: String,
+    pub to: String,
+    /// The relations the cell enters that the change breaks (rule ids without
+    /// pack prefix), and whether the prose quotes it.
+    pub relations: Vec<String>,
+}
+
+impl Model {
+    pub fn new(format: Format, layout: Layout, variant: Variant, seed: u64) -> Model {
+        let mut rng = StdRng::seed_from_u64(seed ^ 0x9e37_79b9_7f4a_7c15);
+        let table = Figures::random(format, variant, &mut rng);
+        let prose = prose::Choices::random(format, variant, &mut rng);
+        Model {
+            format,
+            layout,
+            variant,
+            seed,
+            quoted: table.clone(),
+            table,
+            prose,
+            removed: Vec::new(),
+        }
+    }
+
+    pub fn render(&self) -> Rendered {
+        layout::render(self)
+    }
+
+    /// Findings a correct tool gives on the unmutated report (true findings
+    /// that the variant itself causes).
+    pub fn baseline(&self) -> Vec<Expected> {
+        let mut out = Vec::new();
+        if self.variant == Variant::Rows2019 && self.format == Format::F2021 {
+            out.push(Expected {
+                rule: "t3-rows".into(),
+                at: None,
+                message_has: Some("申请人逾期未按收费通知要求缴纳费用".into()),
+            });
+        }
+        out
+    }
+
+    /// Changes one table cell by a small non-zero amount and returns the
+    /// relations (and text quotes) that the change breaks.
+    pub fn mutate_cell(&mut self, rng: &mut StdRng) -> Mutation {
+        let candidates = self.table.mutable_cells(self.format);
+        let cell = candidates[rng.random_range(0..candidates.len())].clone();
+        let old = self.table.get(&cell).expect("cell exists");
+        let delta = rng.random_range(1..=4i64);
+        let new = if old >= delta && rng.random_bool(0.4) {
+            old - delta
+        } else {
+            old + delta
+        };
+        let before = self.table.broken(self.format);
+        assert!(before.is_empty(), "generated figures break {before:?}");
+        self.table.set(&cell, new);
+        let mut relations = self.table.broken(self.format);
+        let sum = |f: &Figures, cells: &[CellRef]| -> i64 {
+            cells.iter().map(|c| f.get(c).unwrap_or(0)).sum()
+        };
+        for (k, q) in self.render().quotes.iter().enumerate() {
+            if !q.cells.contains(&cell) && !q.or_cells.contains(&cell) {
+                continue;
+            }
+            let said = sum(&self.quoted, &q.cells);
+            let want = sum(&self.table, &q.cells);
+            let alt = (!q.or_cells.is_empty()).then(|| sum(&self.table, &q.or_cells));
+            if want != said && alt != Some(said) {
+                relations.push(format!("text-vs-table@{k}"));
+            }
+        }
+        Mutation {
+            from: self.table.show(&cell, old),
+            to: self.table.show(&cell, new),
+            cell,
+            relations,
+        }
+    }
+
+    /// Takes one template row out of the national 表二 or 表三; returns the
+    /// finding expected (the pack's missing-row rule naming that row).
+    pub fn remove_row(&mut self, rng: &mut StdRng) -> Option<Expected> {
+        let rows = labels::removable_rows(self.format, self.variant);
+        if rows.is_empty() {
+            return None;
+        }
+        let (table, id, label) = rows[rng.random_range(0..rows.len())].clone();
+        self.removed.push((table.clone(), id));
+        Some(Expected {
+            rule: format!("{table}-rows"),
+            at: None,
+            message_has: Some(label),
+        })
+    }
+
+    /// The findings expected after [`Model::mutate_cell`], placed in `r`.
+    pub fn expected_for(&self, m: &Mutation, r: &Rendered) -> Vec<Expected> {
+        let mut out = self.baseline();
+        let cell_at = r.cell(&m.cell).map(|p| (p.start, p.end));
+        for rel in &m.relations {
+            if let Some(k) = rel.strip_prefix("text-vs-table@") {
+                let k: usize = k.parse().expect("quote index");
+                let q = r.quotes.get(k).expect("quote placed");
+                out.push(Expected {
+                    rule: "text-vs-table".into(),
+                    at: Some((q.start, q.end)),
+                    message_has: None,
+                });
+            } else {
+                out.push(Expected {
+                    rule: rel.clone(),
+                    at: cell_at,
+                    message_has: None,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// A seeded generator for the test's own choices (which cell, which row).
+pub fn rng(seed: u64) -> StdRng {
+    StdRng::seed_from_u64(seed)
+}
