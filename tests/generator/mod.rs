@@ -238,8 +238,8 @@ impl Rendered {
 pub struct Expected {
     pub rule: String,
     pub at: Option<(usize, usize)>,
-    /// Text the message must contain (a row label).
-    pub message_has: Option<String>,
+    /// Texts the message must contain (row labels).
+    pub message_has: Vec<String>,
 }
 
 /// What [`Model::mutate_cell`] did.
@@ -282,7 +282,7 @@ impl Model {
             out.push(Expected {
                 rule: "t3-rows".into(),
                 at: None,
-                message_has: Some("申请人逾期未按收费通知要求缴纳费用".into()),
+                message_has: vec!["申请人逾期未按收费通知要求缴纳费用".into()],
             });
         }
         out
@@ -291,11 +291,20 @@ impl Model {
     /// Changes one table cell by a small non-zero amount and returns the
     /// relations (and text quotes) that the change breaks.
     pub fn mutate_cell(&mut self, rng: &mut StdRng) -> Mutation {
-        let candidates = self.table.mutable_cells(self.format);
+        let mut candidates = self.table.mutable_cells(self.format);
+        if self.table.blank_zeros {
+            // A blank cell is 0; keep every changed cell, and its row's
+            // total, written (a blank beside a figure is another finding).
+            candidates.retain(|c| {
+                let total = CellRef::new(&c.table, &c.row, "total");
+                self.table.get(c) != Some(0)
+                    && (c.table != "t3" || self.table.get(&total) != Some(0))
+            });
+        }
         let cell = candidates[rng.random_range(0..candidates.len())].clone();
         let old = self.table.get(&cell).expect("cell exists");
         let delta = rng.random_range(1..=4i64);
-        let new = if old >= delta && rng.random_bool(0.4) {
+        let new = if old > delta && rng.random_bool(0.4) {
             old - delta
         } else {
             old + delta
@@ -327,8 +336,19 @@ impl Model {
     }
 
     /// Takes one template row out of the national 表二 or 表三; returns the
-    /// finding expected (the pack's missing-row rule naming that row).
-    pub fn remove_row(&mut self, rng: &mut StdRng) -> Option<Expected> {
+    /// findings expected: the pack's missing-row finding naming that row
+    /// (one finding per table, naming every row it misses).
+    pub fn remove_row(&mut self, rng: &mut StdRng) -> Option<Vec<Expected>> {
+        let e = self.take_row(rng)?;
+        let mut out = self.baseline();
+        match out.iter_mut().find(|b| b.rule == e.rule) {
+            Some(b) => b.message_has.extend(e.message_has),
+            None => out.push(e),
+        }
+        Some(out)
+    }
+
+    fn take_row(&mut self, rng: &mut StdRng) -> Option<Expected> {
         let rows = labels::removable_rows(self.format, self.variant);
         if rows.is_empty() {
             return None;
@@ -338,7 +358,7 @@ impl Model {
         Some(Expected {
             rule: format!("{table}-rows"),
             at: None,
-            message_has: Some(label),
+            message_has: vec![label],
         })
     }
 
@@ -353,13 +373,13 @@ impl Model {
                 out.push(Expected {
                     rule: "text-vs-table".into(),
                     at: Some((q.start, q.end)),
-                    message_has: None,
+                    message_has: Vec::new(),
                 });
             } else {
                 out.push(Expected {
                     rule: rel.clone(),
                     at: cell_at,
-                    message_has: None,
+                    message_has: Vec::new(),
                 });
             }
         }
