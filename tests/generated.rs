@@ -76,7 +76,11 @@ struct Job {
     expected: Vec<Expected>,
 }
 
-fn jobs(c: Combo, seed: u64, props: &[Property]) -> Vec<Job> {
+/// The reports of one combination and seed. `slot`: the seed's index among
+/// the fixed seeds, which then remove every `SEEDS.len()`-th row from that
+/// index on (so the fixed seeds remove every row once); random seeds remove
+/// `REMOVALS` random rows.
+fn jobs(c: Combo, seed: u64, props: &[Property], slot: Option<usize>) -> Vec<Job> {
     let (f, l, v) = c;
     let base = Model::new(f, l, v, seed);
     let mut out = Vec::new();
@@ -108,10 +112,17 @@ fn jobs(c: Combo, seed: u64, props: &[Property]) -> Vec<Job> {
                 }
             }
             Property::Remove => {
-                for j in 0..REMOVALS {
+                let picks: Vec<Option<usize>> = match slot {
+                    Some(i) => (i..64).step_by(SEEDS.len()).map(Some).collect(),
+                    None => vec![None; REMOVALS as usize],
+                };
+                for (j, pick) in picks.into_iter().enumerate() {
                     let mut m = base.clone();
-                    let Some(expected) = m.remove_row(&mut generator::rng(seed * 1000 + 500 + j))
-                    else {
+                    let removed = match pick {
+                        Some(k) => m.remove_row_at(k),
+                        None => m.remove_row(&mut generator::rng(seed * 1000 + 500 + j as u64)),
+                    };
+                    let Some(expected) = removed else {
                         continue;
                     };
                     out.push(Job {
@@ -293,8 +304,8 @@ fn every_case_matches_the_known_failures_list() {
     let mut keys = BTreeSet::new();
     let mut js = Vec::new();
     for &c in &all {
-        for s in SEEDS {
-            js.extend(jobs(c, s, &Property::ALL));
+        for (i, s) in SEEDS.into_iter().enumerate() {
+            js.extend(jobs(c, s, &Property::ALL, Some(i)));
         }
     }
     // A case is a (format, layout, variant, property) with at least one
@@ -393,9 +404,35 @@ proptest! {
             .into_iter()
             .filter(|&p| !known.contains_key(&key(c, p)))
             .collect();
-        let js = jobs(c, seed, &props);
+        let js = jobs(c, seed, &props, None);
         let fails = run(&js);
         prop_assert!(fails.is_empty(), "seed {}: {:?}", seed, fails);
+    }
+}
+
+/// Runs `GENERATED_EXPLORE` (default 20) random seeds over every
+/// combination in one batch and prints the cases that fail but are not
+/// listed (run by hand to look for seed-dependent false alarms).
+#[test]
+#[ignore]
+fn explore() {
+    let n: u64 = std::env::var("GENERATED_EXPLORE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let known = known();
+    let mut js = Vec::new();
+    let mut rng = generator::rng(std::process::id() as u64);
+    for c in combos() {
+        for _ in 0..n {
+            let seed = rand::Rng::random_range(&mut rng, 1..u64::MAX / 2000);
+            js.extend(jobs(c, seed, &Property::ALL, None));
+        }
+    }
+    for (k, why) in run(&js) {
+        if !known.contains_key(&k) {
+            eprintln!("NEW {k}\n    {}", why.join("\n    "));
+        }
     }
 }
 

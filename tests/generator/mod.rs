@@ -339,27 +339,30 @@ impl Model {
     /// findings expected: the pack's missing-row finding naming that row
     /// (one finding per table, naming every row it misses).
     pub fn remove_row(&mut self, rng: &mut StdRng) -> Option<Vec<Expected>> {
-        let e = self.take_row(rng)?;
+        let rows = labels::removable_rows(self.format, self.variant);
+        if rows.is_empty() {
+            return None;
+        }
+        self.remove_row_at(rng.random_range(0..rows.len()))
+    }
+
+    /// Like [`Model::remove_row`], for the `k`-th removable row (`None` past the last).
+    pub fn remove_row_at(&mut self, k: usize) -> Option<Vec<Expected>> {
+        let (table, id, label) = labels::removable_rows(self.format, self.variant)
+            .get(k)?
+            .clone();
+        self.removed.push((table.clone(), id));
+        let e = Expected {
+            rule: format!("{table}-rows"),
+            at: None,
+            message_has: vec![label],
+        };
         let mut out = self.baseline();
         match out.iter_mut().find(|b| b.rule == e.rule) {
             Some(b) => b.message_has.extend(e.message_has),
             None => out.push(e),
         }
         Some(out)
-    }
-
-    fn take_row(&mut self, rng: &mut StdRng) -> Option<Expected> {
-        let rows = labels::removable_rows(self.format, self.variant);
-        if rows.is_empty() {
-            return None;
-        }
-        let (table, id, label) = rows[rng.random_range(0..rows.len())].clone();
-        self.removed.push((table.clone(), id));
-        Some(Expected {
-            rule: format!("{table}-rows"),
-            at: None,
-            message_has: vec![label],
-        })
     }
 
     /// The findings expected after [`Model::mutate_cell`], placed in `r`.

@@ -132,8 +132,12 @@ pub fn random(rng: &mut StdRng, sparse: bool) -> Vec<SRow> {
         );
         set(&mut b, i, ch[k]);
     }
-    let sum: i64 = ch.iter().sum::<i64>().max(1);
-    let total = (sum - rng.random_range(0..=sum / 3)).max(1);
+    let sum: i64 = ch.iter().sum();
+    let total = if sum == 0 {
+        0
+    } else {
+        (sum - rng.random_range(0..=sum / 3)).max(1)
+    };
     set(&mut b, published, total);
     let a = rng.random_range(0..=total.min(20) / 2);
     let c = rng.random_range(0..=(total - a).min(20));
