@@ -94,9 +94,25 @@ fn jobs(c: Combo, seed: u64, props: &[Property], slot: Option<usize>) -> Vec<Job
                 expected: base.baseline(),
             }),
             Property::Mutate => {
-                for j in 0..MUTATIONS {
+                // Random cells, and (fixed seeds) the cells of every quoted
+                // figure, every `SEEDS.len()`-th from the seed's slot on.
+                let quoted: Vec<u64> = match slot {
+                    Some(i) => (i as u64..16).step_by(SEEDS.len()).collect(),
+                    None => Vec::new(),
+                };
+                let picks = (0..MUTATIONS).map(|j| (j, None)).chain(
+                    quoted.into_iter().enumerate().map(|(n, k)| (MUTATIONS + n as u64, Some(k))),
+                );
+                for (j, quote) in picks {
                     let mut m = base.clone();
-                    let mt = m.mutate_cell(&mut generator::rng(seed * 1000 + j));
+                    let mut rng = generator::rng(seed * 1000 + j);
+                    let mt = match quote {
+                        None => m.mutate_cell(&mut rng),
+                        Some(k) => match m.mutate_quoted(k as usize, &mut rng) {
+                            Some(mt) => mt,
+                            None => continue,
+                        },
+                    };
                     let r = m.render();
                     let expected = m.expected_for(&mt, &r);
                     out.push(Job {

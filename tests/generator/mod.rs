@@ -302,6 +302,26 @@ impl Model {
             });
         }
         let cell = candidates[rng.random_range(0..candidates.len())].clone();
+        self.mutate(cell, rng)
+    }
+
+    /// Changes a cell that the prose's `k`-th quoted figure sums (`None`
+    /// past the last quote, or when that figure's cells are all blank zeros).
+    pub fn mutate_quoted(&mut self, k: usize, rng: &mut StdRng) -> Option<Mutation> {
+        let q = self.render().quotes.get(k)?.clone();
+        let cells: Vec<CellRef> = q
+            .cells
+            .into_iter()
+            .filter(|c| !self.table.blank_zeros || self.table.get(c) != Some(0))
+            .collect();
+        if cells.is_empty() {
+            return None;
+        }
+        let cell = cells[rng.random_range(0..cells.len())].clone();
+        Some(self.mutate(cell, rng))
+    }
+
+    fn mutate(&mut self, cell: CellRef, rng: &mut StdRng) -> Mutation {
         let old = self.table.get(&cell).expect("cell exists");
         let delta = rng.random_range(1..=4i64);
         let new = if old > delta && rng.random_bool(0.4) {
