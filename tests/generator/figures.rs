@@ -113,9 +113,7 @@ impl Figures {
         for c in 0..6 {
             forward[c] = part(rng, sparse, 0.7).min(5);
             let cap = (total[c] + forward[c] - 1).clamp(0, 5);
-            carried[c] = if cap == 0 {
-                0
-            } else if sparse && rng.random_bool(0.6) {
+            carried[c] = if cap == 0 || (sparse && rng.random_bool(0.6)) {
                 0
             } else {
                 rng.random_range(1..=cap)
@@ -158,10 +156,7 @@ impl Figures {
                 let i = T3_COLS.iter().position(|x| *x == c.col)?;
                 Some(row.1[i])
             }
-            "t4" => T4_COLS
-                .iter()
-                .position(|x| *x == c.col)
-                .map(|i| self.t4[i]),
+            "t4" => T4_COLS.iter().position(|x| *x == c.col).map(|i| self.t4[i]),
             "stat" => self
                 .stat
                 .iter()

@@ -102,7 +102,8 @@ impl Writer {
 
     /// Ends a line of prose (a space in one-line layouts).
     pub fn nl(&mut self) {
-        self.out.push(if self.layout.one_line() { ' ' } else { '\n' });
+        self.out
+            .push(if self.layout.one_line() { ' ' } else { '\n' });
     }
 
     /// A prose line.

@@ -141,7 +141,11 @@ pub fn write_national(m: &Model, w: &mut Writer) {
     match v {
         Variant::ProseAnswered => {
             w.text("共受理政府信息公开申请");
-            w.quote(&new.to_string(), vec![t3("new")], vec![t3("new"), t3("carried")]);
+            w.quote(
+                &new.to_string(),
+                vec![t3("new")],
+                vec![t3("new"), t3("carried")],
+            );
             w.text("件，答复");
             w.quote(&total.to_string(), vec![t3("total")], vec![]);
             w.text("件（含上年度结转申请");
@@ -165,7 +169,11 @@ pub fn write_national(m: &Model, w: &mut Writer) {
         }
         _ => {
             w.text("共收到政府信息公开申请");
-            w.quote(&new.to_string(), vec![t3("new")], vec![t3("new"), t3("carried")]);
+            w.quote(
+                &new.to_string(),
+                vec![t3("new")],
+                vec![t3("new"), t3("carried")],
+            );
             w.text("件，上年结转政府信息公开申请");
             w.quote(&carried.to_string(), vec![t3("carried")], vec![]);
             w.text("件；办结政府信息公开申请");
@@ -203,14 +211,14 @@ pub fn write_national(m: &Model, w: &mut Writer) {
         if n == 0 {
             continue;
         }
-        w.text(if first { "在办理结果中，" } else { "，" });
+        w.text(if first {
+            "在办理结果中，"
+        } else {
+            "，"
+        });
         first = false;
         w.text(name);
-        w.quote(
-            &n.to_string(),
-            ids.iter().map(|r| t3(r)).collect(),
-            vec![],
-        );
+        w.quote(&n.to_string(), ids.iter().map(|r| t3(r)).collect(), vec![]);
         w.text("件");
         if v == Variant::ProsePercent && total > 0 {
             w.text(&format!("，占{}", pct(n, total)));
@@ -251,8 +259,12 @@ pub fn write_national(m: &Model, w: &mut Writer) {
         w.text("件。");
     }
     w.nl();
-    w.line("（三）政府信息管理情况。严格执行信息发布审核制度，落实“先审后发”要求，定期清理过时信息。");
-    w.line("（四）政府信息公开平台建设情况。优化政府网站信息公开专栏设置，加强政务新媒体日常管理。");
+    w.line(
+        "（三）政府信息管理情况。严格执行信息发布审核制度，落实“先审后发”要求，定期清理过时信息。",
+    );
+    w.line(
+        "（四）政府信息公开平台建设情况。优化政府网站信息公开专栏设置，加强政务新媒体日常管理。",
+    );
     w.line("（五）监督保障情况。将政务公开纳入年度绩效考核，主动接受社会评议，全年未发生责任追究情况。");
     w.line("二、主动公开政府信息情况");
     w.table(&layout::t2(m));

@@ -54,13 +54,18 @@ impl B {
         unit: &'static str,
     ) -> usize {
         let among = m.is_none() && depth > 0;
-        let first_among =
-            among && !self.rows.last().is_some_and(|r| r.among && r.depth == depth);
+        let first_among = among
+            && !self
+                .rows
+                .last()
+                .is_some_and(|r| r.among && r.depth == depth);
         self.stack.truncate(depth);
         let parent = if among {
             self.stack.last().copied()
         } else {
-            depth.checked_sub(1).and_then(|d| self.stack.get(d).copied())
+            depth
+                .checked_sub(1)
+                .and_then(|d| self.stack.get(d).copied())
         };
         let i = self.rows.len();
         self.rows.push(SRow {
@@ -161,8 +166,16 @@ pub fn random(rng: &mut StdRng, sparse: bool) -> Vec<SRow> {
         "",
     );
     for (k, (t, lead, unit)) in [
-        ("参加或举办新闻发布会总次数", Some("主要负责同志参加新闻发布会次数"), "次"),
-        ("政府网站在线访谈次数", Some("主要负责同志参加政府网站在线访谈次数"), "次"),
+        (
+            "参加或举办新闻发布会总次数",
+            Some("主要负责同志参加新闻发布会次数"),
+            "次",
+        ),
+        (
+            "政府网站在线访谈次数",
+            Some("主要负责同志参加政府网站在线访谈次数"),
+            "次",
+        ),
         ("政策解读稿件发布数", None, "篇"),
         ("微博微信回应事件数", None, "次"),
         ("其他方式回应事件数", None, "次"),
@@ -308,7 +321,13 @@ pub fn random(rng: &mut StdRng, sparse: bool) -> Vec<SRow> {
     set(&mut b, people, x + y);
     let i = b.push("budget", 1, Some(Paren(4)), "政府信息公开专项经费", "万元");
     set(&mut b, i, rng.random_range(1..=50));
-    b.push("meetings", 0, Some(Top(9)), "政府信息公开会议和培训情况", "");
+    b.push(
+        "meetings",
+        0,
+        Some(Top(9)),
+        "政府信息公开会议和培训情况",
+        "",
+    );
     for (k, (t, u)) in [
         ("召开政府信息公开工作会议或专题会议数", "次"),
         ("举办各类培训班数", "次"),
@@ -347,8 +366,14 @@ pub fn broken(rows: &[SRow]) -> Vec<String> {
             }
         }
     }
-    let total = rows.iter().position(|r| r.id == "published").expect("total");
-    let ch = rows.iter().position(|r| r.id == "channels").expect("channels");
+    let total = rows
+        .iter()
+        .position(|r| r.id == "published")
+        .expect("total");
+    let ch = rows
+        .iter()
+        .position(|r| r.id == "channels")
+        .expect("channels");
     if sum(&kids(ch, false)) < rows[total].value.unwrap_or(0) {
         out.push("table-channels".to_string());
     }
