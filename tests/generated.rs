@@ -27,15 +27,20 @@ enum Property {
     Clean,
     Mutate,
     Remove,
+    /// A removed row whose label is one or two characters (总计, 其他, 规章):
+    /// kept apart because the tool finds such words elsewhere.
+    RemoveShortLabel,
 }
 
 impl Property {
+    /// The properties asked for; `Remove` also yields `RemoveShortLabel` cases.
     const ALL: [Property; 3] = [Property::Clean, Property::Mutate, Property::Remove];
     fn name(self) -> &'static str {
         match self {
             Property::Clean => "clean",
             Property::Mutate => "mutate",
             Property::Remove => "remove",
+            Property::RemoveShortLabel => "remove-short-label",
         }
     }
 }
@@ -120,7 +125,7 @@ fn jobs(c: Combo, seed: u64, props: &[Property], slot: Option<usize>) -> Vec<Job
                     });
                 }
             }
-            Property::Remove => {
+            Property::Remove | Property::RemoveShortLabel => {
                 let picks: Vec<Option<usize>> = match slot {
                     Some(i) => (i..64).step_by(SEEDS.len()).map(Some).collect(),
                     None => vec![None; REMOVALS as usize],
@@ -133,6 +138,16 @@ fn jobs(c: Combo, seed: u64, props: &[Property], slot: Option<usize>) -> Vec<Job
                     };
                     let Some(expected) = removed else {
                         continue;
+                    };
+                    let label = expected
+                        .iter()
+                        .flat_map(|e| e.message_has.last())
+                        .last()
+                        .expect("removed row's label");
+                    let p = if label.chars().count() <= 2 {
+                        Property::RemoveShortLabel
+                    } else {
+                        p
                     };
                     out.push(Job {
                         key: key(c, p),
@@ -291,11 +306,8 @@ proptest! {
         let all = combos();
         let known = known();
         let c = all[pick % all.len()];
-        let props: Vec<Property> = Property::ALL
-            .into_iter()
-            .filter(|&p| !known.contains_key(&key(c, p)))
-            .collect();
-        let js = jobs(c, seed, &props, None);
+        let mut js = jobs(c, seed, &Property::ALL, None);
+        js.retain(|j| !known.contains_key(&j.key));
         let fails = run(&js);
         prop_assert!(fails.is_empty(), "seed {}: {:?}", seed, fails);
     }
