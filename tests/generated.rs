@@ -297,10 +297,15 @@ proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("GENERATED_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
         failure_persistence: None,
+        // Reproducible by default; PROPTEST_RNG_SEED=n picks other seeds.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(20_261_130),
+        ),
         ..ProptestConfig::default()
     })]
 
-    /// Random seeds over the cases not known to fail: they pass too.
+    /// Random seeds (12 cases; GENERATED_CASES=n for more) over the
+    /// combinations: every case not known to fail passes with them too.
     #[test]
     fn random_seeds_pass_where_the_fixed_ones_do(seed in 1u64..u64::MAX / 2000, pick in 0usize..1000) {
         let all = combos();
