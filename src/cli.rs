@@ -432,6 +432,15 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     rule_paths.extend(args.rules.iter().cloned());
     let (set, rule_results) = load_rules(&rule_paths)?;
     results.extend(rule_results);
+    let config_errors = cfg.validate(&set);
+    if !config_errors.is_empty() {
+        let name = cfg.path.as_ref().map_or_else(
+            || config::FILE_NAME.to_string(),
+            |p| p.display().to_string(),
+        );
+        let diags = config_errors.iter().map(FileError::to_diagnostic).collect();
+        results.push(FileReport::operational(&name, &cfg.text, diags));
+    }
     run::warm::warm_in_background(&set);
     if let Some(p) = &args.pack
         && set.pack(p).is_none()
@@ -660,6 +669,26 @@ struct AtomicFile {
     temp: tempfile::NamedTempFile,
 }
 
+/// Temporary files being written, removed if the run is interrupted (the
+/// process ends at once on Ctrl-C: no destructor would run).
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// On Ctrl-C or termination: remove what is half-written, exit 130.
+fn clean_up_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        for p in pending().iter() {
+            let _ = std::fs::remove_file(p);
+        }
+        std::process::exit(130);
+    });
+}
+
 impl AtomicFile {
     /// Checks now that `path` can be written and is not one of the inputs.
     fn create(path: &Path, inputs: &[Input], what: &str) -> Result<AtomicFile> {
@@ -680,6 +709,8 @@ impl AtomicFile {
             .prefix(".report-lint-")
             .tempfile_in(dir)
             .with_context(|| format!("无法写入{what} {}", path.display()))?;
+        clean_up_on_interrupt();
+        pending().push(temp.path().to_path_buf());
         Ok(AtomicFile {
             path: path.to_path_buf(),
             temp,
@@ -692,10 +723,14 @@ impl AtomicFile {
             .write_all(bytes)
             .and_then(|()| self.temp.as_file().sync_all())
             .with_context(|| format!("写入 {name}"))?;
-        self.temp
+        let temp_path = self.temp.path().to_path_buf();
+        let persisted = self
+            .temp
             .persist(&self.path)
             .map_err(|e| e.error)
-            .with_context(|| format!("写入 {name}"))?;
+            .with_context(|| format!("写入 {name}"));
+        pending().retain(|p| p != &temp_path);
+        persisted?;
         Ok(())
     }
 }

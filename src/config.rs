@@ -131,14 +131,80 @@ pub struct Config {
     top: Layer,
     per_file: Vec<(GlobMatcher, Layer)>,
     suppress: Vec<Suppress>,
+    /// Every pack id and rule selector the file names, with its span, checked
+    /// against the loaded packs (`Config::validate`).
+    refs: Vec<Ref>,
+}
+
+/// A name the configuration uses that must exist once packs are loaded.
+#[derive(Debug)]
+enum Ref {
+    Pack(String, Span),
+    /// A rule id, a check name, or a prefix ending in `/`.
+    Selector(String, Span),
 }
 
 /// An error in the configuration: the one error type of files the user writes.
 pub type ConfigError = crate::rules::FileError;
 
+impl Config {
+    /// Fails closed: a pack id or a selector that names nothing would
+    /// silently turn checks off (`pack = "gov2008"` dropped the year pack;
+    /// `select = ["comon/"]` hid every finding), so each is an error with the
+    /// closest name that exists.
+    pub fn validate(&self, set: &crate::engine::RuleSet) -> Vec<ConfigError> {
+        let packs: Vec<&str> = set.packs.iter().map(|p| p.meta.id.as_str()).collect();
+        let rules: Vec<&str> = set
+            .packs
+            .iter()
+            .flat_map(|p| p.rules.iter().map(|r| r.meta.id.as_str()))
+            .collect();
+        let mut selectors: Vec<&str> = rules.clone();
+        selectors.extend(Check::ALL.iter().map(|c| c.as_str()));
+        let prefixes: Vec<String> = rules
+            .iter()
+            .filter_map(|r| r.split_once('/').map(|(p, _)| format!("{p}/")))
+            .collect();
+        selectors.extend(prefixes.iter().map(String::as_str));
+        let mut errors = Vec::new();
+        for r in &self.refs {
+            match r {
+                Ref::Pack(id, span) if !packs.contains(&id.as_str()) => {
+                    errors.push(unknown(*span, "规则包", id, &packs));
+                }
+                Ref::Selector(name, span) => {
+                    let known = if name.ends_with('/') {
+                        rules.iter().any(|r| r.starts_with(name.as_str()))
+                    } else {
+                        selectors.contains(&name.as_str())
+                    };
+                    if !known {
+                        errors.push(unknown(*span, "规则或检查类型", name, &selectors));
+                    }
+                }
+                Ref::Pack(..) => {}
+            }
+        }
+        errors
+    }
+}
+
+/// "No such X; did you mean Y?"
+fn unknown(span: Span, what: &str, name: &str, known: &[&str]) -> ConfigError {
+    let err = ConfigError::config(
+        Some(span),
+        format!("没有名为「{name}」的{what}，这一项不会生效"),
+    );
+    match crate::rules::load::suggest(name, known) {
+        Some(s) => err.with_help(format!("是否想写「{s}」？")),
+        None => err.with_help("用 `report-lint rules` 列出所有规则和规则包"),
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
+            refs: Vec::new(),
             path: None,
             text: String::new(),
             base: PathBuf::from("."),
@@ -329,7 +395,32 @@ impl Config {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        let mut refs = Vec::new();
+        let mut collect = |pack: &Option<Spanned<String>>,
+                           lists: [&[Spanned<String>]; 2],
+                           sev: &BTreeMap<String, Spanned<String>>| {
+            if let Some(p) = pack {
+                refs.push(Ref::Pack(p.get_ref().clone(), p.span().into()));
+            }
+            for s in lists.into_iter().flatten() {
+                refs.push(Ref::Selector(s.get_ref().clone(), s.span().into()));
+            }
+            for (k, v) in sev {
+                refs.push(Ref::Selector(k.clone(), v.span().into()));
+            }
+        };
+        collect(&raw.pack, [&raw.select, &raw.ignore], &raw.severity);
+        for p in &raw.per_file {
+            collect(&p.pack, [&p.select, &p.ignore], &p.severity);
+        }
+        for s in &raw.suppress {
+            refs.push(Ref::Selector(
+                s.rule.get_ref().clone(),
+                s.rule.span().into(),
+            ));
+        }
         Ok(Config {
+            refs,
             path: Some(path.to_path_buf()),
             text: text.to_string(),
             rules: raw.rules.iter().map(|r| base.join(r.get_ref())).collect(),

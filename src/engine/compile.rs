@@ -319,8 +319,32 @@ impl RuleSet {
             compiled.push((path.clone(), text.clone(), result));
         }
         let mut disables = Vec::new();
+        let builtin_ids: Vec<String> = compiled
+            .iter()
+            .filter_map(|(_, _, r)| r.as_ref().ok())
+            .filter(|(p, _)| p.builtin)
+            .map(|(p, _)| p.meta.id.clone())
+            .collect();
         for (path, text, result) in compiled {
             match result {
+                // A user pack must not shadow a built-in one (selecting by id
+                // would silently pick either).
+                Ok((pack, _)) if !pack.builtin && builtin_ids.contains(&pack.meta.id) => {
+                    errors.push(
+                        FileError::new(
+                            &path,
+                            None,
+                            format!(
+                                "规则包 id「{}」与内置规则包重复，本规则包未加载",
+                                pack.meta.id
+                            ),
+                        )
+                        .with_help(format!(
+                            "为规则包换一个 id，例如「province-{}」",
+                            pack.meta.id
+                        )),
+                    );
+                }
                 Ok((pack, disable)) => {
                     disables.push((path.clone(), text, disable));
                     set.packs.push(pack);

@@ -118,6 +118,14 @@ impl Findings<'_> {
             self.dropped += 1;
             return;
         }
+        let mut labels = labels;
+        if labels.len() > MAX_LABELS {
+            let more = labels.len() - MAX_LABELS;
+            labels.truncate(MAX_LABELS);
+            if let Some(last) = labels.last_mut() {
+                last.message.push_str(&format!("（另有 {more} 处未标出）"));
+            }
+        }
         self.out.push(Diagnostic {
             rule: self.meta.id.clone(),
             check: self.meta.check,
@@ -130,6 +138,10 @@ impl Findings<'_> {
         });
     }
 }
+
+/// Labels one finding carries in every format (real findings have at most
+/// about twenty; a garbled file with 100,000 headings made output quadratic).
+pub const MAX_LABELS: usize = 32;
 
 /// Findings one rule may report in one file; past this, one note says how
 /// many more there are (a hostile or garbled file must not flood the output).

@@ -20,8 +20,12 @@ pub struct Decoded {
 pub enum DecodeError {
     #[error("文件为空")]
     Empty,
-    #[error("文件不是文本（含有 {nul} 个空字节或控制字符），疑为二进制文件")]
-    Binary { nul: usize },
+    #[error("文件不是文本（含有 {nul} 个空字节或控制字符），疑为二进制文件{hint}")]
+    Binary { nul: usize, hint: &'static str },
+    #[error(
+        "文件按 UTF-8 编码，但有 {bad} 处字节无效（第一处在第 {line} 行）；请在编辑器中修正后另存为 UTF-8"
+    )]
+    BadUtf8 { bad: usize, line: usize },
     #[error("无法按 {encoding} 解码：{bad} 处字节无效")]
     Undecodable { encoding: &'static str, bad: usize },
     #[error("未知的编码名称「{0}」")]
@@ -62,6 +66,18 @@ pub fn decode_owned(
         bytes.drain(..bom_len);
         match String::from_utf8(bytes) {
             Ok(text) => (text, false),
+            // Sniffed, not labelled: mostly UTF-8 with a few bad bytes is a
+            // damaged UTF-8 file, not GB18030.
+            Err(e) if forced.is_none() && bom_len == 0 && mostly_utf8(e.as_bytes()) => {
+                let valid_up_to = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..valid_up_to]).count();
+                let bad = String::from_utf8_lossy(bytes)
+                    .chars()
+                    .filter(|&c| c == '\u{FFFD}')
+                    .count();
+                return Err(DecodeError::BadUtf8 { bad, line });
+            }
             // Sniffed, not labelled: text that is not UTF-8 is GB18030.
             Err(e) if forced.is_none() && bom_len == 0 => {
                 encoding = GB18030;
@@ -90,7 +106,10 @@ pub fn decode_owned(
     }
     let controls = count_controls(text.as_bytes());
     if controls > 0 && controls * 100 > text.chars().count() {
-        return Err(DecodeError::Binary { nul: controls });
+        return Err(DecodeError::Binary {
+            nul: controls,
+            hint: "",
+        });
     }
     let text = fold_line_ends(text);
     if text.trim().is_empty() {
@@ -144,7 +163,35 @@ fn sniff(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
     if pairs > 0 && even_nul * 4 >= pairs && odd_nul == 0 {
         return Ok(UTF_16BE);
     }
-    Err(DecodeError::Binary { nul })
+    // Text in a wide encoding without a BOM: say so, and what to do.
+    let quads = bytes.len() / 4;
+    let lane = |k: usize| bytes.iter().skip(k).step_by(4).filter(|&&b| b == 0).count();
+    let utf32 =
+        quads > 0 && ((lane(2) + lane(3)) * 2 >= quads * 3 || (lane(0) + lane(1)) * 2 >= quads * 3);
+    let hint = if utf32 {
+        "；若是 UTF-32 编码的文本，请另存为 UTF-8 后再检查"
+    } else if pairs > 0 && (odd_nul * 8 >= pairs || even_nul * 8 >= pairs) {
+        "；若是无 BOM 的 UTF-16 文本，请用 --encoding utf-16le（或 utf-16be）指定编码"
+    } else {
+        ""
+    };
+    Err(DecodeError::Binary { nul, hint })
+}
+
+/// Whether invalid UTF-8 is still mostly UTF-8: its multi-byte characters
+/// decode, and only a few bytes do not (GBK text almost never decodes as
+/// UTF-8 beyond a character or two).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let (mut good, mut bad) = (0usize, 0usize);
+    for c in text.chars() {
+        if c == '\u{FFFD}' {
+            bad += 1;
+        } else if !c.is_ascii() {
+            good += 1;
+        }
+    }
+    good >= 10 * bad.max(1)
 }
 
 fn canonical_name(enc: &'static Encoding) -> &'static str {
