@@ -606,3 +606,37 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// §10: the GitHub step summary stays under GitHub's 1 MiB.
+#[test]
+fn the_step_summary_stays_within_githubs_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("某县2017年政府信息公开工作年度报告\n");
+    for i in 0..30_000 {
+        text.push_str(&format!("第{i}段信息信息公开。\n"));
+    }
+    std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+    // 70 reports × 201 findings: about 1.4 MB of table rows.
+    for i in 0..70 {
+        std::fs::copy(
+            dir.path().join("a.txt"),
+            dir.path().join(format!("b{i}.txt")),
+        )
+        .unwrap();
+    }
+    let summary = dir.path().join("summary.md");
+    let out = common::bin()
+        .current_dir(dir.path())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["check", "--format", "github", "."])
+        .output()
+        .unwrap();
+    assert!(out.status.code() == Some(1));
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(written.len() < 1 << 20, "{} bytes", written.len());
+    assert!(
+        written.contains("条发现未列入摘要"),
+        "{}",
+        &written[written.len() - 300..]
+    );
+}
