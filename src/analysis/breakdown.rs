@@ -167,6 +167,22 @@ fn after_marker(
         if q.span.end > s.span.end || parts.len() >= MAX_PARTS {
             break;
         }
+        // A list ends where the next total's own 其中 begins: after 「；」, a
+        // figure followed by its own 其中 opens a new list (「行政复议N件，其中…；
+        // 行政诉讼M件，其中…」 is two lists), while parts that each carry a
+        // share (「…172条，占1.5%；工作动态类…」) go on.
+        let gap = &doc.text[boundary.min(q.span.start)..q.span.start];
+        let has_marker = |t: &str| spec.parts_phrases.iter().any(|p| t.contains(p.as_str()));
+        if !parts.is_empty() && has_marker(gap) {
+            break;
+        }
+        if !parts.is_empty() && gap.contains(['；', ';']) {
+            let rest = &doc.text[q.span.end..s.span.end];
+            let clause = rest.split(['；', ';']).next().unwrap_or(rest);
+            if has_marker(clause) {
+                break;
+            }
+        }
         if q.unit == tq.unit {
             if q.approx {
                 return None;

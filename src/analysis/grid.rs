@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::document::cells::{self, Cell, Layout};
 use crate::rules::table::{ForEach, Named, RowDef, TableDef};
 use crate::source::span::Span;
-use crate::source::text::{fold_char, is_han, is_space};
+use crate::source::text::{fold_char, is_han, is_label_noise, is_quote, is_space};
 use rust_decimal::Decimal;
 
 /// One row as found in the text.
@@ -62,7 +62,7 @@ impl<'a> Folded<'a> {
             }
         };
         for (i, c) in src.char_indices() {
-            if is_space(c) || matches!(c, '|' | '“' | '”' | '"' | '‘' | '’') {
+            if is_label_noise(c) {
                 continue;
             }
             mark(&text, &mut marks, base + i);
@@ -104,8 +104,8 @@ pub fn read_all(doc: &Document, defs: &[TableDef]) -> Vec<Option<Grid>> {
     let folded = Folded::new(body, 0);
     let mut cursor = 0;
     let mut out = Vec::new();
-    for def in defs {
-        let grid = read(doc, &folded, def, cursor);
+    for (i, def) in defs.iter().enumerate() {
+        let grid = read(doc, &folded, def, &defs[i + 1..], cursor);
         if let Some(g) = &grid
             && let Some(last) = g.rows.last()
         {
@@ -116,16 +116,33 @@ pub fn read_all(doc: &Document, defs: &[TableDef]) -> Vec<Option<Grid>> {
     out
 }
 
-fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<Grid> {
+fn read(
+    doc: &Document,
+    f: &Folded<'_>,
+    def: &TableDef,
+    later: &[TableDef],
+    from: usize,
+) -> Option<Grid> {
     let (start_at, start_len) = def
         .start_keys
         .iter()
         .filter_map(|k| f.text[from..].find(k.as_str()).map(|i| (from + i, k.len())))
         .min()?;
     let mut cursor = start_at + start_len;
-    let mut found: Vec<(usize, Span, usize)> = Vec::new(); // (def row, label span, folded end)
+    // A row's label is looked for before the next table opens: a missing
+    // 「（七）总计」 must not be found in 表四's header (「…总计」).
+    let bound = later
+        .iter()
+        .flat_map(|d| &d.start_keys)
+        .filter_map(|k| f.text[cursor..].find(k.as_str()).map(|i| cursor + i))
+        .min()
+        .unwrap_or(f.text.len());
+    // (def row, label span, folded start, folded end)
+    let mut found: Vec<(usize, Span, usize, usize)> = Vec::new();
+    let mut missing = Vec::new();
     for (ri, row) in def.rows.iter().enumerate() {
-        let Some((at, len)) = find_label(f, row, cursor) else {
+        let Some((at, len)) = find_label(f, row, cursor, bound) else {
+            missing.push(ri);
             continue;
         };
         let mut end = at + len;
@@ -136,17 +153,40 @@ fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<G
             end += close + 1;
         }
         // The label ends after its last char, not at the next folded char
-        // (which may sit past a line break and a tab).
+        // (which may sit past a line break and a tab) — and after the quotes
+        // closing it (「危及“三安全一稳定”」), which folding dropped.
         let last = f.at(end - 1);
         let last_len = doc.text[last..].chars().next().map_or(0, char::len_utf8);
-        found.push((ri, Span::new(f.at(at), last + last_len), end));
+        let mut label_end = last + last_len;
+        label_end += doc.text[label_end..]
+            .chars()
+            .take_while(|&c| is_quote(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        found.push((ri, Span::new(f.at(at), label_end), at, end));
         cursor = end;
     }
     if found.is_empty() {
         return None;
     }
+    // A numbered row whose label lost characters in conversion
+    // (「2.其他法律行政止公开」): between its found neighbours, by its ordinal
+    // and most of its characters.
+    for ri in missing {
+        let prev = found.iter().filter(|r| r.0 < ri).max_by_key(|r| r.0);
+        let next = found.iter().filter(|r| r.0 > ri).min_by_key(|r| r.0);
+        let from = prev.map_or(start_at + start_len, |r| r.3);
+        let to = next.map_or(bound, |r| r.2);
+        if let Some((at, end)) = garbled_label(f, &def.rows[ri], from, to) {
+            let last = f.at(end - 1);
+            let last_len = doc.text[last..].chars().next().map_or(0, char::len_utf8);
+            let span = Span::new(f.at(at), last + last_len);
+            found.push((ri, span, at, end));
+        }
+    }
+    found.sort_by_key(|r| r.2);
     let mut rows = Vec::new();
-    for (k, &(ri, label, _)) in found.iter().enumerate() {
+    for (k, &(ri, label, _, _)) in found.iter().enumerate() {
         let limit = found.get(k + 1).map_or(doc.body_end, |n| n.1.start);
         let next_ord = found.get(k + 1).and_then(|n| def.rows[n.0].ordinal);
         let (text_start, text) = cell_text(&doc.text, label.end, limit, next_ord);
@@ -192,12 +232,12 @@ fn read(doc: &Document, f: &Folded<'_>, def: &TableDef, from: usize) -> Option<G
     Some(grid)
 }
 
-fn find_label(f: &Folded, row: &RowDef, cursor: usize) -> Option<(usize, usize)> {
+fn find_label(f: &Folded, row: &RowDef, cursor: usize, bound: usize) -> Option<(usize, usize)> {
     let keys = &row.keys;
     let first = keys
         .iter()
         .filter_map(|k| {
-            f.text[cursor..]
+            f.text[cursor..bound.max(cursor)]
                 .find(k.as_str())
                 .map(|i| (cursor + i, k.len()))
         })
@@ -222,6 +262,52 @@ fn find_label(f: &Folded, row: &RowDef, cursor: usize) -> Option<(usize, usize)>
             _ => return Some(best),
         }
     }
+}
+
+/// A numbered row's label that lost characters: its ordinal (`2.`) in
+/// `from..to` of the folded text, then a run of words sharing most of the
+/// template label's characters, in order.
+fn garbled_label(f: &Folded, row: &RowDef, from: usize, to: usize) -> Option<(usize, usize)> {
+    let n = row.ordinal?;
+    let key: Vec<char> = row.keys.first()?.chars().collect();
+    if key.len() < 6 || from >= to {
+        return None;
+    }
+    let region = &f.text[from..to];
+    for mark in [format!("{n}."), format!("{n}、")] {
+        for (i, _) in region.match_indices(mark.as_str()) {
+            let at = from + i + mark.len();
+            let words: Vec<(usize, char)> = f.text[at..to]
+                .char_indices()
+                .take_while(|&(_, c)| is_han(c))
+                .take(key.len() + 4)
+                .collect();
+            let text: Vec<char> = words.iter().map(|&(_, c)| c).collect();
+            // Lost characters, not other words: most of the key, in order.
+            if text.len() * 2 >= key.len() && lcs(&text, &key) * 4 >= key.len() * 3 {
+                let end = at + words.last().map_or(0, |&(o, c)| o + c.len_utf8());
+                return Some((at, end));
+            }
+        }
+    }
+    None
+}
+
+/// Length of the longest common subsequence.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// The text of a row's cells after its label: the rest of the line when the

@@ -12,12 +12,26 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
+/// Quotes of any style around words of a label (the official form prints
+/// 「危及“三安全一稳定”」; exports write "…", 「…」 or none).
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '『' | '』' | '〝' | '〞'
+    )
+}
+
+/// What label comparison ignores: blanks, cell separators, quotes.
+pub fn is_label_noise(c: char) -> bool {
+    is_space(c) || c == '|' || is_quote(c)
+}
+
 /// A table label as labels are compared: blanks, `|` and quotes dropped,
 /// full-width forms folded (the form's 「“三安全一稳定”」 is the same label
 /// without its quotes).
 pub fn fold_label(s: &str) -> String {
     s.chars()
-        .filter(|&c| !(is_space(c) || matches!(c, '|' | '“' | '”' | '"' | '‘' | '’')))
+        .filter(|&c| !is_label_noise(c))
         .map(fold_char)
         .collect()
 }
