@@ -131,9 +131,12 @@ fn read(
     let mut cursor = start_at + start_len;
     // A row's label is looked for before the next table opens: a missing
     // 「（七）总计」 must not be found in 表四's header (「…总计」).
+    // The next table's section heading (its title) bounds it too: its
+    // header rows come before its start phrase.
     let bound = later
         .iter()
-        .flat_map(|d| &d.start_keys)
+        .flat_map(|d| d.start_keys.iter().chain([&d.title_key]))
+        .filter(|k| k.chars().count() >= 4)
         .filter_map(|k| f.text[cursor..].find(k.as_str()).map(|i| cursor + i))
         .min()
         .unwrap_or(f.text.len());

@@ -23,6 +23,10 @@ pub struct TableDef {
     /// relations parsed, so that no document redoes either.
     #[serde(skip)]
     pub start_keys: Vec<String>,
+    /// The title's words without 「（表N）」, folded: the heading of the
+    /// section the table stands in, where the previous table's rows end.
+    #[serde(skip)]
+    pub title_key: String,
     #[serde(skip)]
     pub relations: Vec<TableEquation>,
 }
@@ -31,6 +35,8 @@ impl TableDef {
     /// Folds the labels and parses the relations, once per pack.
     pub fn prepare(&mut self) {
         self.start_keys = self.start.iter().map(|s| fold_label(s)).collect();
+        let title = self.title.split(['（', '(']).next().unwrap_or(&self.title);
+        self.title_key = fold_label(title);
         self.relations = self
             .relation
             .iter()
