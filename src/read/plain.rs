@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::document::cells::{self, Layout};
 use crate::document::{Document, Paragraph, Row, Table, TableCell, TableOrigin, marker};
 use crate::source::span::{LineIndex, Span};
-use crate::source::text::{fold, is_space};
+use crate::source::text::{fold, is_han, is_space};
 
 /// Compiles the reader's regexes ahead of use (the run's warm-up).
 pub fn warm_statics() {
@@ -30,7 +30,10 @@ pub fn read(text: String) -> Document {
             continue;
         }
         let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
-        let cell = raw.starts_with('\t') || is_table_row(content);
+        // Trailing tabs count: a row whose cells are all blank keeps only them.
+        let cell = raw.starts_with('\t')
+            || is_table_row(content)
+            || raw.trim_start_matches(is_space).matches('\t').count() >= 2;
         let mut from = 0;
         for cut in inline_cuts(content) {
             paragraphs.push(Paragraph {
@@ -55,9 +58,69 @@ pub fn read(text: String) -> Document {
             inline: from > 0,
         });
     }
+    mark_cell_lines(&text, &mut paragraphs);
     let body_end = find_appendix(&text, &mut paragraphs).unwrap_or(text.len());
     let tables = tables(&text, &paragraphs);
     Document::build(text, lines, paragraphs, body_end, tables)
+}
+
+/// Tables exported one cell per line, and labels wrapped by a PDF copy: a
+/// line holding only a number is a cell, and so is the line before it (its
+/// row's label, or another cell); a line right before a row of numbers that
+/// opens with words and no marker of its own is that row's label, wrapped.
+/// Such lines are table cells, not headings, paragraphs or prose.
+fn mark_cell_lines(text: &str, paragraphs: &mut [Paragraph]) {
+    let slice = |p: &Paragraph| &text[p.span.range()];
+    let numeric = |s: &str| {
+        s.chars().count() <= 24
+            && s.chars().any(|c| c.is_ascii_digit())
+            && cells::value(s).is_some_and(|v| v.is_some())
+    };
+    for i in 0..paragraphs.len() {
+        if paragraphs[i].inline || !numeric(slice(&paragraphs[i])) {
+            continue;
+        }
+        paragraphs[i].table_cell = true;
+        if let Some(prev) = i.checked_sub(1)
+            && paragraphs[prev].line + 3 >= paragraphs[i].line
+            && !slice(&paragraphs[prev]).ends_with(['。', '；', '！', '？'])
+            && slice(&paragraphs[prev]).chars().count() <= 80
+        {
+            paragraphs[prev].table_cell = true;
+        }
+    }
+    // A label wrapped by a PDF copy: 「一、本年新收政府信息公开」 /
+    // 「申请数量 126 90 …」 — the tail opens with words, ends with numbers.
+    for i in 1..paragraphs.len() {
+        let row = slice(&paragraphs[i]);
+        let prev = slice(&paragraphs[i - 1]);
+        if row.starts_with(is_han)
+            && marker::parse_marker(row).is_none()
+            && trailing_numbers(row) >= 2
+            && paragraphs[i - 1].line + 1 == paragraphs[i].line
+            && marker::parse_marker(prev).is_some()
+            && !prev.ends_with(['。', '；', '：', ':'])
+            && prev.chars().count() <= 80
+        {
+            paragraphs[i].table_cell = true;
+            paragraphs[i - 1].table_cell = true;
+        }
+    }
+    // Group labels (「三、本年度办理结果」, 「（三）不予公开」) stand on their own
+    // line right before a row label: marker-led lines before a marker-led cell.
+    for i in (1..paragraphs.len()).rev() {
+        let (prev, cur) = (&paragraphs[i - 1], &paragraphs[i]);
+        if cur.table_cell
+            && !prev.table_cell
+            && prev.line + 1 == cur.line
+            && marker::parse_marker(slice(cur)).is_some()
+            && marker::parse_marker(slice(prev)).is_some()
+            && slice(prev).chars().count() <= 30
+            && !slice(prev).ends_with(['。', '；', '：', ':'])
+        {
+            paragraphs[i - 1].table_cell = true;
+        }
+    }
 }
 
 /// Consecutive table-row paragraphs as tables, each row split into its cells.
@@ -170,9 +233,22 @@ fn inline_cuts(content: &str) -> Vec<usize> {
         .collect()
 }
 
+/// How many whitespace-separated numbers end `s`.
+fn trailing_numbers(s: &str) -> usize {
+    s.split(is_space)
+        .rev()
+        .filter(|t| !t.is_empty())
+        .take_while(|t| t.chars().any(|c| c.is_ascii_digit()) && cells::value(t).is_some_and(|v| v.is_some()))
+        .count()
+}
+
 /// A table row flattened to one line: cells joined by ` | ` or tabs.
 fn is_table_row(content: &str) -> bool {
     if content.matches(" | ").count() >= 1 || content.matches('\t').count() >= 2 {
+        return true;
+    }
+    // A label and three or more numbers apart by single spaces.
+    if trailing_numbers(content) >= 3 && content.starts_with(|c: char| !c.is_ascii_digit()) {
         return true;
     }
     // `pdftotext -layout`: cells apart by runs of spaces, most of them numbers.
