@@ -112,7 +112,7 @@ fn mark_cell_lines(text: &str, paragraphs: &mut [Paragraph]) {
         let (prev, cur) = (&paragraphs[i - 1], &paragraphs[i]);
         if cur.table_cell
             && !prev.table_cell
-            && prev.line + 1 == cur.line
+            && prev.line + 2 >= cur.line
             && marker::parse_marker(slice(cur)).is_some()
             && marker::parse_marker(slice(prev)).is_some()
             && slice(prev).chars().count() <= 30
@@ -233,6 +233,21 @@ fn inline_cuts(content: &str) -> Vec<usize> {
         .collect()
 }
 
+/// `s` without what stands in parentheses (a label's note has commas).
+fn outside_parens(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
 /// How many whitespace-separated numbers end `s`.
 fn trailing_numbers(s: &str) -> usize {
     s.split(is_space)
@@ -249,6 +264,16 @@ fn is_table_row(content: &str) -> bool {
     }
     // A label and three or more numbers apart by single spaces.
     if trailing_numbers(content) >= 3 && content.starts_with(|c: char| !c.is_ascii_digit()) {
+        return true;
+    }
+    // A numbered label with its cells run together: 「一、本年新收…数量126901049913091640」.
+    let digits = content.len() - content.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits >= 3
+        && content[..content.len() - digits].ends_with(|c: char| is_han(c) || c == '）' || c == ')')
+        && content.chars().count() <= 120
+        && !outside_parens(content).contains(['。', '；', '，'])
+        && marker::parse_marker(content).is_some()
+    {
         return true;
     }
     // `pdftotext -layout`: cells apart by runs of spaces, most of them numbers.
