@@ -519,6 +519,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
             let text = serde_json::to_string_pretty(&b)? + "\n";
             let path = out.path.clone();
             out.write(text.as_bytes())?;
+
             eprintln!(
                 "report-lint: 已把 {} 条发现记入基线 {}",
                 b.findings.iter().map(|e| e.count).sum::<usize>(),
@@ -567,11 +568,16 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     };
     let ctx = render_ctx(&args, &set, reports, color);
     let written = match output {
-        Some(file) => {
-            let mut buf = std::io::BufWriter::with_capacity(1 << 20, Vec::new());
-            emit(&args, &results, reports, &ctx, &mut buf)?;
-            let bytes = buf.into_inner().map_err(|e| e.into_error())?;
-            file.write(&bytes)
+        Some(mut file) => {
+            // Streamed into the temporary file (a corpus's JSON is tens of
+            // megabytes), renamed over the target once whole.
+            let name = file.path.display().to_string();
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, file.temp.as_file_mut());
+            emit(&args, &results, reports, &ctx, &mut out)
+                .and_then(|()| out.flush())
+                .with_context(|| format!("写入 {name}"))?;
+            drop(out);
+            file.commit()
         }
         None => {
             // Large buffers: a corpus's JSON is tens of megabytes.
@@ -721,7 +727,16 @@ impl AtomicFile {
         let name = self.path.display().to_string();
         self.temp
             .write_all(bytes)
-            .and_then(|()| self.temp.as_file().sync_all())
+            .with_context(|| format!("写入 {name}"))?;
+        self.commit()
+    }
+
+    /// Makes what was written the target: synced, then renamed over it.
+    fn commit(self) -> Result<()> {
+        let name = self.path.display().to_string();
+        self.temp
+            .as_file()
+            .sync_all()
             .with_context(|| format!("写入 {name}"))?;
         let temp_path = self.temp.path().to_path_buf();
         let persisted = self

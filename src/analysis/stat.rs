@@ -75,7 +75,9 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
         let span = doc.lines.line_span(&doc.text, line);
         let raw = &doc.text[span.range()];
         let inner = raw.trim_start_matches('\t');
-        let many = raw.contains(" | ") || inner.trim_matches(is_space).contains('\t');
+        // Trailing tabs count: 「一、主动公开情况\t\t」 is a row whose unit and
+        // value cells are blank, not a label wrapped onto the next line.
+        let many = raw.contains(" | ") || inner.trim_start_matches(is_space).contains('\t');
         if many {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));

@@ -253,7 +253,12 @@ fn trailing_numbers(s: &str) -> usize {
     s.split(is_space)
         .rev()
         .filter(|t| !t.is_empty())
-        .take_while(|t| t.chars().any(|c| c.is_ascii_digit()) && cells::value(t).is_some_and(|v| v.is_some()))
+        // A cell is short: a long token is not read (a 50 MB line is one token).
+        .take_while(|t| {
+            t.len() <= 32
+                && t.chars().any(|c| c.is_ascii_digit())
+                && cells::value(t).is_some_and(|v| v.is_some())
+        })
         .count()
 }
 

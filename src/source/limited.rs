@@ -54,7 +54,14 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if len > limit {
         return Err(too_large(limit));
     }
-    read_bounded(file, limit)
+    // Sized from the metadata: growing by doubling would hold a large file
+    // one and a half times over while it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
 }
 
 /// Reads a stream whole, refusing more than `limit` bytes.
