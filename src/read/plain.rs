@@ -199,7 +199,9 @@ fn find_appendix(text: &str, paragraphs: &mut [Paragraph]) -> Option<usize> {
 }
 
 static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[ \u{3000}](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+    // After a blank, or right after a sentence (a crawler joined the page's
+    // blocks: 「…联系。一、总体情况2019年，…」).
+    Regex::new(r"[ \u{3000}。](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
         .expect("static regex")
 });
 
@@ -220,9 +222,15 @@ fn inline_cuts(content: &str) -> Vec<usize> {
                     .map_or(1, char::len_utf8);
             let marker = marker::parse_marker(&content[at..])?;
             let rest = &content[at + marker.text_start..];
+            // The title ends at a blank, a clause's punctuation, a note in
+            // parentheses, or the digits that follow it (「总体情况2019年，…」).
             let title_end = rest
-                .find([' ', '\u{3000}', '。', '（', '('])
-                .unwrap_or(rest.len());
+                .char_indices()
+                .find(|&(i, c)| {
+                    matches!(c, ' ' | '\u{3000}' | '。' | '（' | '(' | '，' | '；')
+                        || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
+                })
+                .map_or(rest.len(), |(i, _)| i);
             let after = rest[title_end..].trim_start_matches(is_space);
             let title_chars = rest[..title_end].chars().count();
             // 「…数量 713000074」 is a table row; 「总体情况 2022年，…」 is a heading.
