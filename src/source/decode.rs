@@ -28,6 +28,8 @@ pub enum DecodeError {
     BadUtf8 { bad: usize, line: usize },
     #[error("无法按 {encoding} 解码：{bad} 处字节无效")]
     Undecodable { encoding: &'static str, bad: usize },
+    #[error("文本为乱码：{0}")]
+    Garbled(&'static str),
     #[error("未知的编码名称「{0}」")]
     UnknownEncoding(String),
 }
@@ -114,6 +116,9 @@ pub fn decode_owned(
     let text = fold_line_ends(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
+    }
+    if let Some(cause) = super::mojibake::diagnose(&text) {
+        return Err(DecodeError::Garbled(cause));
     }
     Ok(Decoded {
         text,
