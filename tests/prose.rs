@@ -56,3 +56,30 @@ fn mojibake_is_an_input_error_naming_the_cause() {
             .all(|(rule, _)| !rule.contains("section-"))
     );
 }
+
+/// The processing-fee statement in all its forms (2021 format).
+#[test]
+fn processing_fee_statement_in_its_forms() {
+    let report = |sentence: &str| {
+        format!(
+            "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n六、其他需要报告的事项\n{sentence}\n"
+        )
+    };
+    let fee = |text: &str| {
+        found_rules(&check_text(text))
+            .into_iter()
+            .filter(|(r, _)| r == "gov2021/processing-fee")
+            .count()
+    };
+    for said in [
+        "本年度未收取信息处理费。",
+        "本机关未收取信息公开处理费。",
+        "2023年未发生收费情况。",
+        "本年度未收取任何费用。",
+        "依申请公开没有收费。",
+        "本年度共收取信息处理费0.2万元。",
+    ] {
+        assert_eq!(fee(&report(said)), 0, "{said}");
+    }
+    assert_eq!(fee(&report("本年度无其他需要报告的事项。")), 1);
+}

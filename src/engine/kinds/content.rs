@@ -22,7 +22,12 @@ pub const KIND: KindSpec = KindSpec {
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         struct Params {
             /// Every one of these must appear (width and spaces folded).
+            #[serde(default)]
             all: Vec<String>,
+            /// At least one of these must appear: the ways reports say one
+            /// thing (信息处理费 / 未收取任何费用 / 没有收费 …).
+            #[serde(default)]
+            any: Vec<String>,
             /// Look only inside this section (its heading and body).
             #[serde(default)]
             section: Option<Spanned<String>>,
@@ -41,6 +46,7 @@ pub const KIND: KindSpec = KindSpec {
             level: p.level,
             section: p.section.as_ref().map(|s| ctx.section(s)).transpose()?,
             all: p.all,
+            any: p.any,
             issuer: p.issuer,
             not_issuer: p.not_issuer,
         }))
@@ -50,6 +56,7 @@ pub const KIND: KindSpec = KindSpec {
 struct Content {
     level: Option<Level>,
     all: Vec<String>,
+    any: Vec<String>,
     section: Option<SectionDef>,
     issuer: Vec<String>,
     not_issuer: Vec<String>,
@@ -92,11 +99,14 @@ impl RuleCheck for Content {
             ),
         };
         let text = &doc.text[scope.range()];
-        let missing: Vec<&String> = self
+        let mut missing: Vec<&String> = self
             .all
             .iter()
             .filter(|w| !folded_contains(text, &fold(w)))
             .collect();
+        if !self.any.is_empty() && !self.any.iter().any(|w| folded_contains(text, &fold(w))) {
+            missing.extend(self.any.first());
+        }
         if missing.is_empty() {
             return;
         }
