@@ -83,3 +83,24 @@ fn processing_fee_statement_in_its_forms() {
     }
     assert_eq!(fee(&report("本年度无其他需要报告的事项。")), 1);
 }
+
+/// 「县人民政府政府信息公开工作领导小组」 is not a repeated word: the first 政府
+/// ends 人民政府, the second begins 政府信息. 「信息信息」 still is.
+#[test]
+fn repeated_words_know_where_words_end() {
+    let repeats = |sentence: &str| {
+        found_rules(&check_text(&format!(
+            "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+        )))
+        .into_iter()
+        .filter(|(r, _)| r == "common/repeated-word")
+        .count()
+    };
+    assert_eq!(
+        repeats("县人民政府政府信息公开工作领导小组加强了对全县工作的指导。"),
+        0
+    );
+    assert_eq!(repeats("区人民政府政府信息公开专栏全年更新信息。"), 0);
+    assert_eq!(repeats("进一步加大信息信息公开力度。"), 1);
+    assert_eq!(repeats("政府政府信息公开工作有序推进。"), 1);
+}

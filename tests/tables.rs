@@ -298,16 +298,27 @@ fn tables_are_in_the_model_and_in_the_facts() {
 /// 行政规范性文件 row; money in 万元 with six decimals is read exactly.
 #[test]
 fn t2_row_named_the_older_way_and_money_to_six_decimals() {
-    let text = std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-tabs.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-tabs.txt"))
+            .unwrap();
     let older = text.replacen("\n行政规范性文件\t", "\n规范性文件\t", 1);
     assert_ne!(older, text);
-    assert!(found_rules(&check_text(&older)).is_empty(), "{:?}", found_rules(&check_text(&older)));
+    assert!(
+        found_rules(&check_text(&older)).is_empty(),
+        "{:?}",
+        found_rules(&check_text(&older))
+    );
     let doc = report_lint::read::plain::read(older);
     let p = RULES.pack("gov-2021").unwrap();
     let grids = read_all(&doc, &p.tables);
-    let view = report_lint::analysis::grid::View { def: &p.tables[0], grid: grids[0].as_ref().unwrap() };
+    let view = report_lint::analysis::grid::View {
+        def: &p.tables[0],
+        grid: grids[0].as_ref().unwrap(),
+    };
     assert_eq!(view.value("normative", "issued"), Some(3.into()));
     // 万元 to six decimals, exactly.
-    let money = report_lint::document::cells::value("4166.241619").unwrap().unwrap();
+    let money = report_lint::document::cells::value("4166.241619")
+        .unwrap()
+        .unwrap();
     assert_eq!(money.to_string(), "4166.241619");
 }

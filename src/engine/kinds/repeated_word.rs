@@ -27,6 +27,11 @@ pub const KIND: KindSpec = KindSpec {
             /// Longest word (in characters) to look for.
             #[serde(default = "four")]
             max_len: usize,
+            /// Words a doubled word may end and begin across a word boundary:
+            /// in 「县人民政府政府信息公开」 the first 政府 ends 人民政府 and the
+            /// second begins 政府信息 — no word is written twice.
+            #[serde(default)]
+            compounds: Vec<String>,
         }
         fn four() -> usize {
             4
@@ -34,6 +39,7 @@ pub const KIND: KindSpec = KindSpec {
         let p: Params = params(p, ctx)?;
         let allow_regex = p.allow_regex.as_ref().map(|r| ctx.regex(r)).transpose()?;
         Ok(Box::new(RepeatedWord {
+            compounds: p.compounds,
             allow: p.allow,
             allow_regex,
             max_len: p.max_len.clamp(2, 16),
@@ -42,6 +48,7 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct RepeatedWord {
+    compounds: Vec<String>,
     allow: Vec<String>,
     allow_regex: Option<PackRegex>,
     max_len: usize,
@@ -72,7 +79,12 @@ impl RuleCheck for RepeatedWord {
                         let end = chars.get(i + 2 * n).map_or(text.len(), |c| c.0);
                         let doubled = &text[start..end];
                         let word = &text[start..chars[i + n].0];
-                        if !self.allowed(doubled) {
+                        let across = self.across_words(
+                            &text[..chars[i + n].0],
+                            &text[chars[i + n].0..],
+                            word,
+                        );
+                        if !self.allowed(doubled) && !across {
                             out.emit(
                                 Span::new(base + start, base + end),
                                 Some(format!("「{word}」重复")),
@@ -102,6 +114,20 @@ impl RepeatedWord {
                 && chars[i + n].1 == first
                 && (1..n).all(|k| is_han(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
         })
+    }
+
+    /// `before` ends with a compound ending in `word`, and `after` (from the
+    /// second `word` on) starts with a longer compound beginning with it.
+    fn across_words(&self, before: &str, after: &str, word: &str) -> bool {
+        let ends = self
+            .compounds
+            .iter()
+            .any(|c| c.len() > word.len() && c.ends_with(word) && before.ends_with(c.as_str()));
+        let begins = self
+            .compounds
+            .iter()
+            .any(|c| c.len() > word.len() && c.starts_with(word) && after.starts_with(c.as_str()));
+        ends && begins
     }
 
     fn allowed(&self, doubled: &str) -> bool {
