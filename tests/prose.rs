@@ -104,3 +104,37 @@ fn repeated_words_know_where_words_end() {
     assert_eq!(repeats("进一步加大信息信息公开力度。"), 1);
     assert_eq!(repeats("政府政府信息公开工作有序推进。"), 1);
 }
+
+/// A report whose year cannot be read is not silently checked with the
+/// 2008 pack: a note says which pack and why; national tables choose it.
+#[test]
+fn a_report_without_a_year_says_which_pack_it_got() {
+    let note = |text: &str| {
+        let r = check_text(text);
+        let notes: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "year-unknown")
+            .map(|d| (d.severity.to_string(), d.message.clone()))
+            .collect();
+        (notes, r.meta.unwrap().packs)
+    };
+    let (n, packs) =
+        note("某县人民政府政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n");
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0].0, "info");
+    assert!(n[0].1.contains("gov-2008"), "{n:?}");
+    assert_eq!(packs[0], "gov-2008");
+    let (n, packs) = note(
+        "某县人民政府政府信息公开工作年度报告\n一、总体情况\n表二\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t5\n",
+    );
+    assert!(
+        n[0].1.contains("2021 年版") && n[0].1.contains("gov-2021"),
+        "{n:?}"
+    );
+    assert_eq!(packs[0], "gov-2021");
+    // With a year, no note.
+    let (n, _) =
+        note("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n");
+    assert!(n.is_empty());
+}

@@ -223,8 +223,32 @@ pub fn check_one(
     );
     let year = doc.year.map(|y| y.year);
     let forced = opts.pack.as_deref().or(effective.pack.as_deref());
-    let packs = rules.select(year, forced);
+    // No year read and no pack forced: the tables' format decides, and a note
+    // says which pack was used and why (never silently the fallback).
+    let (by_format, why) = match (year, forced) {
+        (None, None) => pack_by_format(&doc.text[..doc.body_end]),
+        _ => (None, None),
+    };
+    let packs = rules.select(year, forced.or(by_format));
     let mut diagnostics = engine::check_document(&cx, &packs, rules);
+    if let Some(why) = why {
+        let used = packs
+            .iter()
+            .find(|p| !p.meta.is_general())
+            .map_or("common", |p| p.meta.id.as_str());
+        let mut d = Diagnostic::bare(
+            Check::Unverifiable,
+            "year-unknown",
+            format!("未能从标题或统计期限读出报告年度，{why}，按「{used}」规则包检查"),
+        )
+        .with_span(doc.title.unwrap_or_default(), Some("未写明年度".into()))
+        .with_help(
+            "在标题中写明年度（如「2023年政府信息公开工作年度报告」），或用 --pack 指定规则包",
+        );
+        d.severity = crate::diagnostic::Severity::Info;
+        diagnostics.insert(0, d);
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
     if let Some(c) = &opts.config {
         diagnostics = c.apply(&path, &doc.text, diagnostics);
     }
@@ -244,6 +268,20 @@ pub fn check_one(
         diagnostics,
     };
     (report, Some(facts))
+}
+
+/// The pack a report without a readable year is on, by its tables' words:
+/// the 2021 form's columns, the 2019 form's, or neither (the 2008 pack).
+fn pack_by_format(body: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let has = |w: &str| body.contains(w);
+    if has("本年制发件数") || has("现行有效件数") || has("申请人逾期未按收费通知要求缴纳费用")
+    {
+        (Some("gov-2021"), Some("统计表为 2021 年版格式"))
+    } else if has("本年新收政府信息公开申请数量") || has("对外公开总数量") {
+        (Some("gov-2019"), Some("统计表为 2019 年版格式"))
+    } else {
+        (None, Some("也没有 2019 年以后的统计表"))
+    }
 }
 
 fn decode_message(e: &DecodeError) -> String {
