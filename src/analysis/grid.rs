@@ -320,7 +320,11 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (usize, &str) {
     let rest = &text[from..limit.max(from)];
     let first_line = rest.split('\n').next().unwrap_or("");
+    // Only the closing pipe of the label's own cell (a Markdown header row
+    // whose data row is the next line): nothing of this row is on the line.
+    let nothing_here = first_line.trim().trim_matches('|').trim().is_empty();
     if rest.contains('\n')
+        && !nothing_here
         && first_line
             .chars()
             .any(|c| c.is_ascii_digit() || c == '|' || c == '\t')
@@ -333,9 +337,7 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
         return (from, &first_line[..end]);
     }
     if let Some(after_nl) = rest.strip_prefix('\n').or_else(|| {
-        first_line
-            .trim()
-            .is_empty()
+        nothing_here
             .then(|| &rest[first_line.len().min(rest.len())..])
             .and_then(|r| r.strip_prefix('\n'))
     }) {
