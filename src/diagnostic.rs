@@ -236,10 +236,6 @@ impl FileReport {
         }
     }
 
-    pub fn path(&self) -> &str {
-        &self.source.path
-    }
-
     /// Line and column of a byte offset of a finding.
     pub fn position(&self, offset: usize) -> Position {
         self.source.position(offset)

@@ -59,11 +59,6 @@ impl SourceFile {
         }
     }
 
-    /// A file whose text could not be read.
-    pub fn unread(path: String) -> SourceFile {
-        SourceFile::new(path, String::new())
-    }
-
     /// Line and column of a byte offset (after `compact`, only of the offsets kept).
     pub fn position(&self, offset: usize) -> Position {
         match &self.positions {
