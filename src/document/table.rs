@@ -1,7 +1,7 @@
 //! Tables as part of the model: rows of cells as the reader found them, each
 //! with its span and its text as written. A reader fills them from what its
-//! format marks as a table (today: the plain reader's ` | `, tab and
-//! space-aligned rows); reading values and aligning rows to a pack's template
+//! format marks as a table (the plain reader's ` | `, tab and space-aligned
+//! rows; HTML and DOCX tables); reading values and aligning rows to a pack's template
 //! is analysis (`analysis::grid`, `analysis::stat`), not the model's business.
 
 use crate::source::span::Span;
@@ -12,6 +12,9 @@ pub enum TableOrigin {
     /// Consecutive text rows whose cells are separated by ` | `, tabs or runs
     /// of spaces.
     TextRows,
+    /// A table the source format marked up (HTML `<table>`, DOCX `w:tbl`),
+    /// merged cells expanded into the grid.
+    Markup,
 }
 
 /// One table as found.

@@ -4,3 +4,4 @@
 //! exports read as text).
 
 pub mod plain;
+pub mod view;

@@ -20,7 +20,24 @@ pub fn warm_statics() {
 
 /// Reads a decoded text into the model.
 pub fn read(text: String) -> Document {
+    read_marked(text, Markup::default())
+}
+
+/// What a structured format (HTML, DOCX) knows of its text view: which lines
+/// are rows of tables it marked up, and those tables with their cells.
+#[derive(Debug, Default)]
+pub struct Markup {
+    /// 0-based lines of the view that are table rows, sorted.
+    pub table_lines: Vec<usize>,
+    pub tables: Vec<Table>,
+}
+
+/// Reads a reader's text view: lines the markup says are table rows are table
+/// cells whatever they look like (never headings, prose or cut); the other
+/// lines are read as plain text, tables written as text included.
+pub fn read_marked(text: String, markup: Markup) -> Document {
     let lines = LineIndex::new(&text);
+    let marked = |line: usize| markup.table_lines.binary_search(&line).is_ok();
     let mut paragraphs = Vec::new();
     for line in 0..lines.line_count() {
         let full = lines.line_span(&text, line);
@@ -31,6 +48,17 @@ pub fn read(text: String) -> Document {
         }
         let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
         // Trailing tabs count: a row whose cells are all blank keeps only them.
+        if marked(line) {
+            paragraphs.push(Paragraph {
+                span: Span::new(start, start + content.len()),
+                line,
+                table_cell: true,
+                in_appendix: false,
+                heading: None,
+                inline: false,
+            });
+            continue;
+        }
         let cell = raw.starts_with('\t')
             || is_table_row(content)
             || raw.trim_start_matches(is_space).matches('\t').count() >= 2;
@@ -60,7 +88,18 @@ pub fn read(text: String) -> Document {
     }
     mark_cell_lines(&text, &mut paragraphs);
     let body_end = find_appendix(&text, &mut paragraphs).unwrap_or(text.len());
-    let tables = tables(&text, &paragraphs);
+    let mut tables = tables(&text, &paragraphs, &marked);
+    if !markup.tables.is_empty() {
+        let mut marked_tables = markup.tables;
+        for row in marked_tables.iter_mut().flat_map(|t| &mut t.rows) {
+            // A row of blank cells has no paragraph: the one before it stands in.
+            row.paragraph = paragraphs
+                .partition_point(|p| p.span.start <= row.span.start)
+                .saturating_sub(1);
+        }
+        tables.extend(marked_tables);
+        tables.sort_by_key(|t| t.span.start);
+    }
     Document::build(text, lines, paragraphs, body_end, tables)
 }
 
@@ -123,12 +162,12 @@ fn mark_cell_lines(text: &str, paragraphs: &mut [Paragraph]) {
     }
 }
 
-/// Consecutive table-row paragraphs as tables, each row split into its cells.
-fn tables(text: &str, paragraphs: &[Paragraph]) -> Vec<Table> {
+/// Consecutive table-row paragraphs (not marked up) as tables, each row split into its cells.
+fn tables(text: &str, paragraphs: &[Paragraph], marked: &dyn Fn(usize) -> bool) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut last: Option<usize> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
-        if !p.table_cell {
+        if !p.table_cell || marked(p.line) {
             continue;
         }
         let (layout, spans) = cells::split_spans(&text[p.span.range()], p.span.start);

@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod file;
 pub mod limited;
+pub mod map;
 pub mod mojibake;
 pub mod span;
 pub mod text;
