@@ -116,6 +116,10 @@ struct CheckArgs {
     /// Follow symbolic links while walking directories (loops are detected).
     #[arg(long)]
     follow: bool,
+    /// Extensions a directory walk checks, comma-separated (default:
+    /// txt,md,html,htm,docx; with the default, .doc/.pdf/… found are reported).
+    #[arg(long, value_name = "EXT,...", value_delimiter = ',', value_parser = parse_ext)]
+    ext: Option<Vec<String>>,
     /// Largest input read, in megabytes (default 256); a larger file is an input error.
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
     max_file_size: Option<u64>,
@@ -471,6 +475,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
             let walk = run::Walk {
                 follow: args.follow,
                 excluded: Some(&excluded),
+                extensions: args.ext.as_deref(),
             };
             inputs.extend(run::discover_with(std::slice::from_ref(p), &walk));
         }
@@ -505,10 +510,17 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         r.source.id = FileId(i as u32);
     }
     if reports == 0 {
+        let walk = run::Walk {
+            extensions: args.ext.as_deref(),
+            ..run::Walk::default()
+        };
         results.push(operational(
             "<输入>",
             Check::InputError,
-            "没有检查任何文件：给出的路径下没有报告文件（*.txt）",
+            &format!(
+                "没有检查任何文件：给出的路径下没有报告文件（找的是 {}；用 --ext 可改）",
+                run::discover::looked_for(&walk)
+            ),
         ));
     }
 
@@ -748,6 +760,15 @@ impl AtomicFile {
         persisted?;
         Ok(())
     }
+}
+
+/// An extension as `--ext` takes it: no dot, lower case.
+fn parse_ext(s: &str) -> Result<String, String> {
+    let e = s.trim().trim_start_matches("*.").trim_start_matches('.').to_ascii_lowercase();
+    if e.is_empty() || e.contains(['/', '\\', '*']) {
+        return Err(format!("「{s}」不是扩展名（例：--ext txt,html）"));
+    }
+    Ok(e)
 }
 
 /// Suppressions of the configuration that hid nothing, reported on the config file.

@@ -236,9 +236,24 @@ impl FileReport {
         }
     }
 
-    /// Line and column of a byte offset of a finding.
+    /// Line and column of a byte offset of a finding: in the source file
+    /// where the reader maps its view back to lines (HTML), else in the text.
     pub fn position(&self, offset: usize) -> Position {
-        self.source.position(offset)
+        match self.source.place(offset) {
+            Some(crate::source::map::Place::Line { line, column }) => Position {
+                line: line as usize,
+                column: column as usize,
+            },
+            _ => self.source.position(offset),
+        }
+    }
+
+    /// Where a byte offset is in a structured source, when lines say too
+    /// little (a DOCX paragraph or table cell); `None` for text and HTML.
+    pub fn place(&self, offset: usize) -> Option<crate::source::map::Place> {
+        self.source
+            .place(offset)
+            .filter(|p| !matches!(p, crate::source::map::Place::Line { .. }))
     }
 
     /// Whether spans can be located (the file was read).

@@ -99,9 +99,12 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
         .finish()
         .write((id, Source::from(safe.text.as_str())), &mut buf)?;
     let out = String::from_utf8_lossy(&buf);
-    let p = r.source.lines.position(&r.source.text, d.span.start);
+    let p = r.position(d.span.start);
     let path = escape::line(&r.source.path);
-    let place = format!("{path}:{}:{}", p.line, p.column);
+    let place = match r.place(d.span.start) {
+        Some(where_) => format!("{path}:{}:{}（{}）", p.line, p.column, where_.describe()),
+        None => format!("{path}:{}:{}", p.line, p.column),
+    };
     // The first header is the finding's place; later groups name the file only
     // (their columns would be excerpt columns).
     let out = HEADER.replace(&out, regex::NoExpand(&place));

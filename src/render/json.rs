@@ -8,6 +8,7 @@ use super::Summary;
 use crate::diagnostic::FileReport;
 use crate::diagnostic::{Check, Diagnostic, Severity};
 use crate::source::span::Span;
+use crate::source::map::Place;
 
 #[derive(Serialize)]
 struct JsonFile<'a> {
@@ -30,6 +31,9 @@ struct JsonLabel<'a> {
     end_column: usize,
     byte_start: usize,
     byte_end: usize,
+    /// DOCX: the paragraph or table cell (lines of a Word file say little).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<Place>,
     message: &'a str,
 }
 
@@ -46,6 +50,8 @@ struct JsonDiagnostic<'a> {
     end_column: usize,
     byte_start: usize,
     byte_end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<Place>,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
 }
@@ -61,6 +67,7 @@ fn located<'a>(r: &'a FileReport, span: Span, message: &'a str) -> JsonLabel<'a>
         end_column: e.column,
         byte_start: span.start,
         byte_end: span.end,
+        place: r.place(span.start),
         message,
     }
 }
@@ -83,6 +90,7 @@ fn diagnostic<'a>(
         end_column: at.end_column,
         byte_start: at.byte_start,
         byte_end: at.byte_end,
+        place: at.place,
         labels: d
             .labels
             .iter()

@@ -54,8 +54,16 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
         .flat_map(|r| {
             r.diagnostics.iter().map(move |d| {
                 let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": r.source.path.replace('\\', "/")}}});
-                if r.has_source() {
-                    loc["physicalLocation"]["region"] = region(r, d.span);
+                match r.place(d.span.start) {
+                    // A Word file has no lines a viewer can show: the place
+                    // is its paragraph or table cell.
+                    Some(place) => {
+                        loc["properties"] = json!({"place": place, "description": place.describe()});
+                    }
+                    None if r.has_source() => {
+                        loc["physicalLocation"]["region"] = region(r, d.span);
+                    }
+                    None => {}
                 }
                 let related: Vec<Value> = d
                     .labels

@@ -32,10 +32,15 @@ pub struct Walk<'a> {
     pub follow: bool,
     /// Leave out what this says (the configuration's `exclude`).
     pub excluded: Option<&'a dyn Fn(&str) -> bool>,
+    /// Extensions (lower case, no dot) a walk picks up; `None`:
+    /// `read::DEFAULT_EXTENSIONS`, and files in formats report-lint cannot
+    /// read (.doc, .pdf, …) are reported so that a folder of them is not
+    /// passed as checked.
+    pub extensions: Option<&'a [String]>,
 }
 
-/// Expands paths into inputs: files as given, directories walked for `*.txt`
-/// in sorted order. Unwalkable entries become `Input::Broken`, the walk goes on.
+/// Expands paths into inputs: files as given, directories walked for report
+/// files (`*.txt`, `*.md`, `*.html`, `*.htm`, `*.docx`) in sorted order. Unwalkable entries become `Input::Broken`, the walk goes on.
 /// Symbolic links met while walking are not followed.
 pub fn discover(paths: &[PathBuf]) -> Vec<Input> {
     discover_with(paths, &Walk::default())
@@ -57,9 +62,22 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                 .follow_links(walk_opts.follow);
             for entry in walk {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_report_name(e.path()) => {
+                    Ok(e) if e.file_type().is_file() && is_report_name(e.path(), walk_opts) => {
                         if !excluded(&e.path().display().to_string()) {
                             out.push(Input::File(e.into_path()))
+                        }
+                    }
+                    Ok(e)
+                        if e.file_type().is_file()
+                            && walk_opts.extensions.is_none()
+                            && !excluded(&e.path().display().to_string()) =>
+                    {
+                        let name = e.path().display().to_string();
+                        if let Err(why) = crate::read::Format::of_name(&name) {
+                            out.push(Input::Broken {
+                                path: name,
+                                message: why.0,
+                            });
                         }
                     }
                     // A report-named FIFO, socket or device: reading it could
@@ -67,7 +85,7 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                     Ok(e)
                         if !e.file_type().is_dir()
                             && !e.file_type().is_symlink()
-                            && is_report_name(e.path()) =>
+                            && is_report_name(e.path(), walk_opts) =>
                     {
                         if !excluded(&e.path().display().to_string()) {
                             let kind = crate::source::limited::special_kind(e.path())
@@ -97,8 +115,52 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
     out
 }
 
-fn is_report_name(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+/// A repository's own documents (README.md, CHANGELOG.md, …): never a
+/// report, passed over in walks (named on the command line, they are checked).
+fn is_repository_document(p: &Path) -> bool {
+    const NAMES: &[&str] = &[
+        "readme",
+        "changelog",
+        "changes",
+        "license",
+        "licence",
+        "contributing",
+        "code_of_conduct",
+        "security",
+        "authors",
+        "notice",
+        "history",
+    ];
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| NAMES.iter().any(|n| s.eq_ignore_ascii_case(n)))
+}
+
+fn is_report_name(p: &Path, walk: &Walk<'_>) -> bool {
+    let Some(ext) = p.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    if is_repository_document(p) {
+        return false;
+    }
+    match walk.extensions {
+        Some(exts) => exts.iter().any(|x| x.eq_ignore_ascii_case(ext)),
+        None => crate::read::DEFAULT_EXTENSIONS
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(ext)),
+    }
+}
+
+/// What a walk looks for, for the message of a run that found nothing.
+pub fn looked_for(walk: &Walk<'_>) -> String {
+    let list: Vec<String> = match walk.extensions {
+        Some(exts) => exts.iter().map(|e| format!("*.{e}")).collect(),
+        None => crate::read::DEFAULT_EXTENSIONS
+            .iter()
+            .map(|e| format!("*.{e}"))
+            .collect(),
+    };
+    list.join("、")
 }
 
 fn walk_message(e: &walkdir::Error) -> String {

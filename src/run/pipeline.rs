@@ -13,7 +13,6 @@ use crate::analysis::{Analysis, IssuerConfig};
 use crate::diagnostic::{Check, Diagnostic, FileMeta, FileReport};
 use crate::engine::{self, RuleSet};
 use crate::read;
-use crate::source::decode::{DecodeError, decode_owned};
 use crate::source::limited::{self, ReadError};
 use crate::source::{FileId, SourceFile};
 
@@ -72,9 +71,21 @@ pub fn check_inputs_with(
         .enumerate()
         .map(|(i, input)| {
             let id = FileId(opts.first_id + i as u32);
-            let (mut r, facts) = match input {
+            let finish = |mut r: FileReport, facts| {
+                r.source.id = id;
+                // Corpus findings may point into any file: keep texts until then.
+                if opts.compact && corpus_checks.is_empty() {
+                    r.compact();
+                }
+                (r, facts)
+            };
+            let (r, facts) = match input {
                 Input::File(path) => {
                     let name = path.display().to_string();
+                    // An unreadable format is said before its bytes are read.
+                    if let Err(e) = read::Format::of_name(&name) {
+                        return finish(FileReport::failed(name, e.0), None);
+                    }
                     match limited::read(&path, opts.max_file_size) {
                         Ok(bytes) => guarded(id, name, bytes, rules, opts, wanted),
                         Err(ReadError::Io(e)) => (
@@ -92,12 +103,7 @@ pub fn check_inputs_with(
                     (FileReport::operational(&path, "", vec![d]), None)
                 }
             };
-            r.source.id = id;
-            // Corpus findings may point into any file: keep texts until then.
-            if opts.compact && corpus_checks.is_empty() {
-                r.compact();
-            }
-            (r, facts)
+            finish(r, facts)
         })
         .unzip();
     if !corpus_checks.is_empty() {
@@ -196,11 +202,13 @@ pub fn check_one(
     opts: &Options,
     wanted: Wanted,
 ) -> (FileReport, Option<ReportFacts>) {
-    let decoded = match decode_owned(bytes, opts.encoding) {
-        Ok(d) => d,
-        Err(e) => return (FileReport::failed(path, decode_message(&e)), None),
+    let read = match read::Format::of_name(&path)
+        .and_then(|format| read::read(bytes, format, opts.encoding))
+    {
+        Ok(r) => r,
+        Err(e) => return (FileReport::failed(path, e.0), None),
     };
-    let doc = read::plain::read(decoded.text);
+    let doc = read.doc;
     // A test hook (debug builds only): panic on a marker, to prove that a bug
     // in one file's check never stops the run.
     if cfg!(debug_assertions)
@@ -260,8 +268,10 @@ pub fn check_one(
     names.sort_by_key(|n| (n == "common", n.clone()));
     let mut source = SourceFile::with_lines(path, doc.text, doc.lines);
     source.id = id;
-    source.encoding = Some(decoded.encoding);
-    source.bom = decoded.bom;
+    source.encoding = read.encoding;
+    source.bom = read.bom;
+    source.format = Some(read.format.name());
+    source.map = read.map;
     let report = FileReport {
         source,
         meta: Some(FileMeta { packs: names, year }),
@@ -282,8 +292,4 @@ fn pack_by_format(body: &str) -> (Option<&'static str>, Option<&'static str>) {
     } else {
         (None, Some("也没有 2019 年以后的统计表"))
     }
-}
-
-fn decode_message(e: &DecodeError) -> String {
-    format!("无法读取报告：{e}")
 }

@@ -3,6 +3,7 @@
 //! from the findings so that a finding can point into another file
 //! (`Label::file`) and renderers can look that file up.
 
+use super::map::{Place, SourceMap};
 use super::span::{LineIndex, Position};
 
 /// The index of a file in one run, in discovery order.
@@ -29,8 +30,15 @@ pub struct SourceFile {
     /// unreadable inputs and rule files).
     pub encoding: Option<&'static str>,
     pub bom: bool,
-    /// After `compact`: the position of every offset asked to be kept, sorted.
-    positions: Option<Vec<(usize, Position)>>,
+    /// The reader's format (`text`, `markdown`, `html`, `docx`; `None` for
+    /// unreadable inputs and rule files).
+    pub format: Option<&'static str>,
+    /// From the text (the reader's view) back to the source file, for formats
+    /// whose view is not the file: HTML line and column, DOCX paragraph or cell.
+    pub map: SourceMap,
+    /// After `compact`: the position (and source place) of every offset asked
+    /// to be kept, sorted.
+    positions: Option<Vec<(usize, Position, Option<Place>)>>,
 }
 
 impl SourceFile {
@@ -42,6 +50,8 @@ impl SourceFile {
             text,
             encoding: None,
             bom: false,
+            format: None,
+            map: SourceMap::default(),
             positions: None,
         }
     }
@@ -55,6 +65,8 @@ impl SourceFile {
             lines,
             encoding: None,
             bom: false,
+            format: None,
+            map: SourceMap::default(),
             positions: None,
         }
     }
@@ -62,7 +74,7 @@ impl SourceFile {
     /// Line and column of a byte offset (after `compact`, only of the offsets kept).
     pub fn position(&self, offset: usize) -> Position {
         match &self.positions {
-            Some(ps) => match ps.binary_search_by_key(&offset, |&(o, _)| o) {
+            Some(ps) => match ps.binary_search_by_key(&offset, |&(o, ..)| o) {
                 Ok(i) => ps[i].1,
                 // Only offsets of the findings were kept; others are not asked for.
                 Err(_) => {
@@ -71,6 +83,18 @@ impl SourceFile {
                 }
             },
             None => self.lines.position(&self.text, offset),
+        }
+    }
+
+    /// Where a view offset is in the source file, for formats whose view is
+    /// not the file (`None` for text: its line and column are the place).
+    pub fn place(&self, offset: usize) -> Option<Place> {
+        match &self.positions {
+            Some(ps) => ps
+                .binary_search_by_key(&offset, |&(o, ..)| o)
+                .ok()
+                .and_then(|i| ps[i].2),
+            None => self.map.place(&self.text, offset),
         }
     }
 
@@ -90,7 +114,10 @@ impl SourceFile {
         offsets.dedup();
         let ps = offsets
             .into_iter()
-            .map(|o| (o, self.lines.position(&self.text, o)))
+            .map(|o| {
+                let place = self.map.place(&self.text, o);
+                (o, self.lines.position(&self.text, o), place)
+            })
             .collect();
         self.positions = Some(ps);
         self.text = String::new();
