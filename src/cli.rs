@@ -764,7 +764,11 @@ impl AtomicFile {
 
 /// An extension as `--ext` takes it: no dot, lower case.
 fn parse_ext(s: &str) -> Result<String, String> {
-    let e = s.trim().trim_start_matches("*.").trim_start_matches('.').to_ascii_lowercase();
+    let e = s
+        .trim()
+        .trim_start_matches("*.")
+        .trim_start_matches('.')
+        .to_ascii_lowercase();
     if e.is_empty() || e.contains(['/', '\\', '*']) {
         return Err(format!("「{s}」不是扩展名（例：--ext txt,html）"));
     }

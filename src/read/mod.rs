@@ -68,9 +68,7 @@ impl Format {
             "html" | "htm" | "shtml" | "xhtml" => Ok(Format::Html),
             "docx" | "docm" => Ok(Format::Docx),
             e => match UNSUPPORTED.iter().find(|(x, _)| *x == e) {
-                Some((_, what)) => Err(ReadError(format!(
-                    "不能读取{what}：{CONVERT_ADVICE}"
-                ))),
+                Some((_, what)) => Err(ReadError(format!("不能读取{what}：{CONVERT_ADVICE}"))),
                 None => Ok(Format::Text),
             },
         }
@@ -107,13 +105,18 @@ pub struct Read {
 
 /// Reads a file's bytes in its format. `forced` overrides the text encoding
 /// of text formats.
-pub fn read(bytes: Vec<u8>, format: Format, forced: Option<&'static Encoding>) -> Result<Read, ReadError> {
+pub fn read(
+    bytes: Vec<u8>,
+    format: Format,
+    forced: Option<&'static Encoding>,
+) -> Result<Read, ReadError> {
     match format {
         Format::Text | Format::Markdown => {
             if let Some(what) = sniff_container(&bytes) {
                 return Err(ReadError(what));
             }
-            let decoded = decode_owned(bytes, forced).map_err(|e| ReadError(format!("无法读取报告：{e}")))?;
+            let decoded =
+                decode_owned(bytes, forced).map_err(|e| ReadError(format!("无法读取报告：{e}")))?;
             Ok(Read {
                 doc: plain::read(decoded.text),
                 encoding: Some(decoded.encoding),
@@ -125,11 +128,23 @@ pub fn read(bytes: Vec<u8>, format: Format, forced: Option<&'static Encoding>) -
         Format::Html => {
             let (view, encoding) = html::read(&bytes)?;
             let (doc, map) = view.read();
-            Ok(Read { doc, encoding: Some(encoding), bom: false, map, format })
+            Ok(Read {
+                doc,
+                encoding: Some(encoding),
+                bom: false,
+                map,
+                format,
+            })
         }
         Format::Docx => {
             let (doc, map) = docx::read(&bytes)?.read();
-            Ok(Read { doc, encoding: None, bom: false, map, format })
+            Ok(Read {
+                doc,
+                encoding: None,
+                bom: false,
+                map,
+                format,
+            })
         }
     }
 }

@@ -7,12 +7,14 @@ use serde::Serialize;
 use super::Summary;
 use crate::diagnostic::FileReport;
 use crate::diagnostic::{Check, Diagnostic, Severity};
-use crate::source::span::Span;
 use crate::source::map::Place;
+use crate::source::span::Span;
 
 #[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
+    /// The reader used: text, markdown, html, docx.
+    format: Option<&'a str>,
     encoding: Option<&'a str>,
     bom: bool,
     pack: Option<&'a str>,
@@ -150,6 +152,7 @@ fn json_files(results: &[FileReport]) -> Vec<JsonFile<'_>> {
         .filter(|r| r.meta.is_some() || is_input_failure(r))
         .map(|r| JsonFile {
             path: &r.source.path,
+            format: r.meta.as_ref().and(r.source.format),
             encoding: r.meta.as_ref().and(r.source.encoding),
             bom: r.meta.is_some() && r.source.bom,
             pack: r
