@@ -1,0 +1,211 @@
+//! Reports in the forms they are written and published: which files a walk
+//! picks up, what a file in a format report-lint cannot read gets, and (with
+//! the HTML and DOCX readers) the same report as text, page and Word document.
+
+mod common;
+
+use common::{json, run};
+
+const REPORT: &str = "examples/lingchuan-2017.txt";
+
+fn checked_paths(v: &serde_json::Value) -> Vec<String> {
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+fn findings_of<'a>(v: &'a serde_json::Value, file: &str) -> Vec<&'a serde_json::Value> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"].as_str().unwrap().ends_with(file))
+        .collect()
+}
+
+#[test]
+fn a_walk_finds_every_readable_format_and_reports_unreadable_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = std::fs::read(REPORT).unwrap();
+    for name in ["a.txt", "b.md", "c.TXT"] {
+        std::fs::write(dir.path().join(name), &report).unwrap();
+    }
+    // Repository documents and other files are passed over.
+    std::fs::write(dir.path().join("README.md"), "# 年报仓库\n").unwrap();
+    std::fs::write(dir.path().join("notes.csv"), "a,b\n").unwrap();
+    std::fs::write(dir.path().join("LICENSE"), "MIT\n").unwrap();
+    // Formats report-lint cannot read: said, with what to do.
+    std::fs::write(
+        dir.path().join("d.doc"),
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("e.pdf"), b"%PDF-1.7\n").unwrap();
+    let path = dir.path().display().to_string();
+    let r = run(&["check", "--format", "json", &path]);
+    assert_eq!(
+        r.code, 2,
+        "unreadable formats are input errors: {}",
+        r.stderr
+    );
+    let v = json(&r);
+    let files = checked_paths(&v);
+    assert_eq!(files, ["a.txt", "b.md", "c.TXT", "d.doc", "e.pdf"]);
+    for (file, what) in [("d.doc", "Word 97–2003 文档"), ("e.pdf", "PDF 文件")] {
+        let ds = findings_of(&v, file);
+        assert_eq!(ds.len(), 1, "{file}: {ds:?}");
+        assert_eq!(ds[0]["rule"], "input-error");
+        let msg = ds[0]["message"].as_str().unwrap();
+        assert!(msg.contains(what), "{msg}");
+        assert!(msg.contains("请另存为 .docx 或 .txt 后再检查"), "{msg}");
+    }
+    let formats: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["format"].as_str())
+        .collect();
+    assert_eq!(formats, ["text", "markdown", "text"]);
+
+    // `--ext` narrows the walk, and then other formats are not reported.
+    let r = run(&["check", "--format", "json", "--ext", ".TXT", &path]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(checked_paths(&json(&r)), ["a.txt", "c.TXT"]);
+    let r = run(&["check", "--format", "json", "--ext", "*.md,txt", &path]);
+    assert_eq!(checked_paths(&json(&r)), ["a.txt", "b.md", "c.TXT"]);
+    let r = run(&["check", "--ext", "a/b", &path]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("不是扩展名"), "{}", r.stderr);
+}
+
+#[test]
+fn a_folder_with_no_report_is_an_error_that_says_what_was_looked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("README.md"), "# 说明\n").unwrap();
+    let path = dir.path().display().to_string();
+    let r = run(&["check", "--format", "concise", &path]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stdout.contains("没有检查任何文件")
+            && r.stdout.contains("*.txt、*.md、*.html、*.htm、*.docx"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["check", "--format", "concise", "--ext", "html", &path]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("找的是 *.html；"), "{}", r.stdout);
+}
+
+#[test]
+fn a_named_file_in_an_unreadable_format_is_an_input_error_and_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let wps = dir.path().join("报告.wps");
+    std::fs::write(&wps, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1").unwrap();
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        &wps.display().to_string(),
+        REPORT,
+    ]);
+    assert_eq!(r.code, 2);
+    let v = json(&r);
+    let ds = findings_of(&v, "报告.wps");
+    assert!(
+        ds[0]["message"].as_str().unwrap().contains("WPS 文字文档"),
+        "{ds:?}"
+    );
+    assert!(
+        !findings_of(&v, "lingchuan-2017.txt").is_empty(),
+        "the other file is checked"
+    );
+}
+
+#[test]
+fn a_container_under_a_text_name_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, what) in [
+        (
+            "docx.txt",
+            &b"PK\x03\x04\x14\x00\x00\x00"[..],
+            "请把扩展名改为 .docx",
+        ),
+        (
+            "doc.txt",
+            &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"[..],
+            "Word 97–2003",
+        ),
+        ("pdf.txt", &b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"[..], "PDF"),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let r = run(&["check", "--format", "json", &p.display().to_string()]);
+        assert_eq!(r.code, 2, "{name}");
+        let v = json(&r);
+        let msg = v["diagnostics"][0]["message"].as_str().unwrap();
+        assert!(msg.contains(what), "{name}: {msg}");
+    }
+}
+
+/// (rule, message) of every finding, sorted: what a person reads, whatever
+/// the format (places differ by format and are compared apart).
+fn findings(path: &str) -> (i32, Vec<(String, String)>) {
+    let r = run(&["check", "--format", "json", path]);
+    let v = json(&r);
+    let mut out: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    (r.code, out)
+}
+
+/// The same report as `.txt`, `.html` and `.docx` gives the same findings:
+/// every report of the shared corpus, in the three forms
+/// `tests/fixtures/formats/generate.py` writes.
+#[test]
+fn parity_of_text_html_and_docx_over_every_corpus_report() {
+    let dir = common::root().join("tests/fixtures/formats");
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("src"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 17);
+    let mut failures = Vec::new();
+    for name in &names {
+        let txt = findings(&format!("tests/fixtures/formats/src/{name}.txt"));
+        for ext in ["html", "docx"] {
+            let other = findings(&format!("tests/fixtures/formats/{ext}/{name}.{ext}"));
+            if other != txt {
+                let only_txt: Vec<_> = txt.1.iter().filter(|f| !other.1.contains(f)).collect();
+                let only_other: Vec<_> = other.1.iter().filter(|f| !txt.1.contains(f)).collect();
+                failures.push(format!(
+                    "{name}.{ext}: exit {} vs {}\n  only in .txt: {only_txt:#?}\n  only in .{ext}: {only_other:#?}",
+                    txt.0, other.0
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
