@@ -37,6 +37,22 @@ impl Grid {
     pub fn row(&self, id: &str, def: &TableDef) -> Option<&GridRow> {
         self.rows.iter().find(|r| def.rows[r.def].id == id)
     }
+
+    /// From the first row's label to the last row's last cell: the text that
+    /// is this table's rows, whatever its layout (a table flattened into one
+    /// line included). `None` for fewer than two rows found.
+    pub fn rows_span(&self) -> Option<Span> {
+        if self.rows.len() < 2 {
+            return None;
+        }
+        let start = self.rows.iter().map(|r| r.label.start).min()?;
+        let end = self
+            .rows
+            .iter()
+            .flat_map(|r| std::iter::once(r.label.end).chain(r.cells.iter().flatten().map(|c| c.span.end)))
+            .max()?;
+        Some(Span::new(start, end))
+    }
 }
 
 /// Text folded for label search, mapped back to document offsets. The map

@@ -21,11 +21,32 @@ use std::sync::Arc;
 use crate::document::Document;
 use crate::rules::schema::BreakdownSpec;
 use crate::rules::table::TableDef;
+use crate::source::span::Span;
 use crate::source::text::fold;
 use breakdown::Breakdown;
 use grid::Grid;
 pub use issuer::{Issuer, IssuerConfig, Level};
 use stat::StatRow;
+
+/// Reads the tables of each template set, and returns them with the spans
+/// of their rows: where the text is a table, whatever its layout.
+pub fn table_regions(
+    doc: &Document,
+    templates: &[&Arc<Vec<TableDef>>],
+) -> (Vec<(Arc<Vec<TableDef>>, Vec<Option<Grid>>)>, Vec<Span>) {
+    let mut grids = Vec::new();
+    let mut regions = Vec::new();
+    for defs in templates {
+        if defs.is_empty() {
+            continue;
+        }
+        let g = grid::read_all(doc, defs);
+        regions.extend(g.iter().flatten().filter_map(Grid::rows_span));
+        grids.push((Arc::clone(defs), g));
+    }
+    regions.sort_unstable();
+    (grids, regions)
+}
 
 /// The tables of one pack as read in one document.
 pub type Grids = Rc<Vec<Option<Grid>>>;
@@ -55,6 +76,21 @@ impl<'d> Analysis<'d> {
             stat_rows: OnceCell::new(),
             folded_titles: OnceCell::new(),
         }
+    }
+
+    /// Like `new`, with tables already read against the document's text
+    /// (`table_regions` read them before the document was rebuilt; their
+    /// spans hold, the text being the same).
+    pub fn with_grids(
+        doc: &'d Document,
+        issuer: IssuerConfig,
+        grids: Vec<(Arc<Vec<TableDef>>, Vec<Option<Grid>>)>,
+    ) -> Analysis<'d> {
+        let cx = Analysis::new(doc, issuer);
+        for (defs, g) in grids {
+            cx.grids.get(&defs, || g);
+        }
+        cx
     }
 
     /// The tables of `defs` in this document, read once.

@@ -62,6 +62,68 @@ impl Document {
         doc
     }
 
+    /// The model again, with the text in `regions` known to be table rows
+    /// (analysis found a statistics table's rows there): paragraphs are cut
+    /// at the regions' edges and what lies inside is a table cell — never a
+    /// heading, a sentence or a number of the prose. A table flattened into
+    /// the middle of a line is where a reader cannot see it; this is where
+    /// the model learns it. `self` is returned as it is when nothing changes.
+    pub fn with_table_regions(self, regions: &[Span]) -> Document {
+        let inside = |p: &Paragraph| regions.iter().any(|r| r.start < p.span.end && p.span.start < r.end);
+        if !self.paragraphs.iter().any(|p| !p.table_cell && inside(p)) {
+            return self;
+        }
+        let Document {
+            text,
+            lines,
+            paragraphs,
+            body_end,
+            tables,
+            ..
+        } = self;
+        let trim = |span: Span| {
+            let s = &text[span.range()];
+            let lead = s.len() - s.trim_start_matches(crate::source::text::is_space).len();
+            let body = s.trim_matches(crate::source::text::is_space);
+            Span::new(span.start + lead, span.start + lead + body.len())
+        };
+        let mut out = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            if p.table_cell || !inside(&p) {
+                out.push(Paragraph { heading: None, ..p });
+                continue;
+            }
+            let mut at = p.span.start;
+            for r in regions.iter().filter(|r| r.start < p.span.end && p.span.start < r.end) {
+                let (a, b) = (r.start.max(at), r.end.min(p.span.end));
+                if a > at {
+                    let before = trim(Span::new(at, a));
+                    if !before.is_empty() {
+                        out.push(Paragraph { span: before, heading: None, ..p });
+                    }
+                }
+                if b > a {
+                    out.push(Paragraph {
+                        span: Span::new(a, b),
+                        table_cell: true,
+                        heading: None,
+                        inline: true,
+                        ..p
+                    });
+                }
+                at = at.max(b);
+            }
+            if at < p.span.end {
+                let after = trim(Span::new(at, p.span.end));
+                if !after.is_empty() {
+                    // Cut from a longer line: its heading ends at its first blank.
+                    out.push(Paragraph { span: after, heading: None, inline: at > p.span.start || p.inline, ..p });
+                }
+            }
+        }
+        Document::build(text, lines, out, body_end, tables)
+    }
+
     fn read_prose(&mut self) {
         for (pi, p) in self.paragraphs.iter().enumerate() {
             if p.in_appendix || p.table_cell {

@@ -222,13 +222,6 @@ pub fn check_one(
         .as_ref()
         .map(|c| c.effective(&path))
         .unwrap_or_default();
-    let cx = Analysis::new(
-        &doc,
-        IssuerConfig {
-            level: effective.level,
-            township_deadline: effective.township_deadline,
-        },
-    );
     let year = doc.year.map(|y| y.year);
     let forced = opts.pack.as_deref().or(effective.pack.as_deref());
     // No year read and no pack forced: the tables' format decides, and a note
@@ -238,6 +231,20 @@ pub fn check_one(
         _ => (None, None),
     };
     let packs = rules.select(year, forced.or(by_format));
+    // The statistics tables are read first: where their rows are is table,
+    // not prose or outline, whatever the layout hid (a table flattened into
+    // one line with the report).
+    let templates: Vec<_> = packs.iter().map(|p| &p.tables).collect();
+    let (grids, regions) = crate::analysis::table_regions(&doc, &templates);
+    let doc = doc.with_table_regions(&regions);
+    let cx = Analysis::with_grids(
+        &doc,
+        IssuerConfig {
+            level: effective.level,
+            township_deadline: effective.township_deadline,
+        },
+        grids,
+    );
     let mut diagnostics = engine::check_document(&cx, &packs, rules);
     if let Some(why) = why {
         let used = packs
@@ -260,7 +267,6 @@ pub fn check_one(
     if let Some(c) = &opts.config {
         diagnostics = c.apply(&path, &doc.text, diagnostics);
     }
-    let templates: Vec<_> = packs.iter().map(|p| &p.tables).collect();
     let facts = ReportFacts::collect(&cx, id, &path, &templates, wanted.cells);
     drop(cx);
     let mut names: Vec<String> = packs.iter().map(|p| p.meta.id.clone()).collect();
