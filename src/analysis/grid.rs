@@ -40,16 +40,24 @@ impl Grid {
 
     /// From the first row's label to the last row's last cell: the text that
     /// is this table's rows, whatever its layout (a table flattened into one
-    /// line included). `None` for fewer than two rows found.
+    /// line included). `None` for one row of fewer than three cells (表四 is
+    /// one row of fifteen; a lone label with a number may be prose).
     pub fn rows_span(&self) -> Option<Span> {
-        if self.rows.len() < 2 {
+        if self.rows.len() < 2
+            && self
+                .rows
+                .first()
+                .is_none_or(|r| r.cells.iter().flatten().count() < 3)
+        {
             return None;
         }
         let start = self.rows.iter().map(|r| r.label.start).min()?;
         let end = self
             .rows
             .iter()
-            .flat_map(|r| std::iter::once(r.label.end).chain(r.cells.iter().flatten().map(|c| c.span.end)))
+            .flat_map(|r| {
+                std::iter::once(r.label.end).chain(r.cells.iter().flatten().map(|c| c.span.end))
+            })
             .max()?;
         Some(Span::new(start, end))
     }

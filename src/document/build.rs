@@ -69,7 +69,11 @@ impl Document {
     /// the middle of a line is where a reader cannot see it; this is where
     /// the model learns it. `self` is returned as it is when nothing changes.
     pub fn with_table_regions(self, regions: &[Span]) -> Document {
-        let inside = |p: &Paragraph| regions.iter().any(|r| r.start < p.span.end && p.span.start < r.end);
+        let inside = |p: &Paragraph| {
+            regions
+                .iter()
+                .any(|r| r.start < p.span.end && p.span.start < r.end)
+        };
         if !self.paragraphs.iter().any(|p| !p.table_cell && inside(p)) {
             return self;
         }
@@ -94,12 +98,19 @@ impl Document {
                 continue;
             }
             let mut at = p.span.start;
-            for r in regions.iter().filter(|r| r.start < p.span.end && p.span.start < r.end) {
+            for r in regions
+                .iter()
+                .filter(|r| r.start < p.span.end && p.span.start < r.end)
+            {
                 let (a, b) = (r.start.max(at), r.end.min(p.span.end));
                 if a > at {
                     let before = trim(Span::new(at, a));
                     if !before.is_empty() {
-                        out.push(Paragraph { span: before, heading: None, ..p });
+                        out.push(Paragraph {
+                            span: before,
+                            heading: None,
+                            ..p
+                        });
                     }
                 }
                 if b > a {
@@ -117,7 +128,12 @@ impl Document {
                 let after = trim(Span::new(at, p.span.end));
                 if !after.is_empty() {
                     // Cut from a longer line: its heading ends at its first blank.
-                    out.push(Paragraph { span: after, heading: None, inline: at > p.span.start || p.inline, ..p });
+                    out.push(Paragraph {
+                        span: after,
+                        heading: None,
+                        inline: at > p.span.start || p.inline,
+                        ..p
+                    });
                 }
             }
         }
