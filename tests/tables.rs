@@ -322,3 +322,33 @@ fn t2_row_named_the_older_way_and_money_to_six_decimals() {
         .unwrap();
     assert_eq!(money.to_string(), "4166.241619");
 }
+
+/// A table flattened into the report's one line is table, not outline: its
+/// row labels (「三、本年度办理结果」「（三）不予公开」) are not headings, and
+/// the heading glued to its last cell (「…0 0五、存在的主要问题」) still is.
+#[test]
+fn a_flattened_table_is_not_outline_and_the_heading_after_it_is() {
+    let flat =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-flat.txt"))
+            .unwrap();
+    assert!(flat.contains(" 0 五、存在的主要问题"));
+    let glued = flat.replace(" 0 五、存在的主要问题", " 0五、存在的主要问题");
+    for text in [&flat, &glued] {
+        let r = check_text(text);
+        let rules: Vec<String> = found_rules(&r).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(rules, ["gov2021/t2-split"], "{rules:?}");
+    }
+    // The outline the checks see: the report's six sections, no table label.
+    let doc = report_lint::read::plain::read(glued.clone());
+    let p = RULES.pack("gov-2021").unwrap();
+    let (_, regions) = report_lint::analysis::table_regions(&doc, &[&p.tables]);
+    assert_eq!(regions.len(), 3, "表二、表三、表四");
+    let doc = doc.with_table_regions(&regions);
+    let top: Vec<&str> = doc.top_level().map(|h| doc.slice(h.marker)).collect();
+    assert_eq!(top, ["一、", "二、", "三、", "四、", "五、", "六、"]);
+    assert!(
+        doc.headings
+            .iter()
+            .all(|h| !doc.slice(h.title).contains("本年度办理结果"))
+    );
+}
