@@ -365,11 +365,12 @@ impl Walker<'_> {
             "tcPr" => self.in_tcpr = !empty,
             // Not shown: deleted and moved-away text, field instructions,
             // note references, the properties of sections, tables and
-            // content controls, old properties of a change.
+            // content controls, old properties of a change, ruby guide text (`w:rt`;
+            // its base text is shown).
             "del" | "moveFrom" | "instrText" | "delInstrText" | "delText" | "sectPr" | "tblPr"
             | "tblGrid" | "tblPrEx" | "sdtPr" | "sdtEndPr" | "pPrChange" | "rPrChange"
             | "customXmlPr" | "smartTagPr" | "fldData" | "footnoteReference"
-            | "endnoteReference" | "commentReference" => {
+            | "endnoteReference" | "commentReference" | "rt" => {
                 if !empty {
                     self.skip = 1;
                 }
