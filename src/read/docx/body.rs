@@ -182,22 +182,16 @@ pub(super) fn walk(
                 let (ns, local) = w.names.split(qname.as_ref());
                 w.end(ns, local);
             }
-            Event::Text(t) => {
-                if w.skip == 0 && w.in_text {
-                    w.emit(&t.xml10_content());
-                }
+            Event::Text(t) if w.skip == 0 && w.in_text => {
+                w.emit(&t.xml10_content());
             }
-            Event::CData(t) => {
-                if w.skip == 0 && w.in_text {
-                    w.emit(&t.xml10_content());
-                }
+            Event::CData(t) if w.skip == 0 && w.in_text => {
+                w.emit(&t.xml10_content());
             }
-            Event::GeneralRef(r) => {
-                if w.skip == 0 && w.in_text {
-                    let mut s = String::new();
-                    push_ref(&mut s, &r);
-                    w.emit(&s);
-                }
+            Event::GeneralRef(r) if w.skip == 0 && w.in_text => {
+                let mut s = String::new();
+                push_ref(&mut s, &r);
+                w.emit(&s);
             }
             _ => {}
         }
@@ -333,21 +327,17 @@ impl Walker<'_> {
                     }
                 }
                 Some("end") => {
-                    if self.fields.pop() == Some(false) {
-                        self.in_instruction -= 1;
-                    }
+                    // An instruction part closed without `separate`.
+                    let unseparated = self.fields.pop() == Some(false);
+                    self.in_instruction -= usize::from(unseparated);
                 }
                 _ => {}
             },
-            "txbxContent" => {
-                if !empty {
-                    self.textbox += 1;
-                }
+            "txbxContent" if !empty => {
+                self.textbox += 1;
             }
-            "tbl" => {
-                if !empty {
-                    self.start_table();
-                }
+            "tbl" if !empty => {
+                self.start_table();
             }
             "tr" => {
                 self.start_row();
@@ -370,10 +360,10 @@ impl Walker<'_> {
             "del" | "moveFrom" | "instrText" | "delInstrText" | "delText" | "sectPr" | "tblPr"
             | "tblGrid" | "tblPrEx" | "sdtPr" | "sdtEndPr" | "pPrChange" | "rPrChange"
             | "customXmlPr" | "smartTagPr" | "fldData" | "footnoteReference"
-            | "endnoteReference" | "commentReference" | "rt" => {
-                if !empty {
-                    self.skip = 1;
-                }
+            | "endnoteReference" | "commentReference" | "rt"
+                if !empty =>
+            {
+                self.skip = 1;
             }
             // Everything else (`w:body`, `w:ins`, `w:moveTo`, `w:hyperlink`,
             // `w:fldSimple`, `w:sdt`, `w:smartTag`, bookmarks, drawings …) is
@@ -423,10 +413,8 @@ impl Walker<'_> {
                     row.next = row.next.saturating_add(cell.span);
                 }
             }
-            "tr" => {
-                if self.textbox == 0 && self.table_depth > 1 {
-                    self.cell_break();
-                }
+            "tr" if self.textbox == 0 && self.table_depth > 1 => {
+                self.cell_break();
             }
             _ => {}
         }

@@ -108,10 +108,10 @@ impl Styles {
                 }
                 // Old or other properties: their numbering is not in force.
                 "rPr" | "tblPr" | "trPr" | "tcPr" | "tblStylePr" | "pPrChange" | "rPrChange"
-                | "docDefaults" | "latentStyles" => {
-                    if !empty {
-                        skip = 1;
-                    }
+                | "docDefaults" | "latentStyles"
+                    if !empty =>
+                {
+                    skip = 1;
                 }
                 "pPr" => in_ppr = !empty,
                 "basedOn" => {

@@ -282,7 +282,10 @@ fn numbering_start_and_level_override() {
     ]
     .concat();
     let v = read(&docx(&body, "", &numbering)).unwrap();
-    assert_eq!(v.text, "1、 概述\n（一）抓机制\n1.强化\n二、主动公开\n三、问题\n");
+    assert_eq!(
+        v.text,
+        "1、 概述\n（一）抓机制\n1.强化\n二、主动公开\n三、问题\n"
+    );
     // `w:start` of a level, and a level override replacing a whole level.
     let numbering = scheme("nothing").replace(r#"<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%3."/>"#, r#"<w:start w:val="5"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%3."/>"#)
         + r#"<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl></w:lvlOverride></w:num>"#;
@@ -298,7 +301,13 @@ fn numbering_lvl_restart() {
         r#"<w:lvl w:ilvl="1"><w:start w:val="1"/>"#,
         r#"<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>"#,
     );
-    let body = [np(1, 0, "甲"), np(1, 1, "乙"), np(1, 0, "丙"), np(1, 1, "丁")].concat();
+    let body = [
+        np(1, 0, "甲"),
+        np(1, 1, "乙"),
+        np(1, 0, "丙"),
+        np(1, 1, "丁"),
+    ]
+    .concat();
     let v = read(&docx(&body, "", &numbering)).unwrap();
     assert_eq!(v.text, "一、甲\n（一）乙\n二、丙\n（二）丁\n");
 }
@@ -323,7 +332,10 @@ fn numbering_from_heading_styles() {
     ]
     .concat();
     let v = read(&docx(&body, styles, &scheme("nothing"))).unwrap();
-    assert_eq!(v.text, "一、总体情况\n（一）主动公开\n正文\n（二）依申请公开\n附件\n二、问题\n");
+    assert_eq!(
+        v.text,
+        "一、总体情况\n（一）主动公开\n正文\n（二）依申请公开\n附件\n二、问题\n"
+    );
 }
 
 #[test]
@@ -354,7 +366,9 @@ fn numbering_bounds() {
 #[test]
 fn tables_with_merged_cells() {
     let tc = |props: &str, s: &str| {
-        format!("<w:tc><w:tcPr><w:tcW w:w=\"100\" w:type=\"dxa\"/>{props}</w:tcPr><w:p><w:r><w:t>{s}</w:t></w:r></w:p></w:tc>")
+        format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"100\" w:type=\"dxa\"/>{props}</w:tcPr><w:p><w:r><w:t>{s}</w:t></w:r></w:p></w:tc>"
+        )
     };
     let empty_continue = "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>";
     let table = format!(
@@ -437,7 +451,11 @@ fn fields_keep_their_cached_result() {
 
 #[test]
 fn text_box_is_read_once_after_its_paragraph() {
-    let txbx = |s: &str| format!("<w:txbxContent><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:t>{s}</w:t></w:r></w:p></w:txbxContent>");
+    let txbx = |s: &str| {
+        format!(
+            "<w:txbxContent><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:t>{s}</w:t></w:r></w:p></w:txbxContent>"
+        )
+    };
     let body = format!(
         r#"{}<w:p><w:r><w:t>落款：</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx>{}</wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>（盖章）</w:t></w:r></w:p><w:p><w:r><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></w:r></w:p>{}"#,
         p("正文"),
@@ -497,11 +515,23 @@ fn unreadable_files_say_what_to_do() {
     let mut ole = OLE_MAGIC.to_vec();
     ole.extend_from_slice(&[0; 504]);
     let e = err(&ole);
-    assert!(e.contains("加密") && e.contains(".doc") && e.contains("另存为"), "{e}");
+    assert!(
+        e.contains("加密") && e.contains(".doc") && e.contains("另存为"),
+        "{e}"
+    );
     let e = err(&zip_of(&[("xl/workbook.xml", "<workbook/>")]));
-    assert!(e.contains("找不到 Word 正文") && e.contains("另存为"), "{e}");
-    let e = err(&zip_of(&[("word/document.xml", "<w:document><w:body><w:p></w:body>")]));
-    assert!(e.contains("word/document.xml") && e.contains("XML") && e.contains("另存为"), "{e}");
+    assert!(
+        e.contains("找不到 Word 正文") && e.contains("另存为"),
+        "{e}"
+    );
+    let e = err(&zip_of(&[(
+        "word/document.xml",
+        "<w:document><w:body><w:p></w:body>",
+    )]));
+    assert!(
+        e.contains("word/document.xml") && e.contains("XML") && e.contains("另存为"),
+        "{e}"
+    );
     // A zip cut short.
     let bytes = docx(&p("正文"), "", "");
     let e = err(&bytes[..bytes.len() / 2]);
