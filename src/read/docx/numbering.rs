@@ -706,9 +706,9 @@ impl<'a> Lists<'a> {
                 out.push(c);
             }
         }
-        match level.suffix {
-            Suffix::Tab | Suffix::Space => out.push(' '),
-            Suffix::Nothing => {}
+        // No marker, no blank in front of the text.
+        if !out.is_empty() && level.suffix != Suffix::Nothing {
+            out.push(' ');
         }
         out
     }

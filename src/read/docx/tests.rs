@@ -256,6 +256,11 @@ fn numbering_suffixes() {
     let numbering = scheme("nothing").replace(r#"<w:suff w:val="nothing"/>"#, "");
     let v = read(&docx(&np(1, 0, "总体情况"), "", &numbering)).unwrap();
     assert_eq!(v.text, "一、 总体情况\n");
+    // A bullet shows its level text; `none` with no text shows nothing.
+    let lists = r#"<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="5"/></w:num>"#;
+    let body = [np(5, 0, "要点"), np(5, 1, "无号")].concat();
+    let v = read(&docx(&body, "", lists)).unwrap();
+    assert_eq!(v.text, "• 要点\n无号\n");
 }
 
 #[test]
