@@ -579,3 +579,60 @@ fn huge_and_deep_documents_stay_linear() {
     );
     assert_eq!(text(&deep_tables), "深表\n");
 }
+
+/// Cut and spliced document parts (mismatched tags, half elements, fields
+/// and tables left open): an error or a view, never a panic.
+#[test]
+fn mangled_documents_do_not_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/docx");
+    let bytes = std::fs::read(dir.join("seeds-002_9f79b915d46473d6.docx")).unwrap();
+    let mut zip = ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let (document, numbering, styles) = (
+        part("word/document.xml"),
+        part("word/numbering.xml"),
+        part("word/styles.xml"),
+    );
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let boundary = |s: &str, mut i: usize| {
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for round in 0..150 {
+        let mut doc = document.clone();
+        let a = boundary(&doc, next(doc.len()));
+        let b = boundary(&doc, (a + next(400)).min(doc.len()));
+        match round % 3 {
+            0 => doc.replace_range(a..b, ""),
+            1 => {
+                let piece = doc[a..b].to_string();
+                let at = boundary(&doc, next(doc.len()));
+                doc.insert_str(at, &piece);
+            }
+            _ => doc.truncate(a),
+        }
+        let body_bytes = zip_of(&[
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", ROOT_RELS),
+            ("word/_rels/document.xml.rels", DOC_RELS),
+            ("word/document.xml", &doc),
+            ("word/styles.xml", &styles),
+            ("word/numbering.xml", &numbering),
+        ]);
+        if let Ok(v) = read(&body_bytes) {
+            let _ = v.read();
+        }
+    }
+}
