@@ -55,7 +55,11 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
 
 fn detected(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
     match decode::decode(bytes, None) {
-        Ok(d) => Ok((d.text, d.encoding)),
+        // `Encoding::name()` like the other paths (decode.rs spells GB18030 in capitals).
+        Ok(d) => Ok((
+            d.text,
+            Encoding::for_label(d.encoding.as_bytes()).map_or(d.encoding, Encoding::name),
+        )),
         Err(DecodeError::Empty) => Err(ReadError("网页文件为空".into())),
         Err(e) => Err(ReadError(format!(
             "网页无法解码：{e}；请在浏览器中打开确认能正常显示，再另存为 UTF-8 编码的网页"
@@ -161,10 +165,10 @@ mod tests {
         assert_eq!(decode_page(page).unwrap().1, "UTF-8");
         // Declared UTF-8, written GBK: read as GB18030.
         let (body, _, _) = GB18030.encode("<meta charset=utf-8><p>年度报告，主动公开</p>");
-        assert_eq!(decode_page(&body).unwrap().1, "GB18030");
+        assert_eq!(decode_page(&body).unwrap().1, "gb18030");
         // No declaration: detection.
         let (body, _, _) = GB18030.encode("<p>政府信息公开工作年度报告</p>");
-        assert_eq!(decode_page(&body).unwrap().1, "GB18030");
+        assert_eq!(decode_page(&body).unwrap().1, "gb18030");
         // Declared UTF-8, valid as neither: refused, with a message.
         let err = decode_page(b"<meta charset=utf-8><p>\xff\xfe\xff\x80\x80</p>").unwrap_err();
         assert!(err.0.contains("无法解码"), "{err}");
