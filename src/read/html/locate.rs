@@ -60,11 +60,23 @@ impl<'s> Locator<'s> {
 
     /// Finds `text` (a text or comment node's content) after the cursor.
     pub fn locate(&mut self, text: &str) -> Pieces {
-        let Some((k, needle)) = needle(text) else {
-            return Vec::new();
-        };
-        let Some(at) = self.find(needle) else {
-            return Vec::new();
+        let (k, at) = match needle(text) {
+            Some((k, needle)) => match self.find(needle) {
+                Some(at) => (k, at),
+                None => return Vec::new(),
+            },
+            // Blanks only (`&nbsp;&nbsp;`, `&#8194;`): the first of them,
+            // as itself or as an entity.
+            None => {
+                let Some((k, c)) = text.char_indices().find(|&(_, c)| !c.is_ascii_whitespace()) else {
+                    return Vec::new();
+                };
+                let mut buf = [0u8; 4];
+                match self.find_first(&[c.encode_utf8(&mut buf), "&"]) {
+                    Some(at) => (k, at),
+                    None => return Vec::new(),
+                }
+            }
         };
         let mut pieces = Vec::new();
         if k > 0 {
@@ -83,17 +95,25 @@ impl<'s> Locator<'s> {
 
     /// The first occurrence of `needle` after the cursor that is not inside a tag.
     fn find(&mut self, needle: &str) -> Option<usize> {
+        self.find_first(&[needle])
+    }
+
+    /// The first occurrence of any of `needles` after the cursor, not inside a tag.
+    fn find_first(&mut self, needles: &[&str]) -> Option<usize> {
         let bytes = self.src.as_bytes();
         let end = self.src.len().min(self.pos.saturating_add(WINDOW));
         let mut from = self.pos;
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let finders: Vec<_> = needles
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+            .collect();
         loop {
             if from >= end {
                 return None;
             }
             let scanned = (end - from).min(self.budget);
             let hay = &bytes[from..from + scanned];
-            let Some(off) = finder.find(hay) else {
+            let Some(off) = finders.iter().filter_map(|f| f.find(hay)).min() else {
                 self.budget -= scanned;
                 return None;
             };
@@ -166,7 +186,8 @@ impl<'s> Locator<'s> {
 /// The node's first run of characters written as themselves in the page
 /// (not blanks, not characters that may be entities), with its byte offset.
 fn needle(text: &str) -> Option<(usize, &str)> {
-    let literal = |c: char| !(c.is_ascii_whitespace() || matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{a0}' | '\u{FFFD}'));
+    // Unicode blanks (NBSP, U+2002, U+3000) are often written as entities.
+    let literal = |c: char| !(c.is_whitespace() || matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFD}'));
     let (k, _) = text.char_indices().find(|&(_, c)| literal(c))?;
     let len = text[k..]
         .char_indices()

@@ -1,6 +1,7 @@
 //! The reader end to end, on pages written here and on the format fixtures.
 
 use super::read;
+use crate::source::map::Place;
 use crate::source::text::is_space;
 
 fn view(page: &str) -> String {
@@ -66,6 +67,29 @@ fn fixtures_read_as_their_text() {
             .unwrap_or_default();
         if tables != want_tables {
             report.push_str(&format!("{stem}: tables {tables:?}, want {want_tables:?}\n"));
+        }
+        // Each line's first character is where its place says in the page.
+        let (page, _) = super::charset::decode_page(&bytes).unwrap();
+        let page_lines: Vec<Vec<char>> = page.lines().map(|l| l.chars().collect()).collect();
+        let mut offset = 0;
+        let mut misplaced = 0;
+        for view_line in v.text.split_inclusive('\n') {
+            let first = view_line.char_indices().find(|&(_, c)| !is_space(c));
+            if let Some((i, c)) = first {
+                let place = v.map.place(&v.text, offset + i);
+                let Some(Place::Line { line, column }) = place else { panic!("{stem}: no place") };
+                let found = page_lines
+                    .get(line as usize - 1)
+                    .and_then(|l| l.get(column as usize - 1))
+                    .copied();
+                if found != Some(c) && found != Some('&') {
+                    misplaced += 1;
+                    if misplaced < 4 {
+                        report.push_str(&format!("{stem}: {c:?} placed at {line}:{column}, found {found:?}\n"));
+                    }
+                }
+            }
+            offset += view_line.len();
         }
         let text = std::fs::read_to_string(dir.join("src").join(format!("{stem}.txt"))).unwrap();
         let (got, want) = (lines(&v.text), lines(&text));
@@ -237,7 +261,7 @@ fn layout_tables_are_unwrapped() {
 
 #[test]
 fn pieces_map_to_lines_and_columns_of_the_page() {
-    let page = "<html><body>\n<p>一、概述</p>\n<p>&nbsp;&nbsp;本机关<b>主动</b>公开\n  信息&lt;条&gt;</p>\n<table><tr><td>表</td><td>12</td></tr></table></body></html>";
+    let page = "<html><body>\n<p>一、概述</p>\n<p>&nbsp;&nbsp;本机关<b>主动</b>公开\n  信息&lt;条&gt;</p>\n<table><tr><td>　表</td><td>12</td></tr></table></body></html>";
     let (v, _) = read(page.as_bytes()).unwrap();
     assert_eq!(v.text, "一、概述\n\u{a0}\u{a0}本机关主动公开 信息<条>\n表\t12\n");
     let at = |needle: &str| v.map.place(&v.text, v.text.find(needle).unwrap());
@@ -250,8 +274,8 @@ fn pieces_map_to_lines_and_columns_of_the_page() {
     assert_eq!(at("公开"), line(3, 28));
     assert_eq!(at("信息"), line(4, 3));
     assert_eq!(at("条"), line(4, 9));
-    assert_eq!(at("表"), line(5, 16));
-    assert_eq!(at("12"), line(5, 26));
+    assert_eq!(at("表"), line(5, 17));
+    assert_eq!(at("12"), line(5, 27));
 }
 
 #[test]
@@ -273,4 +297,32 @@ fn scripts_styles_comments_and_hidden_elements_are_not_text() {
                 <style>p{}</style><noscript>启用脚本</noscript><template><p>模板</p></template>\
                 <p>可见<span style='display: none'>隐藏</span><span hidden>也隐藏</span>文字</p><script>if (a<b) {}</script></body>";
     assert_eq!(view(page), "可见文字\n");
+}
+
+#[test]
+#[ignore]
+fn debug_places() {
+    let p = std::env::var("PAGE").unwrap();
+    let bytes = std::fs::read(p).unwrap();
+    let (v, _) = read(&bytes).unwrap();
+    let mut offset = 0;
+    for l in v.text.split_inclusive('\n') {
+        eprintln!("{:?} {}", v.map.place(&v.text, offset), l.chars().take(30).collect::<String>());
+        offset += l.len();
+    }
+}
+
+#[test]
+#[ignore]
+fn debug_nodes() {
+    let p = std::env::var("PAGE").unwrap();
+    let bytes = std::fs::read(p).unwrap();
+    let (page, _) = super::charset::decode_page(&bytes).unwrap();
+    let html = scraper::Html::parse_document(&page);
+    let dom = super::dom::Dom::build(&html, &page);
+    for n in &dom.nodes {
+        if let super::dom::Kind::Text { text, pieces } = &n.kind {
+            eprintln!("{pieces:?} {:?}", text.chars().take(20).collect::<String>());
+        }
+    }
 }
