@@ -92,7 +92,11 @@ pub fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
         let end = memchr::memchr(b'>', rest).map_or(head.len(), |e| s + e);
         let tag = head[s..end].to_ascii_lowercase();
         i = (s + 1).max(end);
-        if !(tag.starts_with(b"<meta") && tag.get(5).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')) {
+        if !(tag.starts_with(b"<meta")
+            && tag
+                .get(5)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/'))
+        {
             continue;
         }
         let Some(at) = memchr::memmem::find(&tag, b"charset") else {
@@ -134,7 +138,10 @@ mod tests {
     #[test]
     fn meta_charset_forms() {
         let gbk = Encoding::for_label(b"gbk").unwrap();
-        assert_eq!(declared_encoding(br#"<html><head><meta charset="gb2312">"#), Some(gbk));
+        assert_eq!(
+            declared_encoding(br#"<html><head><meta charset="gb2312">"#),
+            Some(gbk)
+        );
         assert_eq!(
             declared_encoding(
                 b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=GB2312'>"
@@ -142,7 +149,10 @@ mod tests {
             Some(gbk)
         );
         assert_eq!(declared_encoding(b"<meta charset=utf-8/>"), Some(UTF_8));
-        assert_eq!(declared_encoding(b"<meta charset=\"utf-16le\">"), Some(UTF_8));
+        assert_eq!(
+            declared_encoding(b"<meta charset=\"utf-16le\">"),
+            Some(UTF_8)
+        );
         assert_eq!(declared_encoding(b"<!-- <meta charset=gbk> --><p>"), None);
         assert_eq!(declared_encoding(b"<meta name=x content=y>"), None);
         assert_eq!(declared_encoding(b"<metadata charset=gbk>"), None);
@@ -155,7 +165,10 @@ mod tests {
         page.extend_from_slice(&body);
         let (text, enc) = decode_page(&page).unwrap();
         assert_eq!(enc, "GBK");
-        assert_eq!(text, "<meta charset=\"gb2312\">\n<p>政府信息公开工作年度报告</p>");
+        assert_eq!(
+            text,
+            "<meta charset=\"gb2312\">\n<p>政府信息公开工作年度报告</p>"
+        );
     }
 
     #[test]
@@ -176,6 +189,9 @@ mod tests {
         // A BOM wins over the declaration.
         let mut page = vec![0xEF, 0xBB, 0xBF];
         page.extend_from_slice("<meta charset=gbk><p>报告</p>".as_bytes());
-        assert_eq!(decode_page(&page).unwrap(), ("<meta charset=gbk><p>报告</p>".into(), "UTF-8"));
+        assert_eq!(
+            decode_page(&page).unwrap(),
+            ("<meta charset=gbk><p>报告</p>".into(), "UTF-8")
+        );
     }
 }

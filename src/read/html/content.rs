@@ -23,9 +23,26 @@ const SMALL_EXTRA: usize = 80;
 
 /// Words of page chrome, never of a report's text.
 const CHROME: &[&str] = &[
-    "索引号", "发布机构", "发文日期", "发布日期", "发布时间", "成文日期", "主题分类", "浏览次数",
-    "版权所有", "ICP备", "网站标识码", "公网安备", "当前位置", "您的位置", "分享到", "打印本页",
-    "关闭窗口", "网站地图", "【字体", "来源：",
+    "索引号",
+    "发布机构",
+    "发文日期",
+    "发布日期",
+    "发布时间",
+    "成文日期",
+    "主题分类",
+    "浏览次数",
+    "版权所有",
+    "ICP备",
+    "网站标识码",
+    "公网安备",
+    "当前位置",
+    "您的位置",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "网站地图",
+    "【字体",
+    "来源：",
 ];
 
 /// The element whose content is the report.
@@ -41,8 +58,16 @@ pub fn choose(dom: &Dom) -> u32 {
         let p = dom.nodes[i].parent as usize;
         let name = dom.name(i as u32);
         in_link[i] = in_link[p] || dom.name(p as u32) == "a";
-        table_of[i] = if dom.name(p as u32) == "table" { p as u32 } else { table_of[p] };
-        block_of[i] = if is_block(name) { i as u32 } else { block_of[p] };
+        table_of[i] = if dom.name(p as u32) == "table" {
+            p as u32
+        } else {
+            table_of[p]
+        };
+        block_of[i] = if is_block(name) {
+            i as u32
+        } else {
+            block_of[p]
+        };
         if is_block(name) {
             has_block_child[p] = true;
         }
@@ -55,7 +80,8 @@ pub fn choose(dom: &Dom) -> u32 {
         {
             let chars = text.chars().filter(|&c| !is_space(c)).count();
             weight[i] += chars;
-            score[container(dom, &block_of, &table_of, &has_block_child, body, p) as usize] += chars;
+            score[container(dom, &block_of, &table_of, &has_block_child, body, p) as usize] +=
+                chars;
         }
         weight[p] += weight[i];
     }
@@ -124,11 +150,56 @@ fn container(
 pub fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt"
-            | "dd" | "section" | "article" | "aside" | "header" | "footer" | "nav" | "main"
-            | "blockquote" | "pre" | "address" | "center" | "figure" | "figcaption" | "form"
-            | "fieldset" | "legend" | "hr" | "table" | "caption" | "tr" | "td" | "th" | "thead"
-            | "tbody" | "tfoot" | "body" | "html" | "details" | "summary" | "dir" | "menu"
-            | "hgroup" | "listing" | "xmp" | "plaintext" | "frameset" | "frame" | "noframes"
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "blockquote"
+            | "pre"
+            | "address"
+            | "center"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "hr"
+            | "table"
+            | "caption"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "body"
+            | "html"
+            | "details"
+            | "summary"
+            | "dir"
+            | "menu"
+            | "hgroup"
+            | "listing"
+            | "xmp"
+            | "plaintext"
+            | "frameset"
+            | "frame"
+            | "noframes"
     )
 }

@@ -72,7 +72,10 @@ impl Dom {
                 }
                 Node::Element(e) => {
                     let name = e.name().to_ascii_lowercase();
-                    if dropped(&name) || e.attr("hidden").is_some() || e.attr("style").is_some_and(hides) {
+                    if dropped(&name)
+                        || e.attr("hidden").is_some()
+                        || e.attr("style").is_some_and(hides)
+                    {
                         continue;
                     }
                     Kind::Element(Tag {
@@ -138,9 +141,30 @@ impl Dom {
 fn dropped(name: &str) -> bool {
     matches!(
         name,
-        "head" | "script" | "style" | "noscript" | "template" | "title" | "meta" | "link"
-            | "iframe" | "object" | "embed" | "svg" | "math" | "canvas" | "select" | "textarea"
-            | "button" | "input" | "option" | "datalist" | "xml" | "audio" | "video" | "map"
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "title"
+            | "meta"
+            | "link"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "select"
+            | "textarea"
+            | "button"
+            | "input"
+            | "option"
+            | "datalist"
+            | "xml"
+            | "audio"
+            | "video"
+            | "map"
     )
 }
 

@@ -57,7 +57,11 @@ pub fn bound_nesting(text: &str) -> Cow<'_, str> {
             }
             continue;
         }
-        i = if matches!(next, b'!' | b'?') { tag_end(b, s + 1) } else { s + 1 };
+        i = if matches!(next, b'!' | b'?') {
+            tag_end(b, s + 1)
+        } else {
+            s + 1
+        };
     }
     if blank.is_empty() {
         return Cow::Borrowed(text);
@@ -66,7 +70,11 @@ pub fn bound_nesting(text: &str) -> Cow<'_, str> {
     let mut from = 0;
     for (s, e) in blank {
         out.push_str(&text[from..s]);
-        out.extend(text[s..e].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        out.extend(
+            text[s..e]
+                .chars()
+                .map(|c| if c == '\n' { '\n' } else { ' ' }),
+        );
         from = e;
     }
     out.push_str(&text[from..]);
@@ -75,7 +83,14 @@ pub fn bound_nesting(text: &str) -> Cow<'_, str> {
 
 /// Elements whose content the tokenizer reads as text up to their end tag.
 const RAW_TEXT: &[&[u8]] = &[
-    b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
 ];
 
 /// Void elements and those whose end tag is optional (a new `<p>`, `<li>`,
@@ -83,10 +98,40 @@ const RAW_TEXT: &[&[u8]] = &[
 fn counted(name: &[u8]) -> bool {
     !matches!(
         name,
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd"
-            | b"option" | b"optgroup" | b"rb" | b"rt" | b"rtc" | b"rp" | b"tr" | b"td" | b"th"
-            | b"thead" | b"tbody" | b"tfoot" | b"colgroup" | b"caption" | b"html" | b"head"
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rtc"
+            | b"rp"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"html"
+            | b"head"
             | b"body"
     )
 }
@@ -136,7 +181,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_blanked_keeping_lines_and_columns() {
-        let page = format!("{}\n<p>x</p>{}", "<div class=a>".repeat(MAX_DEPTH + 2), "</div>".repeat(MAX_DEPTH + 2));
+        let page = format!(
+            "{}\n<p>x</p>{}",
+            "<div class=a>".repeat(MAX_DEPTH + 2),
+            "</div>".repeat(MAX_DEPTH + 2)
+        );
         let bounded = bound_nesting(&page);
         assert_eq!(bounded.chars().count(), page.chars().count());
         assert_eq!(bounded.matches("<div").count(), MAX_DEPTH);

@@ -68,7 +68,8 @@ impl<'s> Locator<'s> {
             // Blanks only (`&nbsp;&nbsp;`, `&#8194;`): the first of them,
             // as itself or as an entity.
             None => {
-                let Some((k, c)) = text.char_indices().find(|&(_, c)| !c.is_ascii_whitespace()) else {
+                let Some((k, c)) = text.char_indices().find(|&(_, c)| !c.is_ascii_whitespace())
+                else {
                     return Vec::new();
                 };
                 let mut buf = [0u8; 4];
@@ -83,7 +84,8 @@ impl<'s> Locator<'s> {
             // The node starts after the tag before its first literal
             // character (what lies between is blanks and entities).
             let bytes = self.src.as_bytes();
-            let start = memchr::memrchr(b'>', &bytes[self.pos..at]).map_or(self.pos, |g| self.pos + g + 1);
+            let start =
+                memchr::memrchr(b'>', &bytes[self.pos..at]).map_or(self.pos, |g| self.pos + g + 1);
             self.advance(start);
             pieces.push((0, self.place()));
         }
@@ -148,7 +150,9 @@ impl<'s> Locator<'s> {
                 self.advance(j);
                 pieces.push((i, self.place()));
             }
-            let Some(s) = src[j..].chars().next() else { break };
+            let Some(s) = src[j..].chars().next() else {
+                break;
+            };
             if s == c {
                 j += s.len_utf8();
                 chars.next();
@@ -170,7 +174,9 @@ impl<'s> Locator<'s> {
             } else if s == '<' {
                 // Text merged across an ignored tag or a comment.
                 j = if src[j..].starts_with("<!--") {
-                    src[j + 4..].find("-->").map_or(src.len(), |e| j + 4 + e + 3)
+                    src[j + 4..]
+                        .find("-->")
+                        .map_or(src.len(), |e| j + 4 + e + 3)
                 } else {
                     src[j..].find('>').map_or(src.len(), |e| j + e + 1)
                 };
@@ -187,7 +193,8 @@ impl<'s> Locator<'s> {
 /// (not blanks, not characters that may be entities), with its byte offset.
 fn needle(text: &str) -> Option<(usize, &str)> {
     // Unicode blanks (NBSP, U+2002, U+3000) are often written as entities.
-    let literal = |c: char| !(c.is_whitespace() || matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFD}'));
+    let literal =
+        |c: char| !(c.is_whitespace() || matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFD}'));
     let (k, _) = text.char_indices().find(|&(_, c)| literal(c))?;
     let len = text[k..]
         .char_indices()
@@ -221,7 +228,11 @@ mod tests {
         let pieces = loc.locate(text);
         assert_eq!(
             pieces,
-            vec![(0, at(2, 4)), (4, at(2, 16)), ("\u{a0}\u{a0}年度报告\n".len(), at(3, 1))]
+            vec![
+                (0, at(2, 4)),
+                (4, at(2, 16)),
+                ("\u{a0}\u{a0}年度报告\n".len(), at(3, 1))
+            ]
         );
         // Not found: no place, the cursor stays.
         assert_eq!(loc.locate("不在页面中"), vec![]);
@@ -231,6 +242,9 @@ mod tests {
     fn entities_inside_a_node_start_new_pieces() {
         let src = "<p>A&lt;B&#8194;C</p>";
         let mut loc = Locator::new(src);
-        assert_eq!(loc.locate("A<B\u{2002}C"), vec![(0, at(1, 4)), (2, at(1, 9)), (6, at(1, 17))]);
+        assert_eq!(
+            loc.locate("A<B\u{2002}C"),
+            vec![(0, at(1, 4)), (2, at(1, 9)), (6, at(1, 17))]
+        );
     }
 }

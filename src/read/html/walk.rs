@@ -174,12 +174,19 @@ impl Walker<'_> {
         let dom = self.dom;
         let rows = dom.children(table).flat_map(|c| {
             let section = matches!(dom.name(c), "thead" | "tbody" | "tfoot");
-            let (direct, inner) = if section { (None, Some(dom.children(c))) } else { (Some(c), None) };
+            let (direct, inner) = if section {
+                (None, Some(dom.children(c)))
+            } else {
+                (Some(c), None)
+            };
             direct.into_iter().chain(inner.into_iter().flatten())
         });
         let mut cells = 0usize;
         for r in rows.filter(|&r| dom.name(r) == "tr") {
-            cells += dom.children(r).filter(|&c| matches!(dom.name(c), "td" | "th")).count();
+            cells += dom
+                .children(r)
+                .filter(|&c| matches!(dom.name(c), "td" | "th"))
+                .count();
             if cells > 1 {
                 return Mode::Data { started: false };
             }
@@ -219,7 +226,9 @@ impl Walker<'_> {
                 Some((end, p)) => {
                     p == piece && (end == i || self.pending == Pending::Space && end + 1 == i)
                 }
-                None => pieces.is_empty() && !self.line.is_empty() && self.pending != Pending::Collapsed,
+                None => {
+                    pieces.is_empty() && !self.line.is_empty() && self.pending != Pending::Collapsed
+                }
             };
             if self.pending != Pending::None {
                 if let Some(last) = self.line.last_mut() {
