@@ -88,13 +88,7 @@ impl ViewBuilder {
                 cell.pieces.push((String::new(), place));
             }
             let piece = &mut cell.pieces.last_mut().expect("pushed").0;
-            piece.extend(text.chars().map(|c| {
-                if matches!(c, '\t' | '\n' | '\r') {
-                    ' '
-                } else {
-                    c
-                }
-            }));
+            piece.extend(text.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
             return;
         }
         if self.table.is_some() {
@@ -322,7 +316,9 @@ impl ViewBuilder {
             if piece.is_empty() {
                 continue;
             }
-            if broken && let Some(prev) = last {
+            if broken
+                && let Some(prev) = last
+            {
                 // A label wrapped onto a second paragraph joins without a
                 // blank between Chinese characters (「政府信息公开」「目录条数」).
                 let next = piece.chars().next().expect("not empty");

@@ -88,13 +88,7 @@ mod tests {
     fn a_line_place_advances_by_characters_from_its_mark() {
         let view = "一、概况\n二、主动公开";
         let mut map = SourceMap::default();
-        map.mark(
-            0,
-            Place::Line {
-                line: 10,
-                column: 5,
-            },
-        );
+        map.mark(0, Place::Line { line: 10, column: 5 });
         map.mark(
             "一、概况\n".len(),
             Place::Line {
@@ -104,10 +98,7 @@ mod tests {
         );
         assert_eq!(
             map.place(view, "一、".len()),
-            Some(Place::Line {
-                line: 10,
-                column: 7
-            })
+            Some(Place::Line { line: 10, column: 7 })
         );
         assert_eq!(
             map.place(view, "一、概况\n二、".len()),
@@ -131,23 +122,9 @@ mod tests {
             },
         );
         map.mark(4, Place::Paragraph { paragraph: 2 });
-        assert_eq!(
-            map.place("abcdefgh", 6),
-            Some(Place::Paragraph { paragraph: 2 })
-        );
-        assert_eq!(
-            map.place("abcdefgh", 1),
-            Some(Place::Paragraph { paragraph: 1 })
-        );
+        assert_eq!(map.place("abcdefgh", 6), Some(Place::Paragraph { paragraph: 2 }));
+        assert_eq!(map.place("abcdefgh", 1), Some(Place::Paragraph { paragraph: 1 }));
         assert_eq!(SourceMap::default().place("", 0), None);
-        assert_eq!(
-            Place::Cell {
-                table: 3,
-                row: 5,
-                column: 3
-            }
-            .describe(),
-            "第 3 个表格第 5 行第 3 列"
-        );
+        assert_eq!(Place::Cell { table: 3, row: 5, column: 3 }.describe(), "第 3 个表格第 5 行第 3 列");
     }
 }
