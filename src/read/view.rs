@@ -305,8 +305,19 @@ impl ViewBuilder {
                 None => (false, piece.as_str()),
             };
             let mut piece = piece;
+            let mut place = *place;
             if last.is_none() || broken {
-                piece = piece.trim_start_matches(is_space);
+                let trimmed = piece.trim_start_matches(is_space);
+                // The place is the piece's first character's: move it past
+                // the blanks trimmed off (a line's column, in characters).
+                if let Place::Line { line, column } = place {
+                    let blanks = piece[..piece.len() - trimmed.len()].chars().count();
+                    place = Place::Line {
+                        line,
+                        column: column.saturating_add(u32::try_from(blanks).unwrap_or(u32::MAX)),
+                    };
+                }
+                piece = trimmed;
             }
             if piece.is_empty() {
                 continue;
@@ -319,7 +330,7 @@ impl ViewBuilder {
                     self.view.text.push(' ');
                 }
             }
-            self.view.map.mark(self.view.text.len(), *place);
+            self.view.map.mark(self.view.text.len(), place);
             self.view.text.push_str(piece);
             last = piece.chars().last();
         }
