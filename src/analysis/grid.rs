@@ -346,7 +346,10 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
     let first_line = rest.split('\n').next().unwrap_or("");
     // Only the closing pipe of the label's own cell (a Markdown header row
     // whose data row is the next line): nothing of this row is on the line.
-    let nothing_here = first_line.trim().trim_matches('|').trim().is_empty();
+    // A row of blank cells apart by tabs (「4.保护第三方合法权益\t\t\t…」) is
+    // this row's cells, blank.
+    let nothing_here = first_line.trim().trim_matches('|').trim().is_empty()
+        && first_line.matches('\t').count() < 2;
     if rest.contains('\n')
         && !nothing_here
         && first_line
