@@ -28,12 +28,12 @@ use grid::Grid;
 pub use issuer::{Issuer, IssuerConfig, Level};
 use stat::StatRow;
 
+/// Tables read against each template set, before the analysis that keeps them.
+pub type ReadTables = Vec<(Arc<Vec<TableDef>>, Vec<Option<Grid>>)>;
+
 /// Reads the tables of each template set, and returns them with the spans
 /// of their rows: where the text is a table, whatever its layout.
-pub fn table_regions(
-    doc: &Document,
-    templates: &[&Arc<Vec<TableDef>>],
-) -> (Vec<(Arc<Vec<TableDef>>, Vec<Option<Grid>>)>, Vec<Span>) {
+pub fn table_regions(doc: &Document, templates: &[&Arc<Vec<TableDef>>]) -> (ReadTables, Vec<Span>) {
     let mut grids = Vec::new();
     let mut regions = Vec::new();
     for defs in templates {
@@ -81,11 +81,7 @@ impl<'d> Analysis<'d> {
     /// Like `new`, with tables already read against the document's text
     /// (`table_regions` read them before the document was rebuilt; their
     /// spans hold, the text being the same).
-    pub fn with_grids(
-        doc: &'d Document,
-        issuer: IssuerConfig,
-        grids: Vec<(Arc<Vec<TableDef>>, Vec<Option<Grid>>)>,
-    ) -> Analysis<'d> {
+    pub fn with_grids(doc: &'d Document, issuer: IssuerConfig, grids: ReadTables) -> Analysis<'d> {
         let cx = Analysis::new(doc, issuer);
         for (defs, g) in grids {
             cx.grids.get(&defs, || g);
