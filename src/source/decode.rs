@@ -199,7 +199,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good >= 10 * bad.max(1)
 }
 
-fn canonical_name(enc: &'static Encoding) -> &'static str {
+/// The name an encoding is reported under (as in JSON `files[].encoding`).
+pub fn canonical_name(enc: &'static Encoding) -> &'static str {
     if enc == UTF_8 {
         "UTF-8"
     } else if enc == UTF_16LE {

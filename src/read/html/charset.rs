@@ -22,7 +22,10 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
         if bad {
             return Err(undecodable(enc, &text));
         }
-        return Ok((fold_line_ends(text.into_owned()), enc.name()));
+        return Ok((
+            fold_line_ends(text.into_owned()),
+            crate::source::decode::canonical_name(enc),
+        ));
     }
     let Some(declared) = declared_encoding(&bytes[..bytes.len().min(PRESCAN)]) else {
         return detected(bytes);
@@ -35,12 +38,18 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
     }
     let (text, bad) = declared.decode_without_bom_handling(bytes);
     if !bad {
-        return Ok((fold_line_ends(text.into_owned()), declared.name()));
+        return Ok((
+            fold_line_ends(text.into_owned()),
+            crate::source::decode::canonical_name(declared),
+        ));
     }
     if declared == UTF_8 {
         let (gb, gb_bad) = GB18030.decode_without_bom_handling(bytes);
         if !gb_bad {
-            return Ok((fold_line_ends(gb.into_owned()), GB18030.name()));
+            return Ok((
+                fold_line_ends(gb.into_owned()),
+                crate::source::decode::canonical_name(GB18030),
+            ));
         }
         return Err(undecodable(declared, &text));
     }
@@ -50,16 +59,16 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
     if replaced * 200 > text.chars().count().max(1) {
         return Err(undecodable(declared, &text));
     }
-    Ok((fold_line_ends(text.into_owned()), declared.name()))
+    Ok((
+        fold_line_ends(text.into_owned()),
+        crate::source::decode::canonical_name(declared),
+    ))
 }
 
 fn detected(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
     match decode::decode(bytes, None) {
-        // `Encoding::name()` like the other paths (decode.rs spells GB18030 in capitals).
-        Ok(d) => Ok((
-            d.text,
-            Encoding::for_label(d.encoding.as_bytes()).map_or(d.encoding, Encoding::name),
-        )),
+        // Named as the text reader names it, like the other paths.
+        Ok(d) => Ok((d.text, d.encoding)),
         Err(DecodeError::Empty) => Err(ReadError("网页文件为空".into())),
         Err(e) => Err(ReadError(format!(
             "网页无法解码：{e}；请在浏览器中打开确认能正常显示，再另存为 UTF-8 编码的网页"
@@ -71,7 +80,7 @@ fn undecodable(enc: &'static Encoding, text: &str) -> ReadError {
     let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
     ReadError(format!(
         "网页按 {} 编码无法解码（{bad} 处字节无效）；请确认网页声明的编码（<meta charset>）与实际编码一致，或另存为 UTF-8 编码的网页",
-        enc.name()
+        crate::source::decode::canonical_name(enc)
     ))
 }
 
@@ -178,10 +187,10 @@ mod tests {
         assert_eq!(decode_page(page).unwrap().1, "UTF-8");
         // Declared UTF-8, written GBK: read as GB18030.
         let (body, _, _) = GB18030.encode("<meta charset=utf-8><p>年度报告，主动公开</p>");
-        assert_eq!(decode_page(&body).unwrap().1, "gb18030");
+        assert_eq!(decode_page(&body).unwrap().1, "GB18030");
         // No declaration: detection.
         let (body, _, _) = GB18030.encode("<p>政府信息公开工作年度报告</p>");
-        assert_eq!(decode_page(&body).unwrap().1, "gb18030");
+        assert_eq!(decode_page(&body).unwrap().1, "GB18030");
         // Declared UTF-8, valid as neither: refused, with a message.
         let err = decode_page(b"<meta charset=utf-8><p>\xff\xfe\xff\x80\x80</p>").unwrap_err();
         assert!(err.0.contains("无法解码"), "{err}");
