@@ -209,3 +209,125 @@ fn parity_of_text_html_and_docx_over_every_corpus_report() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// An HTML finding's line and column are the page's: the character there is
+/// the first character of the text the finding points at (or the `&` of
+/// the entity that wrote it), in every diagnostic of every page.
+#[test]
+fn html_findings_point_at_the_page_source() {
+    let dir = common::root().join("tests/fixtures/formats/html");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    let mut checked = 0;
+    for page in pages {
+        let rel = page
+            .strip_prefix(common::root())
+            .unwrap()
+            .display()
+            .to_string();
+        let bytes = std::fs::read(&page).unwrap();
+        let source = report_lint::source::decode::decode(&bytes, None)
+            .unwrap()
+            .text;
+        let lines: Vec<&str> = source.split('\n').collect();
+        let view = report_lint::read::read(bytes, report_lint::read::Format::Html, None)
+            .unwrap()
+            .doc
+            .text;
+        let v = json(&run(&["check", "--format", "json", &rel]));
+        for d in v["diagnostics"].as_array().unwrap() {
+            let (b, e) = (
+                d["byte_start"].as_u64().unwrap() as usize,
+                d["byte_end"].as_u64().unwrap() as usize,
+            );
+            if b == e {
+                continue;
+            }
+            let want = view[b..].chars().next().unwrap();
+            let (line, col) = (
+                d["line"].as_u64().unwrap() as usize,
+                d["column"].as_u64().unwrap() as usize,
+            );
+            let got = lines[line - 1].chars().nth(col - 1);
+            assert!(
+                got == Some(want) || got == Some('&'),
+                "{rel}: {} at {line}:{col} is {got:?}, the finding's text starts with {want:?}",
+                d["rule"]
+            );
+            assert!(d.get("place").is_none(), "lines are the place of a page");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} findings checked");
+}
+
+/// A Word finding names its paragraph or table cell, in JSON, in SARIF and in
+/// the human header; the cells are those of the document's grid.
+#[test]
+fn docx_findings_name_their_paragraph_or_cell() {
+    let rel = "tests/fixtures/formats/docx/real-2023_hongze_qu.docx";
+    let v = json(&run(&["check", "--format", "json", rel]));
+    let places: Vec<(String, serde_json::Value)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["place"].clone()))
+        .collect();
+    // 表四 (the third table) has three header rows: its figures are row 4;
+    // 行政复议's 总计 is the fifth column, 复议后起诉's the fifteenth.
+    let cell = |row: u64, column: u64| serde_json::json!({"kind": "cell", "table": 3, "row": row, "column": column});
+    assert!(
+        places.contains(&("gov2021/t4-review".into(), cell(4, 5))),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&("gov2021/t4-after".into(), cell(4, 15))),
+        "{places:?}"
+    );
+    let labels = &v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "gov2021/t4-review")
+        .unwrap()["labels"];
+    assert_eq!(
+        labels[0]["place"],
+        cell(4, 1),
+        "行政复议结果维持 is the row's first cell"
+    );
+
+    let human = run(&["check", "--color", "never", rel]).stdout;
+    assert!(
+        human.contains("real-2023_hongze_qu.docx:58:10（第 3 个表格第 4 行第 5 列）"),
+        "{human}"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&run(&["check", "--format", "sarif", rel]).stdout).unwrap();
+    let loc = &sarif["runs"][0]["results"][1]["locations"][0];
+    assert_eq!(
+        loc["properties"]["description"], "第 3 个表格第 4 行第 5 列",
+        "{loc}"
+    );
+    assert!(
+        loc["physicalLocation"].get("region").is_none(),
+        "no lines in a Word file: {loc}"
+    );
+
+    // Prose: a paragraph. seeds-000 has findings in its paragraphs.
+    let v = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/formats/docx/seeds-000_5abb703f6c3c372c.docx",
+    ]));
+    let kinds: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["place"]["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"paragraph"), "{kinds:?}");
+}
