@@ -1,5 +1,6 @@
 //! Hostile inputs: huge lines, many lines, huge numbers, many headings, deep
-//! 其中 lists, broken encodings, NUL bytes, symlink loops and unreadable entries.
+//! 其中 lists, broken encodings, NUL bytes, symlink loops and unreadable entries,
+//! Word zip bombs, damaged and encrypted .docx, a million runs, deep HTML nesting.
 //! Each must finish with a clear message or correct findings, never a panic.
 //! (Their speed is measured by bench/run.sh, not here.)
 
@@ -260,4 +261,189 @@ proptest! {
         let edited = format!("{}{}{}", &text[..at], insert, &text[at..]);
         let _ = check(edited.as_bytes());
     }
+}
+
+/// A Word package built from parts, for the hostile DOCX inputs.
+fn docx(parts: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(method)
+        .large_file(true);
+    for (name, bytes) in parts {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+const DOCUMENT_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+
+/// Runs the binary on files written under a temporary folder, with a good
+/// report beside them: the hostile file gets its message, the good one is
+/// still checked.
+fn run_beside_a_good_report(name: &str, bytes: &[u8]) -> (common::Run, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    std::fs::copy(
+        common::root().join("examples/lingchuan-2017.txt"),
+        dir.path().join("good.txt"),
+    )
+    .unwrap();
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        &dir.path().display().to_string(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(
+                |d| d["path"].as_str().unwrap().ends_with("good.txt") && d["rule"] != "input-error"
+            ),
+        "the other report is checked"
+    );
+    (r, v)
+}
+
+fn message_for<'a>(v: &'a serde_json::Value, name: &str) -> &'a str {
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("no finding for {name}: {v}"));
+    assert_eq!(d["rule"], "input-error", "{d}");
+    d["message"].as_str().unwrap()
+}
+
+#[test]
+fn a_docx_zip_bomb_is_refused_with_a_message() {
+    // 300 MB of one character compresses to about 300 KB.
+    let mut xml = DOCUMENT_HEAD.as_bytes().to_vec();
+    xml.extend_from_slice(b"<w:p><w:r><w:t>");
+    xml.resize(xml.len() + 300 * 1024 * 1024, b'a');
+    xml.extend_from_slice(b"</w:t></w:r></w:p></w:body></w:document>");
+    let bytes = docx(
+        &[("word/document.xml", &xml)],
+        zip::CompressionMethod::Deflated,
+    );
+    drop(xml);
+    assert!(bytes.len() < 2 * 1024 * 1024);
+    let (r, v) = run_beside_a_good_report("bomb.docx", &bytes);
+    assert_eq!(r.code, 2);
+    let msg = message_for(&v, "bomb.docx");
+    assert!(
+        msg.contains("MiB") || msg.contains("过大") || msg.contains("超过"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn damaged_encrypted_and_empty_word_files_say_what_to_do() {
+    let ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00".to_vec();
+    let good = docx(
+        &[(
+            "word/document.xml",
+            format!(
+                "{DOCUMENT_HEAD}<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>"
+            )
+            .as_bytes(),
+        )],
+        zip::CompressionMethod::Deflated,
+    );
+    let truncated = good[..good.len() / 2].to_vec();
+    let no_body = docx(
+        &[("docProps/app.xml", b"<Properties/>")],
+        zip::CompressionMethod::Stored,
+    );
+    let bad_xml = docx(
+        &[(
+            "word/document.xml",
+            format!("{DOCUMENT_HEAD}<w:p><w:r><w:t>一</w:p>").as_bytes(),
+        )],
+        zip::CompressionMethod::Stored,
+    );
+    for (name, bytes) in [
+        ("encrypted.docx", ole),
+        ("truncated.docx", truncated),
+        ("no-body.docx", no_body),
+        ("bad-xml.docx", bad_xml),
+        ("empty.docx", Vec::new()),
+    ] {
+        let (r, v) = run_beside_a_good_report(name, &bytes);
+        assert_eq!(r.code, 2, "{name}");
+        let msg = message_for(&v, name);
+        assert!(
+            msg.contains(".docx") || msg.contains(".txt"),
+            "{name}: says what to do: {msg}"
+        );
+    }
+}
+
+#[test]
+fn a_million_runs_and_deep_html_nesting_are_read() {
+    let mut xml = String::from(DOCUMENT_HEAD);
+    xml.push_str("<w:p><w:r><w:t>某县2022年政府信息公开工作年度报告</w:t></w:r></w:p><w:p>");
+    for _ in 0..1_000_000 {
+        xml.push_str("<w:r><w:t>公开</w:t></w:r>");
+    }
+    xml.push_str("</w:p></w:body></w:document>");
+    let bytes = docx(
+        &[("word/document.xml", xml.as_bytes())],
+        zip::CompressionMethod::Deflated,
+    );
+    let (_, v) = run_beside_a_good_report("runs.docx", &bytes);
+    let f = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("runs.docx"))
+        .unwrap();
+    assert_eq!(f["format"], "docx");
+    assert_eq!(f["year"], 2022);
+
+    let mut page = String::from("<html><body><h1>某县2022年政府信息公开工作年度报告</h1>");
+    page.push_str(&"<div>".repeat(100_000));
+    page.push_str("<p>一、总体情况</p>");
+    page.push_str(&"<table><tr><td>".repeat(5_000));
+    let (_, v) = run_beside_a_good_report("deep.html", page.as_bytes());
+    let f = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("deep.html"))
+        .unwrap();
+    assert_eq!(f["format"], "html");
+    assert_eq!(f["year"], 2022);
+}
+
+#[test]
+fn an_html_page_over_the_size_limit_and_binary_junk_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.html");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(3 * 1024 * 1024).unwrap();
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        "--max-file-size",
+        "2",
+        &big.display().to_string(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("input-error"), "{}", r.stdout);
+    let (r, v) = run_beside_a_good_report(
+        "junk.html",
+        &[0xff, 0xfe, 0x00, 0xd8, 0x00, 0x00, 0x9f, 0x92],
+    );
+    assert_eq!(r.code, 2);
+    assert!(!message_for(&v, "junk.html").is_empty());
 }
