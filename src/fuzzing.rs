@@ -9,7 +9,13 @@ use crate::run::{Options, check_bytes};
 /// Bytes in, diagnostics out: no panic; every span on char boundaries of the
 /// decoded text; positions survive `compact`; every renderer runs.
 pub fn check_holds(data: &[u8], rules: &RuleSet) -> FileReport {
-    let r = check_bytes("fuzz.txt".into(), data, rules, &Options::default());
+    check_holds_as("fuzz.txt", data, rules)
+}
+
+/// `check_holds` for a file of this name (its extension picks the reader:
+/// `fuzz.html`, `fuzz.docx`); source places survive `compact` too.
+pub fn check_holds_as(name: &str, data: &[u8], rules: &RuleSet) -> FileReport {
+    let r = check_bytes(name.into(), data, rules, &Options::default());
     let offsets: Vec<usize> = r
         .diagnostics
         .iter()
@@ -26,12 +32,18 @@ pub fn check_holds(data: &[u8], rules: &RuleSet) -> FileReport {
         })
         .flat_map(|s| [s.start, s.end])
         .collect();
-    let before: Vec<_> = offsets.iter().map(|&o| r.position(o)).collect();
+    let before: Vec<_> = offsets
+        .iter()
+        .map(|&o| (r.position(o), r.place(o)))
+        .collect();
     let results = std::slice::from_ref(&r);
     crate::render::render_human(results, 1, false, &mut std::io::sink()).expect("render to a sink");
     let mut compacted = r.clone();
     compacted.compact();
-    let after: Vec<_> = offsets.iter().map(|&o| compacted.position(o)).collect();
+    let after: Vec<_> = offsets
+        .iter()
+        .map(|&o| (compacted.position(o), compacted.place(o)))
+        .collect();
     assert_eq!(before, after, "positions change when the text is dropped");
     crate::render::render_json(std::slice::from_ref(&compacted), 1, &mut std::io::sink())
         .expect("render to a sink");

@@ -68,7 +68,7 @@ fn summary_and_exit_codes() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout
-            .ends_with("5 files: 7 errors, 14 warnings, 5 notes\n"),
+            .ends_with("7 files: 10 errors, 14 warnings, 5 notes\n"),
         "{}",
         r.stdout
     );
@@ -203,6 +203,8 @@ fn directory_is_walked_in_order() {
         files,
         [
             "examples/guanshui-2017.txt",
+            "examples/hongze-2023.docx",
+            "examples/huaian-2024.html",
             "examples/lianshui-2017.txt",
             "examples/lingchuan-2017.txt",
             "examples/shanghe-2017.txt",

@@ -49,10 +49,21 @@ fn a_bad_regex_in_a_kept_pack_is_reported_not_panicked() {
 fn the_examples_hold_the_fuzz_properties() {
     for entry in std::fs::read_dir("examples").unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let r =
-                report_lint::fuzzing::check_holds(&std::fs::read(&path).unwrap(), &common::RULES);
-            assert!(!r.diagnostics.is_empty(), "{}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".md") {
+            continue;
         }
+        let r = report_lint::fuzzing::check_holds_as(
+            &name,
+            &std::fs::read(&path).unwrap(),
+            &common::RULES,
+        );
+        // Every example has findings but the consistent Huai'an page.
+        assert_eq!(
+            r.diagnostics.is_empty(),
+            name == "huaian-2024.html",
+            "{name}: {:?}",
+            r.diagnostics
+        );
     }
 }

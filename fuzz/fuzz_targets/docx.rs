@@ -1,15 +1,15 @@
-//! Bytes in → the DOCX reader's view → the model: never panics, whatever the
-//! zip and its XML hold (`report_lint::read::docx::read`, then `View::read`).
+//! Bytes in as a Word document → diagnostics out, with the full built-in
+//! rule set: never panics, whatever the zip and its XML hold; paragraph and
+//! cell places survive compaction (`report_lint::fuzzing::check_holds_as`).
 #![no_main]
 
+use std::sync::LazyLock;
+
 use libfuzzer_sys::fuzz_target;
+use report_lint::engine::RuleSet;
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::load(&[]).0);
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(view) = report_lint::read::docx::read(data) {
-        let text = view.text.clone();
-        let (_document, map) = view.read();
-        for (offset, _) in text.char_indices().step_by(61) {
-            let _ = map.place(&text, offset);
-        }
-    }
+    report_lint::fuzzing::check_holds_as("fuzz.docx", data, &RULES);
 });

@@ -1,11 +1,16 @@
-//! Bytes in → the HTML reader's view and its model: never panics, whatever
-//! the page (decoding, nesting, broken tables, huge spans).
+//! Bytes in as an HTML page → diagnostics out, with the full built-in rule
+//! set: never panics, whatever the page (decoding, nesting, broken tables,
+//! huge spans); places in the page survive compaction
+//! (`report_lint::fuzzing::check_holds_as`).
 #![no_main]
 
+use std::sync::LazyLock;
+
 use libfuzzer_sys::fuzz_target;
+use report_lint::engine::RuleSet;
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::load(&[]).0);
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok((view, _encoding)) = report_lint::read::html::read(data) {
-        let _ = view.read();
-    }
+    report_lint::fuzzing::check_holds_as("fuzz.html", data, &RULES);
 });
