@@ -2,7 +2,12 @@
 //! issuer names, report years, figures (a share with injected defects), some
 //! GBK files with CRLF line ends, a few large ones. Deterministic for a seed.
 //!
-//!     cargo run --release --example gen-corpus -- 10000 bench/corpus 42
+//!     cargo run --release --example gen-corpus -- 10000 bench/corpus 42 [txt|html|docx]
+//!
+//! With `html` or `docx` the same reports (same seed, same figures) are
+//! written as CMS-like web pages or Word documents: paragraphs as `<p>` /
+//! `w:p`, table rows (tabs or ` | `) as table rows; the GBK share of the text
+//! corpus is a GBK page. For measuring each reader against the text one.
 //!
 //! The corpus is never committed (bench/corpus is ignored).
 
@@ -42,6 +47,7 @@ fn main() {
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1000);
     let dir = PathBuf::from(args.get(2).map_or("bench/corpus", String::as_str));
     let seed: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(42);
+    let format = args.get(4).map_or("txt", String::as_str);
     std::fs::create_dir_all(&dir).expect("create corpus dir");
     let mut rng = StdRng::seed_from_u64(seed);
     let mut bytes = 0usize;
@@ -71,18 +77,152 @@ fn main() {
         if rng.random_ratio(1, 500) {
             text = text.repeat(40);
         }
-        let data = if rng.random_ratio(1, 10) {
-            let crlf = text.replace('\n', "\r\n");
-            encoding_rs::GB18030.encode(&crlf).0.into_owned()
-        } else {
-            text.into_bytes()
+        let gbk = rng.random_ratio(1, 10);
+        let data = match format {
+            "html" => html(&text, gbk),
+            "docx" => docx(&text),
+            _ if gbk => {
+                let crlf = text.replace('\n', "\r\n");
+                encoding_rs::GB18030.encode(&crlf).0.into_owned()
+            }
+            _ => text.into_bytes(),
         };
         bytes += data.len();
-        std::fs::write(dir.join(format!("r{i:05}.txt")), data).expect("write report");
+        std::fs::write(dir.join(format!("r{i:05}.{format}")), data).expect("write report");
     }
     eprintln!(
         "{n} reports, {:.1} MB in {}",
         bytes as f64 / 1e6,
         dir.display()
     );
+}
+
+/// The cells of a table row written as text, or `None` for a paragraph.
+fn row_cells(line: &str) -> Option<Vec<&str>> {
+    if line.matches('\t').count() >= 2 {
+        Some(line.split('\t').map(str::trim).collect())
+    } else if line.contains(" | ") {
+        Some(
+            line.trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect(),
+        )
+    } else {
+        None
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A page as a county site's CMS serves it: chrome around a content div.
+fn html(text: &str, gbk: bool) -> Vec<u8> {
+    let charset = if gbk { "gbk" } else { "utf-8" };
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>年度报告</title>\
+         <script>var x = 1;</script></head><body>\n<div class=\"nav\"><a href=\"/\">首页</a> &gt; \
+         <a href=\"/zwgk\">政务公开</a></div>\n<table class=\"info\"><tr><th>索引号：</th><td>000-2024-001</td>\
+         <th>发布机构：</th><td>办公室</td></tr></table>\n<div id=\"content\">\n"
+    );
+    let mut in_table = false;
+    for line in text.lines() {
+        match row_cells(line) {
+            Some(cells) => {
+                if !in_table {
+                    out.push_str("<table border=\"1\">\n");
+                    in_table = true;
+                }
+                out.push_str("<tr>");
+                for c in cells {
+                    out.push_str(&format!("<td>{}</td>", escape(c)));
+                }
+                out.push_str("</tr>\n");
+            }
+            None => {
+                if in_table {
+                    out.push_str("</table>\n");
+                    in_table = false;
+                }
+                if line.trim().is_empty() {
+                    out.push_str("<p>&nbsp;</p>\n");
+                } else {
+                    out.push_str(&format!(
+                        "<p style=\"text-indent:2em\">{}</p>\n",
+                        escape(line.trim())
+                    ));
+                }
+            }
+        }
+    }
+    if in_table {
+        out.push_str("</table>\n");
+    }
+    out.push_str("</div>\n<div class=\"footer\">版权所有 某县人民政府 网站标识码 0000000000</div>\n</body></html>\n");
+    if gbk {
+        encoding_rs::GB18030.encode(&out).0.into_owned()
+    } else {
+        out.into_bytes()
+    }
+}
+
+/// A minimal Word package: paragraphs, and table rows as `w:tbl`.
+fn docx(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let para = |s: &str| {
+        format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            escape(s)
+        )
+    };
+    let mut body = String::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        match row_cells(line) {
+            Some(cells) => {
+                if !in_table {
+                    body.push_str("<w:tbl>");
+                    in_table = true;
+                }
+                body.push_str("<w:tr>");
+                for c in cells {
+                    body.push_str(&format!("<w:tc>{}</w:tc>", para(c)));
+                }
+                body.push_str("</w:tr>");
+            }
+            None => {
+                if in_table {
+                    body.push_str("</w:tbl>");
+                    in_table = false;
+                }
+                body.push_str(&para(line.trim()));
+            }
+        }
+    }
+    if in_table {
+        body.push_str("</w:tbl>");
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", rels),
+        ("word/document.xml", document.as_str()),
+    ] {
+        z.start_file(name, opts).expect("zip entry");
+        z.write_all(data.as_bytes()).expect("zip write");
+    }
+    z.finish().expect("zip");
+    out.into_inner()
 }

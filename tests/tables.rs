@@ -352,3 +352,43 @@ fn a_flattened_table_is_not_outline_and_the_heading_after_it_is() {
             .all(|h| !doc.slice(h.title).contains("本年度办理结果"))
     );
 }
+
+/// A Word table pasted as paragraphs: one cell a line with no tab, rows apart
+/// by a blank line or not — each row's cells are the value lines after its
+/// label, read like the tab-led cell lines.
+#[test]
+fn cells_one_per_line_without_tabs_are_read() {
+    let cells = std::fs::read_to_string(
+        common::root().join("tests/fixtures/national/clean-2021-cells.txt"),
+    )
+    .unwrap();
+    let untabbed: String = cells
+        .lines()
+        .map(|l| l.trim_start_matches('\t'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let squeezed: String = untabbed
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("untabbed.txt", &untabbed), ("squeezed.txt", &squeezed)] {
+        assert_ne!(text, &cells);
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let rel = path.display().to_string();
+        assert_eq!(rules_fired(&rel), Vec::<String>::new(), "{name}");
+        for t in ["t2", "t3", "t4"] {
+            assert_eq!(
+                table(&rel, "gov-2021", t),
+                table(
+                    "tests/fixtures/national/clean-2021-pipes.txt",
+                    "gov-2021",
+                    t
+                ),
+                "{name} {t}"
+            );
+        }
+    }
+}

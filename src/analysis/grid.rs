@@ -382,6 +382,28 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
             }
             return (base - 1, &text[base - 1..base + end]);
         }
+        // Cell per line without tabs (a Word table pasted as paragraphs):
+        // the lines that are each one value, up to a blank line or words.
+        let is_cell = |l: &str| {
+            let t = l.trim_matches(is_space);
+            !t.is_empty() && t.chars().count() <= 24 && cells::value(t).is_some()
+        };
+        let mut lines = after_nl.split_inclusive('\n');
+        if let Some(first) = lines.next()
+            && is_cell(first)
+        {
+            let mut end = first.len();
+            for line in lines {
+                if !is_cell(line) {
+                    break;
+                }
+                end += line.len();
+            }
+            let run = after_nl[..end].trim_end_matches(is_space);
+            if run.contains('\n') {
+                return (base, run);
+            }
+        }
         let line = after_nl.split('\n').next().unwrap_or("");
         return (base, line);
     }
