@@ -392,3 +392,31 @@ fn cells_one_per_line_without_tabs_are_read() {
         }
     }
 }
+
+/// The 2013–2018 statistics table with its cells one per line and no tab (a
+/// Word table pasted as paragraphs): units and values are cells, rows still
+/// end at a blank line or at the next label, and the table's sums are checked
+/// as in the tab-led export. (A blank value cell leaves no line there, so
+/// 「没有填数字」 cannot be seen: table-blank is the one rule not compared.)
+#[test]
+fn the_2008_table_with_untabbed_cell_lines_is_read() {
+    let tabbed = std::fs::read_to_string(common::root().join("examples/shanghe-2017.txt")).unwrap();
+    let untabbed: String = tabbed
+        .lines()
+        .map(|l| l.trim_start_matches('\t'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let table_findings = |text: &str| {
+        let mut v: Vec<(String, String)> = check_text(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("gov2008/table-") && d.rule != "gov2008/table-blank")
+            .map(|d| (d.rule.clone(), d.message.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let want = table_findings(&tabbed);
+    assert_eq!(want.len(), 3, "{want:?}");
+    assert_eq!(table_findings(&untabbed), want);
+}

@@ -71,6 +71,10 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
     let first = doc.lines.line_of(doc.body_end);
     let mut out: Vec<Vec<(Span, String)>> = Vec::new();
     let mut current: Vec<(Span, String)> = Vec::new();
+    // Cells one per line with no tab (a Word table pasted as paragraphs):
+    // then a line that is a value or a unit is a cell, not a wrapped label.
+    let tabbed = (first..doc.lines.line_count())
+        .any(|l| doc.text[doc.lines.line_span(&doc.text, l).range()].starts_with('\t'));
     for line in first..doc.lines.line_count() {
         let span = doc.lines.line_span(&doc.text, line);
         let raw = &doc.text[span.range()];
@@ -91,6 +95,24 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
+        } else if !tabbed {
+            let t = raw.trim_matches(is_space);
+            let lead = raw.len() - raw.trim_start_matches(is_space).len();
+            let piece = (
+                Span::new(span.start + lead, span.start + lead + t.len()),
+                t.to_string(),
+            );
+            if current.is_empty() {
+                current.push(piece);
+            } else if is_unit(t) || cells::value(t).is_some() {
+                current.push(piece);
+            } else if current.len() == 1 {
+                current[0].1.push_str(t);
+            } else {
+                // Words after a row's cells: the next row, with no blank line.
+                out.push(std::mem::take(&mut current));
+                current.push(piece);
+            }
         } else if let Some(last) = current.last_mut() {
             // A label wrapped onto the next line.
             last.1.push_str(raw.trim_matches(is_space));
@@ -100,6 +122,14 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
         out.push(current);
     }
     out
+}
+
+/// A unit cell: 条, 件, 人次, 万元 … (a few characters, no digits).
+fn is_unit(t: &str) -> bool {
+    let n = t.chars().count();
+    (1..=3).contains(&n)
+        && t.chars().all(|c| crate::source::text::is_han(c))
+        && parse_marker(t).is_none()
 }
 
 fn row(g: &[(Span, String)]) -> Option<StatRow> {
