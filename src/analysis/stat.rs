@@ -102,9 +102,8 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
                 Span::new(span.start + lead, span.start + lead + t.len()),
                 t.to_string(),
             );
-            if current.is_empty() {
-                current.push(piece);
-            } else if is_unit(t) || cells::value(t).is_some() {
+            // A label opens a row; a value or unit is its next cell.
+            if current.is_empty() || is_unit(t) || cells::value(t).is_some() {
                 current.push(piece);
             } else if current.len() == 1 {
                 current[0].1.push_str(t);
@@ -128,7 +127,7 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
 fn is_unit(t: &str) -> bool {
     let n = t.chars().count();
     (1..=3).contains(&n)
-        && t.chars().all(|c| crate::source::text::is_han(c))
+        && t.chars().all(crate::source::text::is_han)
         && parse_marker(t).is_none()
 }
 
