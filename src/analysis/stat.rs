@@ -126,9 +126,7 @@ fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {
 /// A unit cell: 条, 件, 人次, 万元 … (a few characters, no digits).
 fn is_unit(t: &str) -> bool {
     let n = t.chars().count();
-    (1..=3).contains(&n)
-        && t.chars().all(crate::source::text::is_han)
-        && parse_marker(t).is_none()
+    (1..=3).contains(&n) && t.chars().all(crate::source::text::is_han) && parse_marker(t).is_none()
 }
 
 fn row(g: &[(Span, String)]) -> Option<StatRow> {
