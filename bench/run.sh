@@ -2,7 +2,9 @@
 # End-to-end benchmark (issue 6): 10,000 generated reports checked with the
 # full built-in rule set, JSON output to a file, with both cores and with one;
 # one report from process start to exit (the pre-commit case); peak memory of
-# the corpus run and of one 50 MB single-line file. Installs what it needs.
+# the corpus run and of one 50 MB single-line file; the readers: the same
+# reports (2,000 of them) as text, web pages and Word documents, each format's
+# time against the text's (target: at most 3x). Installs what it needs.
 # Usage: bench/run.sh [N] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,4 +57,27 @@ print(f"CPU time (user+sys): both cores {cpu(r['both-cores']):.2f} s, one core {
 print(f"peak RSS, corpus run: {rss_corpus/1024:.0f} MB   [target < 100 MB: {verdict(rss_corpus < 100*1024)}]")
 print(f"peak RSS, one 50 MB single-line file: {int(rss_big)/1024:.0f} MB in {float(t_big):.2f} s   [target < 100 MB: {verdict(int(rss_big) < 100*1024)}]")
 PY
+# The readers: the same reports as .txt, .html and .docx (same seed).
+nf=$(( n < 2000 ? n : 2000 ))
+for f in txt html docx; do
+  rm -rf "bench/corpus-$f"
+  target/release/examples/gen-corpus "$nf" "bench/corpus-$f" "$seed" "$f" 2>/dev/null
+done
+hyperfine -N --warmup 1 --runs 5 --export-json bench/hyperfine-formats.json \
+  -n txt "$bin check --format json --exit-zero -o $out bench/corpus-txt" \
+  -n html "$bin check --format json --exit-zero -o $out bench/corpus-html" \
+  -n docx "$bin check --format json --exit-zero -o $out bench/corpus-docx"
+python3 - "$nf" <<'PY'
+import json, sys
+n = int(sys.argv[1])
+r = {x["command"]: x for x in json.load(open("bench/hyperfine-formats.json"))["results"]}
+cpu = lambda x: x["user"] + x["system"]
+t = r["txt"]
+print(f"readers, {n} reports each: txt {t['mean']:.2f} s (CPU {cpu(t):.2f} s)")
+for f in ["html", "docx"]:
+    x = r[f]
+    ratio = cpu(x) / cpu(t)
+    print(f"  {f}: {x['mean']:.2f} s (CPU {cpu(x):.2f} s) = {ratio:.2f}x the text's CPU time   [target <= 3x: {'met' if ratio <= 3 else 'MISSED'}]")
+PY
+rm -rf bench/corpus-txt bench/corpus-html bench/corpus-docx
 rm -f "$out" "$big"
