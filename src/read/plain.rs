@@ -213,6 +213,23 @@ fn is_appendix_line(s: &str) -> bool {
             .is_some_and(|head| head.chars().count() <= 30 && !head.contains(['、', '。', '，']))
 }
 
+/// 「附件 2017年政府信息公开工作统计表 统计指标 …」 → 「附件 2017年政府信息公开工作统计表」:
+/// 附件 and the table's title, the words before the table's header.
+fn appendix_head(s: &str) -> &str {
+    let mut words = s.split([' ', '\u{3000}']).filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return s };
+    let first_end = first.as_ptr() as usize - s.as_ptr() as usize + first.len();
+    // 「附件」 alone: the title is the next word.
+    let end = if first.trim_end_matches([':', '：']).chars().count() <= 4 {
+        words.next().map_or(first_end, |w| {
+            w.as_ptr() as usize - s.as_ptr() as usize + w.len()
+        })
+    } else {
+        first_end
+    };
+    &s[..end]
+}
+
 /// Marks the paragraphs from the appendix line on; returns where the body ends.
 fn find_appendix(text: &str, paragraphs: &mut [Paragraph]) -> Option<usize> {
     let mut seen_heading = false;
@@ -225,7 +242,11 @@ fn find_appendix(text: &str, paragraphs: &mut [Paragraph]) -> Option<usize> {
         // Tables of the national format stand inside sections; only an
         // 附件/附表/统计表 line opens the appendix (a short line: long
         // paragraphs are not folded just to fail the match).
-        if seen_heading && p.span.len() <= 256 && is_appendix_line(&fold(&text[p.span.range()])) {
+        // A paragraph cut out of a flattened line opens with the appendix
+        // line and runs on into the table: its words up to the table count.
+        let line = &text[p.span.range()];
+        let line = if p.inline { appendix_head(line) } else { line };
+        if seen_heading && line.len() <= 256 && is_appendix_line(&fold(line)) {
             start = Some(i);
             break;
         }
@@ -240,8 +261,10 @@ fn find_appendix(text: &str, paragraphs: &mut [Paragraph]) -> Option<usize> {
 static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     // After a blank, or right after a sentence (a crawler joined the page's
     // blocks: 「…联系。一、总体情况2019年，…」).
-    Regex::new(r"[ \u{3000}。](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-        .expect("static regex")
+    Regex::new(
+        r"[ \u{3000}。](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附[件表][0-9一二三四五六七八九十]{0,2}[ \u{3000}：:])",
+    )
+    .expect("static regex")
 });
 
 /// Where a long flattened line has headings inside it: after a blank, a
@@ -259,6 +282,11 @@ fn inline_cuts(content: &str) -> Vec<usize> {
                     .chars()
                     .next()
                     .map_or(1, char::len_utf8);
+            // The appendix opens (「… 附件 2017年…统计表 …」): cut there, so
+            // that its table is not read as outline or prose.
+            if content[at..].starts_with('附') {
+                return Some(at);
+            }
             let marker = marker::parse_marker(&content[at..])?;
             let rest = &content[at + marker.text_start..];
             // The title ends at a blank, a clause's punctuation, a note in
@@ -344,7 +372,36 @@ fn is_table_row(content: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_appendix_line;
+    use super::{appendix_head, is_appendix_line, read};
+
+    /// A crawled page on one line: the appendix opens inside it, and the
+    /// statistics table's numbered rows after it are not outline.
+    #[test]
+    fn the_appendix_inside_a_flattened_line() {
+        let body = "某县2017年政府信息公开工作年度报告 一、概述 2017年，本县认真贯彻《条例》，主动公开政府信息1210条，办理依申请公开事项35件，均按期答复，做到了应公开尽公开，群众满意度较高。各乡镇、各部门按照县政府统一部署，健全工作机制，明确责任分工，规范发布流程，政府信息公开工作取得了新的进展。 \
+                    二、主动公开政府信息情况 全年主动公开政府信息1210条，其中通过政府网站公开1100条，通过政务微博公开110条，内容涵盖财政预决算、重大项目和民生事项等各个方面。 \
+                    三、其他需要报告的事项 无。";
+        let text = format!(
+            "{body} 附件 2017年政府信息公开工作统计表 统计指标 单位 统计数 一、主动公开情况 条 1210 （一）主动公开政府信息数 条 1210 二、回应解读情况 次 5"
+        );
+        assert!(
+            text.chars().count() > 300,
+            "a flattened page's line is long"
+        );
+        let doc = read(text.clone());
+        assert!(doc.body_end < doc.text.len(), "the appendix is found");
+        assert_eq!(&doc.text[doc.body_end..doc.body_end + "附件".len()], "附件");
+        let markers: Vec<&str> = doc.headings.iter().map(|h| doc.slice(h.marker)).collect();
+        assert_eq!(markers, ["一、", "二、", "三、"]);
+        assert_eq!(
+            appendix_head("附件 2017年政府信息公开工作统计表 统计指标 单位"),
+            "附件 2017年政府信息公开工作统计表"
+        );
+        assert_eq!(
+            appendix_head("附件：2017年统计表 统计指标"),
+            "附件：2017年统计表"
+        );
+    }
 
     #[test]
     fn appendix_lines() {
