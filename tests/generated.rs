@@ -166,6 +166,15 @@ fn jobs(c: Combo, seed: u64, props: &[Property], slot: Option<usize>) -> Vec<Job
 /// Runs the jobs in one batch; returns the failures per case key.
 fn run(jobs: &[Job]) -> BTreeMap<String, Vec<String>> {
     let texts: Vec<&str> = jobs.iter().map(|j| j.rendered.text.as_str()).collect();
+    // GENERATED_WRITE=DIR writes each report as DIR/<case key>/<n>.txt, to
+    // look at what the tool was given.
+    if let Some(dir) = std::env::var_os("GENERATED_WRITE") {
+        for (i, job) in jobs.iter().enumerate() {
+            let d = std::path::Path::new(&dir).join(job.key.replace('/', "_"));
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(d.join(format!("{i}.txt")), &job.rendered.text).unwrap();
+        }
+    }
     let results = check_all(&texts);
     let mut fails: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (job, (pack, findings)) in jobs.iter().zip(&results) {

@@ -173,8 +173,15 @@ fn read(
             continue;
         };
         let mut end = at + len;
-        // 「部分公开（区分处理的，只计这一情形，不计其他情形）」: the note belongs to the label.
+        // 「部分公开（区分处理的，只计这一情形，不计其他情形）」: the note belongs to
+        // the label — right after it, not past a cell or a line (「（一）予以公开\t…
+        // \n（二）部分公开」: folding dropped the tabs between).
+        let label_doc_end = {
+            let last = f.at(end - 1);
+            last + doc.text[last..].chars().next().map_or(0, char::len_utf8)
+        };
         if f.text[end..].starts_with('(')
+            && doc.text[label_doc_end..].starts_with(['(', '（'])
             && let Some(close) = f.text[end..].find(')')
         {
             end += close + 1;
@@ -216,12 +223,15 @@ fn read(
     for (k, &(ri, label, _, _)) in found.iter().enumerate() {
         let limit = found.get(k + 1).map_or(doc.body_end, |n| n.1.start);
         let next_ord = found.get(k + 1).and_then(|n| def.rows[n.0].ordinal);
-        let (text_start, text) = cell_text(&doc.text, label.end, limit, next_ord);
+        let (text_start, text, lead_is_cell) = cell_text(&doc.text, label.end, limit, next_ord);
         let want = def.rows[ri]
             .columns
             .as_ref()
             .map_or(def.columns.len(), Vec::len);
-        let (mut layout, pieces) = cells::split(text, text_start);
+        let (mut layout, mut pieces) = cells::split(text, text_start);
+        if lead_is_cell && layout == Layout::Tabs {
+            pieces.insert(0, (Span::new(text_start, text_start), String::new()));
+        }
         let nonblank: Vec<&(Span, String)> = pieces.iter().filter(|(_, t)| !t.is_empty()).collect();
         // One run of digits where several cells belong: concatenated cells.
         if want > 1
@@ -341,7 +351,10 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 /// row is one line, the tab-led lines below when each cell is a line, or the
 /// run of digits and separators of a flattened page (without the next row's
 /// ordinal glued to its end).
-fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (usize, &str) {
+/// The text of a row's cells after its label, where it starts, and whether a
+/// leading tab in it is a blank first cell (the cells stand on a line of
+/// their own) rather than the separator after the label.
+fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (usize, &str, bool) {
     let rest = &text[from..limit.max(from)];
     let first_line = rest.split('\n').next().unwrap_or("");
     // Only the closing pipe of the label's own cell (a Markdown header row
@@ -361,7 +374,7 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
             .char_indices()
             .find(|&(_, c)| is_han(c) && !matches!(c, '元' | '万'))
             .map_or(first_line.len(), |(i, _)| i);
-        return (from, &first_line[..end]);
+        return (from, &first_line[..end], false);
     }
     if let Some(after_nl) = rest.strip_prefix('\n').or_else(|| {
         nothing_here
@@ -371,6 +384,13 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
         // Blank lines between a header and its data row.
         let after_nl = after_nl.trim_start_matches(['\n', ' ', '\u{3000}']);
         let base = from + (rest.len() - after_nl.len());
+        let first = after_nl.split('\n').next().unwrap_or("");
+        if first.starts_with('\t') && first.trim_end_matches(is_space).matches('\t').count() >= 2 {
+            // The row's cells on the next line, apart by tabs, the first ones
+            // blank (「\t\t\t8\t8…」 under 表四's header): a leading tab is a
+            // blank cell here, not the separator after a label.
+            return (base, first, true);
+        }
         if after_nl.starts_with('\t') {
             // Cell per line: tab-led lines up to the first line that is not one.
             let mut end = 0;
@@ -380,7 +400,7 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
                 }
                 end += line.len();
             }
-            return (base - 1, &text[base - 1..base + end]);
+            return (base - 1, &text[base - 1..base + end], false);
         }
         // Cell per line without tabs (a Word table pasted as paragraphs):
         // the lines that are each one value, up to a blank line or words.
@@ -401,11 +421,11 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
             }
             let run = after_nl[..end].trim_end_matches(is_space);
             if run.contains('\n') {
-                return (base, run);
+                return (base, run, false);
             }
         }
         let line = after_nl.split('\n').next().unwrap_or("");
-        return (base, line);
+        return (base, line, false);
     }
     let end = rest
         .char_indices()
@@ -429,6 +449,7 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
     (
         from,
         run.trim_end_matches(|c: char| c == '.' || is_space(c)),
+        false,
     )
 }
 

@@ -110,9 +110,21 @@ impl RuleCheck for TableRelation {
                 {
                     return None;
                 }
+                // A blank 总计 of a row whose cells are all blank is that row's
+                // zero (blank cells for 0); of a row with figures, its value is
+                // unknown (`table-cells` reports it).
                 let cells: Vec<Option<Decimal>> = terms
                     .iter()
-                    .map(|(r, c)| view.cell(r, c).and_then(|x| x.value))
+                    .map(|(r, c)| {
+                        view.cell(r, c).and_then(|x| x.value).or_else(|| {
+                            let row = grid.row(r, def)?;
+                            let all_blank = row
+                                .cells
+                                .iter()
+                                .all(|x| x.as_ref().is_some_and(|x| x.value.is_none()));
+                            (c.ends_with("total") && all_blank).then(Decimal::default)
+                        })
+                    })
                     .collect();
                 let blank_total = terms
                     .iter()
