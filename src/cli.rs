@@ -234,9 +234,9 @@ pub fn run() -> Result<ExitStatus> {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
-            match set.find_rule(&id) {
-                Some((pack, rule)) => {
-                    print!("{}", report_lint::explain::explain(pack, rule));
+            match set.find_meta(&id) {
+                Some((pack, meta)) => {
+                    print!("{}", report_lint::explain::explain_meta(pack, meta));
                     Ok(ExitStatus::Clean)
                 }
                 None => {

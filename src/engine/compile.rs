@@ -384,6 +384,18 @@ impl RuleSet {
             .collect()
     }
 
+    /// A rule of either phase by id: its pack and metadata.
+    pub fn find_meta(&self, id: &str) -> Option<(&Pack, &crate::rules::RuleMeta)> {
+        self.packs.iter().find_map(|p| {
+            p.rules
+                .iter()
+                .map(|r| &r.meta)
+                .chain(p.corpus.iter().map(|r| &r.meta))
+                .find(|m| m.id == id)
+                .map(|m| (p, m))
+        })
+    }
+
     pub fn find_rule(&self, id: &str) -> Option<(&Pack, &CompiledRule)> {
         self.packs
             .iter()
