@@ -107,7 +107,8 @@ impl CorpusKindCheck for Params {
                     let x = v(cell);
                     expected = if *add { expected + x } else { expected - x };
                     change.push_str(&format!(" {} {x}", if *add { "+" } else { "−" }));
-                    labels.push(Label::new(cell.span, format!("本年{label} {x}")));
+                    let this = if label.starts_with("本年") { "" } else { "本年" };
+                    labels.push(Label::new(cell.span, format!("{this}{label} {x}")));
                 }
                 let value = v(&stock.2);
                 if value == expected {
