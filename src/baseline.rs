@@ -132,7 +132,12 @@ impl Baseline {
         let mut hidden = 0;
         let others: Vec<Vec<String>> = results
             .iter()
-            .map(|r| r.diagnostics.iter().map(|d| elsewhere(results, r, d)).collect())
+            .map(|r| {
+                r.diagnostics
+                    .iter()
+                    .map(|d| elsewhere(results, r, d))
+                    .collect()
+            })
             .collect();
         for (r, others) in results.iter_mut().zip(others) {
             let text = &r.source.text;

@@ -435,9 +435,15 @@ impl Config {
             .iter()
             .map(|p| {
                 let g = glob(&p.glob).map_err(|e| errors.push(e)).ok()?;
-                let l = layer(&p.pack, &p.select, &p.ignore, &p.severity, p.issuer.as_ref())
-                    .map_err(|e| errors.push(e))
-                    .ok()?;
+                let l = layer(
+                    &p.pack,
+                    &p.select,
+                    &p.ignore,
+                    &p.severity,
+                    p.issuer.as_ref(),
+                )
+                .map_err(|e| errors.push(e))
+                .ok()?;
                 Some((g.compile_matcher(), l))
             })
             .collect();

@@ -10,9 +10,9 @@ use report_lint::diagnostic::{Diagnostic, FileMeta, FileReport};
 use report_lint::document::Document;
 use report_lint::engine::corpus::CORPUS_KINDS;
 use report_lint::engine::{CompiledRule, KINDS, Pack, run_rule};
-use report_lint::run::{Input, Options, check_inputs};
 use report_lint::explain::explain;
 use report_lint::render::{Format, RenderCtx, render};
+use report_lint::run::{Input, Options, check_inputs};
 use report_lint::source::SourceFile;
 
 /// Rules whose examples need a whole statistics table are exercised on the
@@ -323,10 +323,18 @@ fn corpus_rules_are_documented_and_exercised() -> usize {
         for rule in &pack.corpus {
             let m = &rule.meta;
             assert!(!m.explain.what.trim().is_empty(), "{}: explain.what", m.id);
-            assert!(m.help.is_some() && m.source.is_some(), "{}: help, source", m.id);
+            assert!(
+                m.help.is_some() && m.source.is_some(),
+                "{}: help, source",
+                m.id
+            );
             let run = |example: &str| {
                 let reports = check_inputs(reports_of(example), &RULES, &Options::default());
-                assert!(reports.len() >= 2, "{}: an example of several reports", m.id);
+                assert!(
+                    reports.len() >= 2,
+                    "{}: an example of several reports",
+                    m.id
+                );
                 reports
             };
             let mut bad = run(m.explain.bad.as_deref().unwrap());
@@ -357,7 +365,11 @@ fn corpus_rules_are_documented_and_exercised() -> usize {
                 .flat_map(|r| &r.diagnostics)
                 .filter(|d| d.rule == m.id)
                 .collect();
-            assert!(quiet.is_empty(), "{}: fires on its good example: {quiet:?}", m.id);
+            assert!(
+                quiet.is_empty(),
+                "{}: fires on its good example: {quiet:?}",
+                m.id
+            );
             let text = report_lint::explain::explain_meta(pack, m);
             for part in ["检查什么", "为什么", "错误示例", "正确示例"] {
                 assert!(text.contains(part), "{}: explanation lacks {part}", m.id);
@@ -406,7 +418,11 @@ fn every_kind_is_documented_with_its_keys_and_placeholders() {
     let kinds = KINDS
         .iter()
         .map(|k| (k.names[0], k.checks[0], k.vars))
-        .chain(CORPUS_KINDS.iter().map(|k| (k.names[0], k.checks[0], k.vars)));
+        .chain(
+            CORPUS_KINDS
+                .iter()
+                .map(|k| (k.names[0], k.checks[0], k.vars)),
+        );
     for (name, check, vars) in kinds {
         let row = rows
             .iter()

@@ -18,7 +18,12 @@ use report_lint::source::FileId;
 /// 上年结转 and 结转下年度 (自然人, 商业企业, 总计; other columns 0).
 fn report(title: &str, t2: [u32; 3], carried: [u32; 2], forward: [u32; 2], extra: &str) -> String {
     let row = |label: &str, v: [u32; 2]| {
-        format!("{label} | {} | {} | 0 | 0 | 0 | 0 | {}\n", v[0], v[1], v[0] + v[1])
+        format!(
+            "{label} | {} | {} | 0 | 0 | 0 | 0 | {}\n",
+            v[0],
+            v[1],
+            v[0] + v[1]
+        )
     };
     format!(
         "{title}\n一、总体情况\n本年度依法做好政府信息公开工作。{extra}\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n行政规范性文件 | {} | {} | {}\n三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况\n{}{}",
@@ -48,7 +53,11 @@ fn run(inputs: Vec<Input>, config: Option<&str>) -> Vec<FileReport> {
 
 fn found<'a>(r: &'a [FileReport], rule: &str) -> Vec<(&'a str, &'a Diagnostic)> {
     r.iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| (f.source.path.as_str(), d)))
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| (f.source.path.as_str(), d))
+        })
         .filter(|(_, d)| d.rule == rule)
         .collect()
 }
@@ -69,7 +78,10 @@ fn carry_over_is_checked_per_column_with_both_labels() {
     // 自然人 3 ≠ 2 and 总计 4 ≠ 4? no: 4 = 4 holds; 商业企业 1 ≠ 2.
     let msgs: Vec<&str> = f.iter().map(|(_, d)| d.message.as_str()).collect();
     assert_eq!(f.len(), 2, "{msgs:?}");
-    assert!(f.iter().all(|(p, d)| *p == "a/2022.txt" && d.severity == Severity::Error));
+    assert!(
+        f.iter()
+            .all(|(p, d)| *p == "a/2022.txt" && d.severity == Severity::Error)
+    );
     assert_eq!(
         msgs[0],
         "本年上年结转政府信息公开申请数量（自然人）3 件，与 2021 年报告的结转下年度继续办理 2 件不符（差 1 件）"
@@ -79,7 +91,10 @@ fn carry_over_is_checked_per_column_with_both_labels() {
     assert_eq!(l.file, Some(FileId(1)));
     let last = &r[1];
     assert_eq!(&last.source.text[l.span.range()], "2");
-    assert!(found(&r, "common/stock-chain-2021").is_empty(), "20 + 5 − 2 = 23");
+    assert!(
+        found(&r, "common/stock-chain-2021").is_empty(),
+        "20 + 5 − 2 = 23"
+    );
 }
 
 #[test]
@@ -122,7 +137,10 @@ fn issuer_and_year_from_the_title_or_the_configuration_and_duplicates() {
     let f = found(&r, "common/duplicate-report");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].0, "y/2022.txt");
-    assert_eq!(f[0].1.message, "与 x/2022.txt 同为「某县人民政府」2022 年的年度报告");
+    assert_eq!(
+        f[0].1.message,
+        "与 x/2022.txt 同为「某县人民政府」2022 年的年度报告"
+    );
     assert_eq!(f[0].1.labels[0].file, Some(FileId(0)));
 
     // Reports without a title: the configuration names the issuer by path,
@@ -165,13 +183,22 @@ aliases = ["西区"]
     assert_eq!(e.issuer_aliases, vec!["西区".to_string()]);
     assert_eq!(c.known_issuers().len(), 2);
     // `[issuer]` may not name a glob.
-    assert!(Config::parse(Path::new("x.toml"), "[issuer]\nglob = \"a/**\"\nname = \"x\"\n").is_err());
+    assert!(
+        Config::parse(
+            Path::new("x.toml"),
+            "[issuer]\nglob = \"a/**\"\nname = \"x\"\n"
+        )
+        .is_err()
+    );
 }
 
 #[test]
 fn one_report_alone_gets_only_a_note_that_the_earlier_one_is_missing() {
     let r = run(
-        vec![input("2022.txt", report(A22, [5, 2, 25], [3, 1], [0, 0], ""))],
+        vec![input(
+            "2022.txt",
+            report(A22, [5, 2, 25], [3, 1], [0, 0], ""),
+        )],
         None,
     );
     let corpus: Vec<_> = r[0]
@@ -185,9 +212,27 @@ fn one_report_alone_gets_only_a_note_that_the_earlier_one_is_missing() {
     // A series with a gap: once per run, however many reports miss theirs.
     let r = run(
         vec![
-            input("2019.txt", report("某县人民政府2019年政府信息公开工作年度报告", [0, 0, 0], [0, 0], [0, 0], "")),
+            input(
+                "2019.txt",
+                report(
+                    "某县人民政府2019年政府信息公开工作年度报告",
+                    [0, 0, 0],
+                    [0, 0],
+                    [0, 0],
+                    "",
+                ),
+            ),
             input("2021.txt", report(A21, [0, 0, 0], [1, 0], [0, 0], "")),
-            input("b/2021.txt", report("某镇人民政府2021年政府信息公开工作年度报告", [0, 0, 0], [1, 0], [0, 0], "")),
+            input(
+                "b/2021.txt",
+                report(
+                    "某镇人民政府2021年政府信息公开工作年度报告",
+                    [0, 0, 0],
+                    [1, 0],
+                    [0, 0],
+                    "",
+                ),
+            ),
         ],
         None,
     );
@@ -236,23 +281,40 @@ fn pingtan_series_as_a_repository() {
     let inputs: Vec<Input> = (2019..=2025)
         .map(|y| {
             let name = format!("pingtan/{y}.txt");
-            input(&name, std::fs::read_to_string(dir.join(format!("{y}.txt"))).unwrap())
+            input(
+                &name,
+                std::fs::read_to_string(dir.join(format!("{y}.txt"))).unwrap(),
+            )
         })
         .collect();
-    let cfg = "[[issuer]]\nglob = \"pingtan/**\"\nname = \"平潭综合实验区\"\nlevel = \"government\"\n";
+    let cfg =
+        "[[issuer]]\nglob = \"pingtan/**\"\nname = \"平潭综合实验区\"\nlevel = \"government\"\n";
     let r = run(inputs, Some(cfg));
     let cross: Vec<_> = r
         .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| (f.source.path.as_str(), d)))
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| (f.source.path.as_str(), d))
+        })
         .filter(|(_, d)| d.check.as_str() == "cross-year-mismatch" || d.rule.starts_with("corpus/"))
         .collect();
     // 2020 表二 规章: 2019's 对外公开总数量 0 + 本年新公开 0 ≠ 7 (the report
     // mentions 清理: info), labelled in both years.
-    let chain: Vec<_> = cross.iter().filter(|(p, _)| *p == "pingtan/2020.txt").collect();
+    let chain: Vec<_> = cross
+        .iter()
+        .filter(|(p, _)| *p == "pingtan/2020.txt")
+        .collect();
     assert_eq!(chain.len(), 1, "{cross:?}");
     let d = chain[0].1;
     assert_eq!(d.rule, "common/stock-chain-2019");
-    assert!(d.message.starts_with("规章：2019 年对外公开总数量 0 件 + 0 = 0 件，与本年对外公开总数量 7 件不符（差 7 件）"), "{}", d.message);
+    assert!(
+        d.message.starts_with(
+            "规章：2019 年对外公开总数量 0 件 + 0 = 0 件，与本年对外公开总数量 7 件不符（差 7 件）"
+        ),
+        "{}",
+        d.message
+    );
     assert!(d.labels.iter().any(|l| l.file == Some(FileId(0))));
     // The identities the README says hold are silent: 2021, 2022 and 2025
     // 上年结转; 规范性文件 89 + 77 = 166; 2022's 665 + 88 − 55 = 698.

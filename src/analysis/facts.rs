@@ -277,7 +277,11 @@ fn text_facts(cx: &Analysis<'_>, own: &[&str], wanted: &Wanted, facts: &mut Repo
             sections.push((h.section, k as u16));
         }
     }
-    for p in doc.paragraphs.iter().filter(|p| !p.table_cell && !p.in_appendix) {
+    for p in doc
+        .paragraphs
+        .iter()
+        .filter(|p| !p.table_cell && !p.in_appendix)
+    {
         let mut span = p.span;
         // The heading's own words are not the passage.
         if let Some(h) = p.heading.and_then(|h| doc.headings.get(h)) {

@@ -98,7 +98,9 @@ pub fn title_name(title: &str) -> Option<String> {
     let head = &title[..end];
     // The year: four digits (full- or half-width) or 〇-written, then 年.
     let chars: Vec<(usize, char)> = head.char_indices().collect();
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九".contains(c);
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九".contains(c)
+    };
     let mut year: Option<(usize, usize)> = None;
     for i in 0..chars.len() {
         let run = chars[i..].iter().take_while(|(_, c)| is_digit(*c)).count();
@@ -113,7 +115,8 @@ pub fn title_name(title: &str) -> Option<String> {
         }
     }
     let clean = |s: &str| {
-        let s = s.trim_matches(|c: char| c.is_whitespace() || "　《》“”\"'（）()、，,：:".contains(c));
+        let s =
+            s.trim_matches(|c: char| c.is_whitespace() || "　《》“”\"'（）()、，,：:".contains(c));
         let s = s.strip_suffix('的').unwrap_or(s);
         Some(s.to_string()).filter(|s| s.chars().count() >= 2)
     };

@@ -103,11 +103,20 @@ mod tests {
 
     #[test]
     fn similarity_of_texts() {
-        let text: String = (0..400).map(|i| char::from_u32(0x4e00 + (i * 7919) % 20000).unwrap()).collect();
+        let text: String = (0..400)
+            .map(|i| char::from_u32(0x4e00 + (i * 7919) % 20000).unwrap())
+            .collect();
         let a = sketch(&text.chars().collect::<Vec<_>>());
         assert_eq!(similarity(&a, &a), rust_decimal::Decimal::ONE);
-        let half: String = text.chars().take(200).chain("别的文字完全不同".chars().cycle().take(200)).collect();
+        let half: String = text
+            .chars()
+            .take(200)
+            .chain("别的文字完全不同".chars().cycle().take(200))
+            .collect();
         let s = similarity(&a, &sketch(&half.chars().collect::<Vec<_>>()));
-        assert!(s > rust_decimal::Decimal::new(2, 1) && s < rust_decimal::Decimal::new(6, 1), "{s}");
+        assert!(
+            s > rust_decimal::Decimal::new(2, 1) && s < rust_decimal::Decimal::new(6, 1),
+            "{s}"
+        );
     }
 }

@@ -43,7 +43,11 @@ impl CorpusKindCheck for Duplicate {
                         ("year", year.to_string()),
                         ("other", f.path.clone()),
                     ],
-                    vec![Label::in_file(f.file, at(f), format!("也是 {issuer} {year} 年"))],
+                    vec![Label::in_file(
+                        f.file,
+                        at(f),
+                        format!("也是 {issuer} {year} 年"),
+                    )],
                     None,
                 );
             }

@@ -122,11 +122,7 @@ pub struct CorpusKindSpec {
 }
 
 /// The corpus kinds.
-pub const CORPUS_KINDS: &[CorpusKindSpec] = &[
-    duplicate::KIND,
-    carry_over::KIND,
-    stock_chain::KIND,
-];
+pub const CORPUS_KINDS: &[CorpusKindSpec] = &[duplicate::KIND, carry_over::KIND, stock_chain::KIND];
 
 pub fn kind(name: &str) -> Option<&'static CorpusKindSpec> {
     CORPUS_KINDS.iter().find(|k| k.names.contains(&name))
@@ -214,10 +210,7 @@ impl CorpusFindings<'_> {
 }
 
 /// Runs every corpus check; findings sorted by file, then position.
-pub fn check_corpus(
-    corpus: &Corpus<'_>,
-    checks: &[&dyn CorpusCheck],
-) -> Vec<(FileId, Diagnostic)> {
+pub fn check_corpus(corpus: &Corpus<'_>, checks: &[&dyn CorpusCheck]) -> Vec<(FileId, Diagnostic)> {
     let mut out = Vec::new();
     for c in checks {
         c.run(corpus, &mut out);
@@ -265,7 +258,9 @@ fn earlier_missing(corpus: &Corpus<'_>) -> Option<(FileId, Diagnostic)> {
         r.year_span.or(r.title_span).unwrap_or_default(),
         Some(format!("{year}年报告")),
     )
-    .with_help("把同一机关上一年度的报告一并检查（例如检查整个目录），即可核对上年结转、存量和重复文字");
+    .with_help(
+        "把同一机关上一年度的报告一并检查（例如检查整个目录），即可核对上年结转、存量和重复文字",
+    );
     d.severity = Severity::Info;
     Some((r.file, d))
 }

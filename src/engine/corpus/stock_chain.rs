@@ -75,13 +75,22 @@ impl CorpusKindCheck for Params {
             for (row, _) in r.rows_of(&self.table) {
                 let now = r.row_cells(&self.table, row);
                 let before = prev.row_cells(&self.table, row);
-                let get = |cells: &[(&str, &str, &str, &crate::analysis::facts::FactCell)], c: &str| {
-                    cells.iter().find(|x| x.0 == c).map(|x| (x.1.to_string(), x.2.to_string(), x.3.clone()))
+                let get = |cells: &[(&str, &str, &str, &crate::analysis::facts::FactCell)],
+                           c: &str| {
+                    cells
+                        .iter()
+                        .find(|x| x.0 == c)
+                        .map(|x| (x.1.to_string(), x.2.to_string(), x.3.clone()))
                 };
-                let (Some(stock), Some(old)) = (get(&now, &self.column), get(&before, previous_col)) else {
+                let (Some(stock), Some(old)) =
+                    (get(&now, &self.column), get(&before, previous_col))
+                else {
                     continue;
                 };
-                let moves: Vec<_> = self.plus.iter().map(|c| (true, get(&now, c)))
+                let moves: Vec<_> = self
+                    .plus
+                    .iter()
+                    .map(|c| (true, get(&now, c)))
                     .chain(self.minus.iter().map(|c| (false, get(&now, c))))
                     .collect();
                 if moves.iter().any(|(_, m)| m.is_none()) {
@@ -107,7 +116,11 @@ impl CorpusKindCheck for Params {
                     let x = v(cell);
                     expected = if *add { expected + x } else { expected - x };
                     change.push_str(&format!(" {} {x}", if *add { "+" } else { "−" }));
-                    let this = if label.starts_with("本年") { "" } else { "本年" };
+                    let this = if label.starts_with("本年") {
+                        ""
+                    } else {
+                        "本年"
+                    };
                     labels.push(Label::new(cell.span, format!("{this}{label} {x}")));
                 }
                 let value = v(&stock.2);
