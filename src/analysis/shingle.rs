@@ -22,7 +22,8 @@ pub fn normalise(text: &str, names: &[&str]) -> Vec<char> {
     let mut out = Vec::with_capacity(masked.len() / 3);
     let mut in_digits = false;
     for c in masked.chars() {
-        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.' && in_digits;
+        let digit =
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || (c == '.' || c == ',') && in_digits;
         if digit {
             if !in_digits {
                 out.push('0');

@@ -225,15 +225,16 @@ pub fn check_corpus(corpus: &Corpus<'_>, checks: &[&dyn CorpusCheck]) -> Vec<(Fi
 }
 
 /// Once per run: the first report (by issuer, then year) whose year before
-/// is not among the inputs while it is the only report of its issuer or
-/// its series has a gap before it, so cross-year checks were not made.
+/// is not among the inputs while its series has a gap before it, so
+/// cross-year checks were not made.
 fn earlier_missing(corpus: &Corpus<'_>) -> Option<(FileId, Diagnostic)> {
     let mut missing = Vec::new();
     for (_, list) in corpus.series() {
         for (k, (year, i)) in list.iter().enumerate() {
-            let alone = list.len() == 1;
+            // A report alone (a single file) is not noted: every run over
+            // unrelated reports would carry the note.
             let gap = k > 0 && list[k - 1].0 < year - 1;
-            if alone || gap {
+            if gap {
                 missing.push((*year, *i));
             }
         }
