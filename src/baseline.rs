@@ -54,6 +54,23 @@ pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
         + &d.message
 }
 
+/// The other reports a finding labels: their paths and what the labels say
+/// (empty for a finding within one report).
+fn elsewhere(results: &[FileReport], r: &FileReport, d: &Diagnostic) -> String {
+    let mut out = String::new();
+    for l in &d.labels {
+        let Some(id) = l.file.filter(|&f| f != r.source.id) else {
+            continue;
+        };
+        let path = results
+            .iter()
+            .find(|x| x.source.id == id)
+            .map_or("?", |x| x.source.path.as_str());
+        out.push_str(&format!("|{path}:{}", l.message));
+    }
+    out
+}
+
 /// The baseline format this build writes and reads.
 pub const VERSION: u32 = 1;
 
@@ -76,7 +93,8 @@ impl Baseline {
         Ok(b)
     }
 
-    /// Records every finding of the results.
+    /// Records every finding of the results (a finding across reports by
+    /// both places: its own, and the other reports' labels).
     pub fn record(results: &[FileReport]) -> Baseline {
         let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
         for r in results {
@@ -85,7 +103,7 @@ impl Baseline {
                     .entry((
                         r.source.path.clone(),
                         d.rule.clone(),
-                        fingerprint(&r.source.text, d),
+                        fingerprint(&r.source.text, d) + &elsewhere(results, r, d),
                     ))
                     .or_default() += 1;
             }
@@ -112,15 +130,26 @@ impl Baseline {
             .map(|e| ((e.path.clone(), e.rule.clone(), e.context.clone()), e.count))
             .collect();
         let mut hidden = 0;
-        for r in results.iter_mut() {
+        let others: Vec<Vec<String>> = results
+            .iter()
+            .map(|r| {
+                r.diagnostics
+                    .iter()
+                    .map(|d| elsewhere(results, r, d))
+                    .collect()
+            })
+            .collect();
+        for (r, others) in results.iter_mut().zip(others) {
             let text = &r.source.text;
             let path = r.source.path.clone();
+            let mut others = others.into_iter();
             r.diagnostics.retain(|d| {
+                let other = others.next().unwrap_or_default();
                 // A baseline never hides that a file could not be checked.
                 if d.check.is_unhideable() {
                     return true;
                 }
-                let key = (path.clone(), d.rule.clone(), fingerprint(text, d));
+                let key = (path.clone(), d.rule.clone(), fingerprint(text, d) + &other);
                 match left.get_mut(&key) {
                     Some(n) if *n > 0 => {
                         *n -= 1;

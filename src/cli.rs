@@ -234,9 +234,9 @@ pub fn run() -> Result<ExitStatus> {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
-            match set.find_rule(&id) {
-                Some((pack, rule)) => {
-                    print!("{}", report_lint::explain::explain(pack, rule));
+            match set.find_meta(&id) {
+                Some((pack, meta)) => {
+                    print!("{}", report_lint::explain::explain_meta(pack, meta));
                     Ok(ExitStatus::Clean)
                 }
                 None => {
@@ -255,7 +255,24 @@ pub fn run() -> Result<ExitStatus> {
                 return Ok(ExitStatus::Error);
             }
             let eff = cfg.effective(&path);
+            // What the report itself says: the issuer and year its title
+            // (or statistics period) gives, as the corpus checks read them.
+            let inferred = std::fs::read(&path).ok().and_then(|bytes| {
+                let format = report_lint::read::Format::of_name(&path).ok()?;
+                let doc = report_lint::read::read(bytes, format, None).ok()?.doc;
+                let title = doc.title.map(|t| doc.slice(t).to_string());
+                let from_title = title
+                    .as_deref()
+                    .and_then(report_lint::analysis::issuer::title_name);
+                Some(serde_json::json!({
+                    "issuer": eff.issuer_name.clone().or(from_title.clone()),
+                    "issuer-from": if eff.issuer_name.is_some() { Some("config") } else { from_title.as_ref().map(|_| "title") },
+                    "year": doc.year.map(|y| y.year),
+                    "year-from": doc.year.map(|y| if y.from_title { "title" } else { "statistics period" }),
+                }))
+            });
             let out = serde_json::json!({
+                "report": inferred,
                 "config": cfg.path.as_ref().map(|p| p.display().to_string()),
                 "path": path,
                 "excluded": cfg.excluded(&path),

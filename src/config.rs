@@ -36,17 +36,53 @@ struct RawConfig {
     fail_on: Option<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    /// `[issuer]` (one issuer for every report) or `[[issuer]]` entries
+    /// (each with a `glob`: repositories laid out by folder).
     #[serde(default)]
-    issuer: Option<RawIssuer>,
+    issuer: Option<OneOrMany>,
     #[serde(default)]
     per_file: Vec<RawPerFile>,
     #[serde(default)]
     suppress: Vec<RawSuppress>,
 }
 
+/// `[issuer]` or `[[issuer]]`.
+#[derive(Debug)]
+enum OneOrMany {
+    One(RawIssuer),
+    Many(Vec<RawIssuer>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("[issuer] or [[issuer]]")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<OneOrMany, A::Error> {
+                RawIssuer::deserialize(serde::de::value::MapAccessDeserializer::new(m))
+                    .map(OneOrMany::One)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, s: A) -> Result<OneOrMany, A::Error> {
+                Vec::<RawIssuer>::deserialize(serde::de::value::SeqAccessDeserializer::new(s))
+                    .map(OneOrMany::Many)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawIssuer {
+    /// `[[issuer]]` only: the reports (path glob) this issuer wrote.
+    #[serde(default)]
+    glob: Option<Spanned<String>>,
+    /// Other names the issuer goes by (shortened, former names).
+    #[serde(default)]
+    aliases: Vec<String>,
     #[serde(default)]
     name: Option<String>,
     #[serde(default)]
@@ -92,8 +128,19 @@ pub struct Effective {
     pub ignore: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
     pub issuer_name: Option<String>,
+    /// Other names of the issuer (`aliases` of its `[[issuer]]`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issuer_aliases: Vec<String>,
     pub level: Option<Level>,
     pub township_deadline: Option<MonthDay>,
+}
+
+/// An issuer the configuration names (`[issuer]`, `[[issuer]]`, `[[per-file]]`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct KnownIssuer {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub level: Option<Level>,
 }
 
 #[derive(Debug)]
@@ -105,8 +152,14 @@ struct Layer {
     issuer: Option<Issuer>,
 }
 
-/// The issuer as one layer states it: name, level, township deadline.
-type Issuer = (Option<String>, Option<Level>, Option<MonthDay>);
+/// The issuer as one layer states it.
+#[derive(Debug, Clone)]
+struct Issuer {
+    name: Option<String>,
+    aliases: Vec<String>,
+    level: Option<Level>,
+    deadline: Option<MonthDay>,
+}
 
 #[derive(Debug)]
 struct Suppress {
@@ -129,6 +182,8 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     exclude: GlobSet,
     top: Layer,
+    /// `[[issuer]]` entries: each applies to the reports its glob matches.
+    issuers: Vec<(Option<GlobMatcher>, Issuer)>,
     per_file: Vec<(GlobMatcher, Layer)>,
     suppress: Vec<Suppress>,
     /// Every pack id and rule selector the file names, with its span, checked
@@ -218,6 +273,7 @@ impl Default for Config {
                 severity: BTreeMap::new(),
                 issuer: None,
             },
+            issuers: Vec::new(),
             per_file: Vec::new(),
             suppress: Vec::new(),
         }
@@ -277,34 +333,38 @@ fn names(v: &[Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.get_ref().clone()).collect()
 }
 
+fn raw_issuer(i: &RawIssuer) -> Result<Issuer, ConfigError> {
+    let level = match &i.level {
+        Some(l) => Some(Level::parse(l.get_ref()).ok_or_else(|| {
+            ConfigError::config(
+                Some(l.span().into()),
+                format!("级别「{}」无效", l.get_ref()),
+            )
+            .with_help("应为 government、department 或 township")
+        })?),
+        None => None,
+    };
+    let deadline = i.township_deadline.as_ref().map(month_day).transpose()?;
+    Ok(Issuer {
+        name: i.name.clone(),
+        aliases: i.aliases.clone(),
+        level,
+        deadline,
+    })
+}
+
 fn layer(
     pack: &Option<Spanned<String>>,
     select: &[Spanned<String>],
     ignore: &[Spanned<String>],
     sev: &BTreeMap<String, Spanned<String>>,
-    issuer: &Option<RawIssuer>,
+    issuer: Option<&RawIssuer>,
 ) -> Result<Layer, ConfigError> {
     let mut severity_map = BTreeMap::new();
     for (k, v) in sev {
         severity_map.insert(k.clone(), severity(v)?);
     }
-    let issuer = match issuer {
-        Some(i) => {
-            let level = match &i.level {
-                Some(l) => Some(Level::parse(l.get_ref()).ok_or_else(|| {
-                    ConfigError::config(
-                        Some(l.span().into()),
-                        format!("级别「{}」无效", l.get_ref()),
-                    )
-                    .with_help("应为 government、department 或 township")
-                })?),
-                None => None,
-            };
-            let deadline = i.township_deadline.as_ref().map(month_day).transpose()?;
-            Some((i.name.clone(), level, deadline))
-        }
-        None => None,
-    };
+    let issuer = issuer.map(raw_issuer).transpose()?;
     Ok(Layer {
         pack: pack.as_ref().map(|p| p.get_ref().clone()),
         select: names(select),
@@ -333,22 +393,57 @@ impl Config {
             ]
         })?;
         let mut errors = Vec::new();
+        let one = match &raw.issuer {
+            Some(OneOrMany::One(i)) => Some(i),
+            _ => None,
+        };
+        if let Some(g) = one.and_then(|i| i.glob.as_ref()) {
+            errors.push(
+                ConfigError::config(Some(g.span().into()), "[issuer] 不能写 glob")
+                    .with_help("按路径区分机关时写成 [[issuer]]，每项一个 glob"),
+            );
+        }
         let mut ok = |r: Result<Layer, ConfigError>| r.map_err(|e| errors.push(e)).ok();
         let top = ok(layer(
             &raw.pack,
             &raw.select,
             &raw.ignore,
             &raw.severity,
-            &raw.issuer,
+            one,
         ));
+        let mut issuers = Vec::new();
+        if let Some(OneOrMany::Many(list)) = &raw.issuer {
+            for i in list {
+                let g = match &i.glob {
+                    Some(g) => match glob(g) {
+                        Ok(g) => Some(g.compile_matcher()),
+                        Err(e) => {
+                            errors.push(e);
+                            continue;
+                        }
+                    },
+                    None => None,
+                };
+                match raw_issuer(i) {
+                    Ok(x) => issuers.push((g, x)),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
         let per_file: Vec<Option<(GlobMatcher, Layer)>> = raw
             .per_file
             .iter()
             .map(|p| {
                 let g = glob(&p.glob).map_err(|e| errors.push(e)).ok()?;
-                let l = layer(&p.pack, &p.select, &p.ignore, &p.severity, &p.issuer)
-                    .map_err(|e| errors.push(e))
-                    .ok()?;
+                let l = layer(
+                    &p.pack,
+                    &p.select,
+                    &p.ignore,
+                    &p.severity,
+                    p.issuer.as_ref(),
+                )
+                .map_err(|e| errors.push(e))
+                .ok()?;
                 Some((g.compile_matcher(), l))
             })
             .collect();
@@ -430,6 +525,7 @@ impl Config {
                 .build()
                 .map_err(|e| vec![ConfigError::config(None, e.to_string())])?,
             top: top.expect("no errors"),
+            issuers,
             per_file: per_file
                 .into_iter()
                 .map(|p| p.expect("no errors"))
@@ -463,10 +559,31 @@ impl Config {
     pub fn effective(&self, path: &str) -> Effective {
         let mut e = Effective::default();
         let cands = self.candidates(path);
+        let matching = |g: &GlobMatcher| cands.iter().any(|p| g.is_match(p.as_ref()));
+        let add = |e: &mut Effective, i: &Issuer| {
+            if i.name.is_some() {
+                e.issuer_name = i.name.clone();
+                e.issuer_aliases = i.aliases.clone();
+            } else {
+                e.issuer_aliases.extend(i.aliases.iter().cloned());
+            }
+            e.level = i.level.or(e.level);
+            e.township_deadline = i.deadline.or(e.township_deadline);
+        };
+        if let Some(i) = &self.top.issuer {
+            add(&mut e, i);
+        }
+        for (_, i) in self
+            .issuers
+            .iter()
+            .filter(|(g, _)| g.as_ref().is_none_or(matching))
+        {
+            add(&mut e, i);
+        }
         let layers = std::iter::once(&self.top).chain(
             self.per_file
                 .iter()
-                .filter(|(g, _)| cands.iter().any(|p| g.is_match(p.as_ref())))
+                .filter(|(g, _)| matching(g))
                 .map(|(_, l)| l),
         );
         for l in layers {
@@ -479,13 +596,33 @@ impl Config {
             e.ignore.extend(l.ignore.iter().cloned());
             e.severity
                 .extend(l.severity.iter().map(|(k, v)| (k.clone(), *v)));
-            if let Some((name, level, deadline)) = &l.issuer {
-                e.issuer_name = name.clone().or(e.issuer_name.take());
-                e.level = level.or(e.level);
-                e.township_deadline = deadline.or(e.township_deadline);
+            if let Some(i) = &l.issuer
+                && !std::ptr::eq(l, &self.top)
+            {
+                add(&mut e, i);
             }
         }
         e
+    }
+
+    /// Every issuer the configuration names, in the file's order (the
+    /// corpus checks look for their names in other issuers' reports).
+    pub fn known_issuers(&self) -> Vec<KnownIssuer> {
+        let top = self.top.issuer.iter();
+        let listed = self.issuers.iter().map(|(_, i)| i);
+        let per_file = self.per_file.iter().filter_map(|(_, l)| l.issuer.as_ref());
+        let mut out: Vec<KnownIssuer> = Vec::new();
+        for i in top.chain(listed).chain(per_file) {
+            let Some(name) = &i.name else { continue };
+            if out.iter().all(|k| &k.name != name) {
+                out.push(KnownIssuer {
+                    name: name.clone(),
+                    aliases: i.aliases.clone(),
+                    level: i.level,
+                });
+            }
+        }
+        out
     }
 
     /// Applies selection, severities and suppressions to one report's findings.

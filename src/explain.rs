@@ -6,7 +6,11 @@ use std::fmt::Write;
 use crate::engine::{CompiledRule, Pack};
 
 pub fn explain(pack: &Pack, rule: &CompiledRule) -> String {
-    let m = &rule.meta;
+    explain_meta(pack, &rule.meta)
+}
+
+/// `explain` for any rule's metadata (a corpus rule's too).
+pub fn explain_meta(pack: &Pack, m: &crate::rules::RuleMeta) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}  ({}, {})", m.id, m.check, m.severity);
     let _ = writeln!(s, "规则包：{}（{}）", pack.meta.id, pack.meta.title);

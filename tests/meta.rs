@@ -8,9 +8,11 @@ use common::RULES;
 use report_lint::analysis::Analysis;
 use report_lint::diagnostic::{Diagnostic, FileMeta, FileReport};
 use report_lint::document::Document;
+use report_lint::engine::corpus::CORPUS_KINDS;
 use report_lint::engine::{CompiledRule, KINDS, Pack, run_rule};
 use report_lint::explain::explain;
 use report_lint::render::{Format, RenderCtx, render};
+use report_lint::run::{Input, Options, check_inputs};
 use report_lint::source::SourceFile;
 
 /// Rules whose examples need a whole statistics table are exercised on the
@@ -208,7 +210,7 @@ fn fixture(rel: &str, edit: Option<(&str, &str)>) -> Document {
 
 /// How many rules the built-in packs define. Adding a rule means changing
 /// this number, its docs and its snapshot together.
-const BUILT_IN_RULES: usize = 72;
+const BUILT_IN_RULES: usize = 76;
 
 /// Pins a rule's wording as users see it: its findings on its bad example,
 /// concise and human (`tests/snapshots/meta__rule__<id>.snap`).
@@ -288,6 +290,7 @@ fn every_builtin_rule_is_documented_and_exercised() {
             seen += 1;
         }
     }
+    seen += corpus_rules_are_documented_and_exercised();
     // The exact count: a rule that silently stops loading fails here.
     assert_eq!(seen, BUILT_IN_RULES, "built-in rules");
     for (id, ..) in FIXTURES {
@@ -298,12 +301,96 @@ fn every_builtin_rule_is_documented_and_exercised() {
     }
 }
 
+/// A corpus rule's example: several reports, each opened by 「===== 名称」.
+fn reports_of(example: &str) -> Vec<Input> {
+    example
+        .split("===== ")
+        .skip(1)
+        .map(|part| {
+            let (name, body) = part.split_once('\n').unwrap();
+            Input::Stdin {
+                name: name.trim().to_string(),
+                bytes: body.as_bytes().to_vec(),
+            }
+        })
+        .collect()
+}
+
+/// The rules of corpus kinds, run over their examples as a repository.
+fn corpus_rules_are_documented_and_exercised() -> usize {
+    let mut seen = 0;
+    for pack in RULES.packs.iter().filter(|p| p.builtin) {
+        for rule in &pack.corpus {
+            let m = &rule.meta;
+            assert!(!m.explain.what.trim().is_empty(), "{}: explain.what", m.id);
+            assert!(
+                m.help.is_some() && m.source.is_some(),
+                "{}: help, source",
+                m.id
+            );
+            let run = |example: &str| {
+                let reports = check_inputs(reports_of(example), &RULES, &Options::default());
+                assert!(
+                    reports.len() >= 2,
+                    "{}: an example of several reports",
+                    m.id
+                );
+                reports
+            };
+            let mut bad = run(m.explain.bad.as_deref().unwrap());
+            for r in &mut bad {
+                r.diagnostics.retain(|d| d.rule == m.id);
+            }
+            assert!(
+                bad.iter().any(|r| !r.diagnostics.is_empty()),
+                "{}: does not fire on its bad example",
+                m.id
+            );
+            let ctx = RenderCtx {
+                color: false,
+                reports: bad.len(),
+                rules: &RULES,
+                step_summary: None,
+            };
+            let mut out = Vec::new();
+            for format in [Format::Concise, Format::Human] {
+                render(format, &bad, &ctx, &mut out).unwrap();
+                out.push(b'\n');
+            }
+            let name = format!("rule__{}", m.id.replace('/', "__"));
+            insta::assert_snapshot!(name, String::from_utf8(out).unwrap());
+            let good = run(m.explain.good.as_deref().unwrap());
+            let quiet: Vec<_> = good
+                .iter()
+                .flat_map(|r| &r.diagnostics)
+                .filter(|d| d.rule == m.id)
+                .collect();
+            assert!(
+                quiet.is_empty(),
+                "{}: fires on its good example: {quiet:?}",
+                m.id
+            );
+            let text = report_lint::explain::explain_meta(pack, m);
+            for part in ["检查什么", "为什么", "错误示例", "正确示例"] {
+                assert!(text.contains(part), "{}: explanation lacks {part}", m.id);
+            }
+            seen += 1;
+        }
+    }
+    seen
+}
+
 #[test]
 fn rule_ids_are_ascii_and_unique() {
     let mut ids: Vec<&str> = RULES
         .packs
         .iter()
-        .flat_map(|p| p.rules.iter().map(|r| r.meta.id.as_str()))
+        .flat_map(|p| {
+            p.rules
+                .iter()
+                .map(|r| r.meta.id.as_str())
+                .chain(p.corpus.iter().map(|r| r.meta.id.as_str()))
+        })
         .collect();
     assert!(ids.iter().all(|id| id.is_ascii()));
     let n = ids.len();
@@ -328,8 +415,15 @@ fn every_built_in_regex_compiles() {
 fn every_kind_is_documented_with_its_keys_and_placeholders() {
     let docs = std::fs::read_to_string(common::root().join("docs/rule-packs.md")).unwrap();
     let rows: Vec<&str> = docs.lines().filter(|l| l.starts_with("| ")).collect();
-    for kind in KINDS {
-        let name = kind.names[0];
+    let kinds = KINDS
+        .iter()
+        .map(|k| (k.names[0], k.checks[0], k.vars))
+        .chain(
+            CORPUS_KINDS
+                .iter()
+                .map(|k| (k.names[0], k.checks[0], k.vars)),
+        );
+    for (name, check, vars) in kinds {
         let row = rows
             .iter()
             .find(|r| {
@@ -338,13 +432,13 @@ fn every_kind_is_documented_with_its_keys_and_placeholders() {
                     .is_some_and(|c| c.contains(&format!("`{name}`")))
             })
             .unwrap_or_else(|| panic!("docs/rule-packs.md has no row for kind `{name}`"));
-        for var in kind.vars {
+        for var in vars {
             assert!(
                 row.contains(&format!("`{{{var}}}`")) || row.contains(&format!("{{{var}}}")),
                 "kind `{name}`: placeholder {{{var}}} undocumented"
             );
         }
-        for key in own_keys(kind) {
+        for key in own_keys(name, check) {
             assert!(
                 row.contains(&format!("`{key}`")) || row.contains(&format!("`{key} ")),
                 "kind `{name}`: key `{key}` undocumented"
@@ -354,11 +448,10 @@ fn every_kind_is_documented_with_its_keys_and_placeholders() {
 }
 
 /// The keys a kind's schema accepts, as its unknown-key error lists them.
-fn own_keys(kind: &report_lint::engine::KindSpec) -> Vec<String> {
-    let check = kind.checks[0];
+fn own_keys(name: &str, check: &str) -> Vec<String> {
     let pack = format!(
         "[pack]\nid = \"meta\"\ntitle = \"t\"\n\n[[rule]]\nid = \"meta/x\"\ncheck = \"{check}\"\nkind = \"{}\"\nseverity = \"info\"\nmessage = \"m\"\nexplain.what = \"w\"\nexplain.why = \"y\"\nzzz-not-a-key = 1\n",
-        kind.names[0]
+        name
     );
     let (_, errors) =
         report_lint::engine::RuleSet::load_without_builtins(&[("meta.toml".into(), pack)]);
@@ -369,7 +462,7 @@ fn own_keys(kind: &report_lint::engine::KindSpec) -> Vec<String> {
                 .as_deref()
                 .filter(|_| e.message.contains("zzz-not-a-key"))
         })
-        .unwrap_or_else(|| panic!("kind `{}`: no unknown-key error: {errors:?}", kind.names[0]));
+        .unwrap_or_else(|| panic!("kind `{name}`: no unknown-key error: {errors:?}"));
     let keys = help.rsplit("可用的键：").next().unwrap();
     let common = [
         "id", "check", "kind", "severity", "message", "help", "source", "explain",

@@ -24,6 +24,47 @@ pub struct FactCell {
     pub span: Span,
 }
 
+/// What the corpus checks of a run read, so the per-file phase keeps only
+/// that (`CorpusCheck::wants`).
+#[derive(Debug, Clone, Default)]
+pub struct Wanted {
+    /// Table cells.
+    pub cells: bool,
+    /// Where these words occur (each found at most `MAX_MENTIONS` times).
+    pub words: Vec<String>,
+    /// A sketch of the body and hashes of its passages (`shingle`).
+    pub text: bool,
+    /// Sections whose passages are marked: phrases of each heading.
+    pub sections: Vec<Vec<String>>,
+    /// Passages shorter than this (characters, normalised) are not kept.
+    pub min_passage: usize,
+}
+
+/// Occurrences kept per wanted word.
+pub const MAX_MENTIONS: usize = 8;
+
+/// A paragraph of the body as the copied-text checks compare it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// Hash of the normalised text with the issuer's own names masked…
+    pub masked: u64,
+    /// …and with figures masked only (equal when copied with a name left in).
+    pub raw: u64,
+    pub span: Span,
+    /// Normalised characters.
+    pub chars: u32,
+    /// Index into `Wanted::sections` of the section it lies in.
+    pub section: Option<u16>,
+}
+
+/// Where the issuer's name comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameSource {
+    Title,
+    Config,
+}
+
 /// One report, as the corpus phase sees it.
 #[derive(Debug, Clone)]
 pub struct ReportFacts {
@@ -31,6 +72,18 @@ pub struct ReportFacts {
     pub path: String,
     pub year: Option<i32>,
     pub year_span: Option<Span>,
+    /// The issuer's name (configuration first, else the title's words).
+    pub issuer: Option<String>,
+    pub issuer_from: Option<NameSource>,
+    /// Other names of the issuer (configuration).
+    pub aliases: Vec<String>,
+    /// (index into `Wanted::words`, where).
+    pub mentions: Vec<(u16, Span)>,
+    /// The body's bottom-k sketch (`shingle::sketch`), when wanted.
+    pub sketch: Vec<u64>,
+    pub passages: Vec<Passage>,
+    /// The body (before the appendix), for labels on the whole text.
+    pub body: Span,
     /// The title as written.
     pub title: Option<String>,
     pub title_span: Option<Span>,
@@ -50,19 +103,57 @@ impl ReportFacts {
         templates: &[&Arc<Vec<TableDef>>],
         cells: bool,
     ) -> ReportFacts {
+        let wanted = Wanted {
+            cells,
+            ..Wanted::default()
+        };
+        Self::collect_wanted(cx, file, path, templates, &wanted, None)
+    }
+
+    /// `collect` with everything the corpus checks want; `named` is the
+    /// issuer the configuration names (name, aliases).
+    pub fn collect_wanted(
+        cx: &Analysis<'_>,
+        file: FileId,
+        path: &str,
+        templates: &[&Arc<Vec<TableDef>>],
+        wanted: &Wanted,
+        named: Option<(&str, &[String])>,
+    ) -> ReportFacts {
         let doc = cx.doc;
+        let from_title = doc
+            .title
+            .and_then(|t| super::issuer::title_name(doc.slice(t)));
+        let (issuer, issuer_from, aliases) = match (named, from_title) {
+            (Some((n, a)), _) => (Some(n.to_string()), Some(NameSource::Config), a.to_vec()),
+            (None, Some(n)) => (Some(n), Some(NameSource::Title), Vec::new()),
+            (None, None) => (None, None, Vec::new()),
+        };
         let mut facts = ReportFacts {
             file,
             path: path.to_string(),
             year: doc.year.map(|y| y.year),
             year_span: doc.year.map(|y| y.span),
+            issuer,
+            issuer_from,
+            aliases,
+            mentions: Vec::new(),
+            sketch: Vec::new(),
+            passages: Vec::new(),
+            body: Span::new(0, doc.body_end),
             title: doc.title.map(|t| doc.slice(t).to_string()),
             title_span: doc.title,
             level: cx.issuer.level(),
             tables: Vec::new(),
             cells: Vec::new(),
         };
-        if !cells {
+        facts.mentions = mentions(&doc.text[..doc.body_end], &wanted.words);
+        if wanted.text {
+            let own = facts.own_names();
+            let own: Vec<&str> = own.iter().map(String::as_str).collect();
+            text_facts(cx, &own, wanted, &mut facts);
+        }
+        if !wanted.cells {
             return facts;
         }
         for defs in templates.iter().filter(|d| !d.is_empty()) {
@@ -88,6 +179,60 @@ impl ReportFacts {
         facts
     }
 
+    /// The issuer's own names: its name, aliases, and the name without the
+    /// words of an office (「某县人民政府」 → 某县).
+    pub fn own_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.issuer.iter().chain(&self.aliases).cloned().collect();
+        if let Some(n) = &self.issuer {
+            for suffix in ["人民政府", "管理委员会", "管委会"] {
+                if let Some(short) = n.strip_suffix(suffix).filter(|s| s.chars().count() >= 2) {
+                    v.push(short.to_string());
+                }
+            }
+        }
+        // Longest first, so that a name is masked before its part.
+        v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        v.dedup();
+        v
+    }
+
+    /// Whether one of the wanted words (by index) occurs.
+    pub fn mentions_word(&self, word: u16) -> bool {
+        self.mentions.iter().any(|(w, _)| *w == word)
+    }
+
+    /// The cells of one row of a table, by template ids: (column id, column
+    /// label, row label, cell), in column order.
+    pub fn row_cells(&self, table: &str, row: &str) -> Vec<(&str, &str, &str, &FactCell)> {
+        let mut out = Vec::new();
+        for c in &self.cells {
+            let def = &self.tables[c.templates as usize][c.table as usize];
+            let r = &def.rows[c.row as usize];
+            if def.id != table || r.id != row {
+                continue;
+            }
+            let cols = r.columns.as_deref().unwrap_or(&def.columns);
+            if let Some(col) = cols.get(c.column as usize) {
+                out.push((col.id.as_str(), col.label.as_str(), r.label.as_str(), c));
+            }
+        }
+        out
+    }
+
+    /// The rows of a table the report read: (row id, row label).
+    pub fn rows_of(&self, table: &str) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = Vec::new();
+        for c in &self.cells {
+            let def = &self.tables[c.templates as usize][c.table as usize];
+            let r = &def.rows[c.row as usize];
+            if def.id == table && out.last().is_none_or(|l| l.0 != r.id) {
+                out.push((r.id.as_str(), r.label.as_str()));
+            }
+        }
+        out.dedup();
+        out
+    }
+
     /// The value and span of a cell by ids (`t3`, `carried`, `total`).
     pub fn cell(&self, table: &str, row: &str, column: &str) -> Option<&FactCell> {
         self.cells.iter().find(|c| {
@@ -98,6 +243,67 @@ impl ReportFacts {
                 && r.id == row
                 && cols.get(c.column as usize).is_some_and(|x| x.id == column)
         })
+    }
+}
+
+/// Where each word occurs in the body (at most `MAX_MENTIONS` each).
+fn mentions(body: &str, words: &[String]) -> Vec<(u16, Span)> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+        out.extend(
+            body.match_indices(w.as_str())
+                .take(MAX_MENTIONS)
+                .map(|(at, m)| (i as u16, Span::new(at, at + m.len()))),
+        );
+    }
+    out.sort_by_key(|(w, s)| (s.start, *w));
+    out
+}
+
+/// The body's sketch and its passages' hashes.
+fn text_facts(cx: &Analysis<'_>, own: &[&str], wanted: &Wanted, facts: &mut ReportFacts) {
+    use super::shingle::{hash, normalise, sketch};
+    let doc = cx.doc;
+    facts.sketch = sketch(&normalise(&doc.text[..doc.body_end], own));
+    // The sections wanted: the spans of headings naming their phrases.
+    let mut sections: Vec<(Span, u16)> = Vec::new();
+    for h in &doc.headings {
+        let title = doc.slice(h.title);
+        if let Some(k) = wanted
+            .sections
+            .iter()
+            .position(|ph| ph.iter().any(|p| title.contains(p.as_str())))
+        {
+            sections.push((h.section, k as u16));
+        }
+    }
+    for p in doc
+        .paragraphs
+        .iter()
+        .filter(|p| !p.table_cell && !p.in_appendix)
+    {
+        let mut span = p.span;
+        // The heading's own words are not the passage.
+        if let Some(h) = p.heading.and_then(|h| doc.headings.get(h)) {
+            span.start = span.start.max(h.title.end).min(span.end);
+        }
+        let text = doc.slice(span);
+        let masked = normalise(text, own);
+        if masked.len() < wanted.min_passage.max(1) {
+            continue;
+        }
+        let raw = normalise(text, &[]);
+        let section = sections
+            .iter()
+            .find(|(s, _)| s.start <= span.start && span.end <= s.end)
+            .map(|(_, k)| *k);
+        facts.passages.push(Passage {
+            masked: hash(&masked),
+            raw: hash(&raw),
+            span,
+            chars: masked.len() as u32,
+            section,
+        });
     }
 }
 

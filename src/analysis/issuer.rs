@@ -88,3 +88,63 @@ fn title_level(doc: &Document) -> Option<Level> {
             .filter(|_| issuer.ends_with('县') || issuer.ends_with('市') || issuer.ends_with('区'))
     }
 }
+
+/// The issuer's name as a title writes it: the words before the year
+/// (「平潭综合实验区2023年度政府信息公开工作年度报告」 → 平潭综合实验区), else
+/// those between the year and 「政府信息公开」 (「2023年某县政府信息公开…」 → 某县).
+pub fn title_name(title: &str) -> Option<String> {
+    let title = title.trim().trim_start_matches("关于");
+    let end = title.find("政府信息公开").unwrap_or(title.len());
+    let head = &title[..end];
+    // The year: four digits (full- or half-width) or 〇-written, then 年.
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九".contains(c)
+    };
+    let mut year: Option<(usize, usize)> = None;
+    for i in 0..chars.len() {
+        let run = chars[i..].iter().take_while(|(_, c)| is_digit(*c)).count();
+        if run == 4 && chars.get(i + 4).is_some_and(|(_, c)| *c == '年') {
+            let mut j = i + 5;
+            if chars.get(j).is_some_and(|(_, c)| *c == '度') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(head.len(), |(b, _)| *b);
+            year = Some((chars[i].0, end));
+            break;
+        }
+    }
+    let clean = |s: &str| {
+        let s =
+            s.trim_matches(|c: char| c.is_whitespace() || "　《》“”\"'（）()、，,：:".contains(c));
+        let s = s.strip_suffix('的').unwrap_or(s);
+        Some(s.to_string()).filter(|s| s.chars().count() >= 2)
+    };
+    match year {
+        Some((a, b)) => clean(&head[..a]).or_else(|| clean(&head[b..])),
+        None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_name;
+
+    #[test]
+    fn names_from_titles() {
+        let n = |t: &str| title_name(t);
+        assert_eq!(
+            n("平潭综合实验区2023年度政府信息公开工作年度报告").as_deref(),
+            Some("平潭综合实验区")
+        );
+        assert_eq!(
+            n("2022年某县人民政府政府信息公开工作年度报告").as_deref(),
+            Some("某县人民政府")
+        );
+        assert_eq!(
+            n("某市交通运输局２０２１年政府信息公开工作年度报告").as_deref(),
+            Some("某市交通运输局")
+        );
+        assert_eq!(n("政府信息公开工作年度报告"), None);
+    }
+}

@@ -12,6 +12,7 @@ pub mod breakdown;
 pub mod facts;
 pub mod grid;
 pub mod issuer;
+pub mod shingle;
 pub mod stat;
 
 use std::cell::{OnceCell, RefCell};

@@ -45,6 +45,8 @@ pub struct Pack {
     pub path: String,
     pub builtin: bool,
     pub rules: Vec<CompiledRule>,
+    /// Its rules of corpus kinds (checks across reports).
+    pub corpus: Vec<super::corpus::CorpusRule>,
     /// The pack's table templates (`[[table]]`).
     pub tables: std::sync::Arc<Vec<TableDef>>,
     /// The regexes its rules compile on first use (built-in packs).
@@ -372,6 +374,28 @@ impl RuleSet {
         (set, errors)
     }
 
+    /// The rules of corpus kinds of every loaded pack, in pack order,
+    /// without those a pack disables.
+    pub fn corpus_rules(&self) -> Vec<&super::corpus::CorpusRule> {
+        self.packs
+            .iter()
+            .flat_map(|p| &p.corpus)
+            .filter(|r| !self.disabled.contains(&r.meta.id))
+            .collect()
+    }
+
+    /// A rule of either phase by id: its pack and metadata.
+    pub fn find_meta(&self, id: &str) -> Option<(&Pack, &crate::rules::RuleMeta)> {
+        self.packs.iter().find_map(|p| {
+            p.rules
+                .iter()
+                .map(|r| &r.meta)
+                .chain(p.corpus.iter().map(|r| &r.meta))
+                .find(|m| m.id == id)
+                .map(|m| (p, m))
+        })
+    }
+
     pub fn find_rule(&self, id: &str) -> Option<(&Pack, &CompiledRule)> {
         self.packs
             .iter()
@@ -476,6 +500,7 @@ fn compile_pack(
     let tables = std::sync::Arc::new(tables);
 
     let mut rules = Vec::new();
+    let mut corpus = Vec::new();
     let lazies = std::cell::RefCell::new(Vec::new());
     let spent = std::cell::Cell::new((0, 0));
     // What every rule of the pack may refer to; each rule fills in its own
@@ -494,7 +519,8 @@ fn compile_pack(
     };
     for v in array_of_tables(path, rules_v, "rule", &mut errors) {
         match compile_rule(v, &file.pack.id, &pack_ctx, ids) {
-            Ok(r) => rules.push(r),
+            Ok(Compiled::File(r)) => rules.push(r),
+            Ok(Compiled::Corpus(r)) => corpus.push(r),
             Err(e) => errors.push(e),
         }
     }
@@ -508,6 +534,7 @@ fn compile_pack(
             path: path.to_string(),
             builtin,
             rules,
+            corpus,
             tables,
             lazy: lazies.into_inner(),
         },
@@ -515,12 +542,51 @@ fn compile_pack(
     ))
 }
 
+/// A rule of a per-file kind or of a corpus kind.
+enum Compiled {
+    File(CompiledRule),
+    Corpus(super::corpus::CorpusRule),
+}
+
+/// A kind of either phase, as compiling a rule needs it.
+#[derive(Clone, Copy)]
+enum AnyKind {
+    File(&'static engine::KindSpec),
+    Corpus(&'static super::corpus::CorpusKindSpec),
+}
+
+impl AnyKind {
+    fn find(name: &str) -> Option<AnyKind> {
+        engine::kind(name)
+            .map(AnyKind::File)
+            .or_else(|| super::corpus::kind(name).map(AnyKind::Corpus))
+    }
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            AnyKind::File(k) => k.names,
+            AnyKind::Corpus(k) => k.names,
+        }
+    }
+    fn checks(self) -> &'static [&'static str] {
+        match self {
+            AnyKind::File(k) => k.checks,
+            AnyKind::Corpus(k) => k.checks,
+        }
+    }
+    fn vars(self) -> &'static [&'static str] {
+        match self {
+            AnyKind::File(k) => k.vars,
+            AnyKind::Corpus(k) => k.vars,
+        }
+    }
+}
+
 fn compile_rule(
     v: toml::Spanned<DeValue<'_>>,
     pack: &str,
     pack_ctx: &CompileCtx<'_>,
     ids: &mut BTreeMap<String, String>,
-) -> Result<CompiledRule, FileError> {
+) -> Result<Compiled, FileError> {
     let path = pack_ctx.path;
     let rule_span: Span = v.span().into();
     let DeValue::Table(mut table) = v.into_inner() else {
@@ -585,10 +651,15 @@ fn compile_rule(
         .with_help(format!("可用的检查类型：{}", names.join("、"))));
     };
     let kind = match &head.kind {
-        Some(k) => engine::kind(k.get_ref()).ok_or_else(|| {
+        Some(k) => AnyKind::find(k.get_ref()).ok_or_else(|| {
             let names: Vec<&str> = engine::KINDS
                 .iter()
                 .flat_map(|k| k.names.iter().copied())
+                .chain(
+                    super::corpus::CORPUS_KINDS
+                        .iter()
+                        .flat_map(|k| k.names.iter().copied()),
+                )
                 .collect();
             FileError::new(
                 path,
@@ -598,7 +669,7 @@ fn compile_rule(
             .with_label("未知的 kind")
             .with_help(format!("可用的 kind：{}", names.join("、")))
         })?,
-        None => engine::default_kind(check_name).ok_or_else(|| {
+        None => AnyKind::find(check_name).ok_or_else(|| {
             FileError::new(
                 path,
                 Some(check_span),
@@ -608,22 +679,22 @@ fn compile_rule(
             .with_help("在规则中加上 kind = \"…\"，见 docs/rule-packs.md")
         })?,
     };
-    if !kind.checks.contains(&check_name.as_str()) {
+    if !kind.checks().contains(&check_name.as_str()) {
         return Err(FileError::new(
             path,
             Some(check_span),
-            format!("引擎「{}」不报告「{check_name}」", kind.names[0]),
+            format!("引擎「{}」不报告「{check_name}」", kind.names()[0]),
         )
         .with_label("此 kind 不支持这个 check")
         .with_help(format!(
             "「{}」可报告：{}",
-            kind.names[0],
-            kind.checks.join("、")
+            kind.names()[0],
+            kind.checks().join("、")
         )));
     }
-    let kind_name = kind.names[0];
+    let kind_name = kind.names()[0];
     let severity = head.severity;
-    schema::check_placeholders(&head.message, kind.vars).map_err(|(span, name)| {
+    schema::check_placeholders(&head.message, kind.vars()).map_err(|(span, name)| {
         FileError::new(
             path,
             Some(span),
@@ -632,7 +703,7 @@ fn compile_rule(
         .with_label("未知的占位符")
         .with_help(format!(
             "「{kind_name}」可用的占位符：{}",
-            kind.vars
+            kind.vars()
                 .iter()
                 .map(|v| format!("{{{v}}}"))
                 .collect::<Vec<_>>()
@@ -648,20 +719,28 @@ fn compile_rule(
         rule_span.range(),
         DeValue::Table(table),
     ));
-    let compiled = (kind.compile)(params, &ctx)?;
-    ids.insert(id.clone(), path.to_string());
-    Ok(CompiledRule {
-        meta: RuleMeta {
-            id,
-            check,
-            severity,
-            message: head.message.into_inner(),
-            help: head.help,
-            source: head.source,
-            explain: head.explain,
-            pack: pack.to_string(),
-        },
-        checker: compiled,
-        kind,
-    })
+    let meta = RuleMeta {
+        id: id.clone(),
+        check,
+        severity,
+        message: head.message.into_inner(),
+        help: head.help,
+        source: head.source,
+        explain: head.explain,
+        pack: pack.to_string(),
+    };
+    let compiled = match kind {
+        AnyKind::File(kind) => Compiled::File(CompiledRule {
+            checker: (kind.compile)(params, &ctx)?,
+            meta,
+            kind,
+        }),
+        AnyKind::Corpus(kind) => Compiled::Corpus(super::corpus::CorpusRule {
+            checker: (kind.compile)(params, &ctx)?,
+            meta,
+            kind,
+        }),
+    };
+    ids.insert(id, path.to_string());
+    Ok(compiled)
 }

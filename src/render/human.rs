@@ -32,13 +32,41 @@ pub fn render_human(
 ) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
-            write_one(r, d, color, w)?;
+            write_one(results, r, d, color, w)?;
         }
     }
     writeln!(w, "{}", Summary::of(results, reports).line())
 }
 
-fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> io::Result<()> {
+fn write_one(
+    results: &[FileReport],
+    r: &FileReport,
+    d: &Diagnostic,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    // Labels into other reports (a finding across reports) are notes with
+    // their file's place; the excerpt shows this file only.
+    let elsewhere: Vec<String> = d
+        .labels
+        .iter()
+        .filter_map(|l| {
+            let other = super::file_of(results, r, l.file)?;
+            let p = other.position(l.span.start);
+            Some(format!(
+                "{}:{}:{}: {}",
+                escape::line(&other.source.path),
+                p.line,
+                p.column,
+                escape::line(&l.message)
+            ))
+        })
+        .collect();
+    let here: Vec<&crate::diagnostic::Label> = d
+        .labels
+        .iter()
+        .filter(|l| l.file.is_none_or(|f| f == r.source.id))
+        .collect();
     let (kind, paint) = match d.severity {
         Severity::Error => (ReportKind::Error, Color::Red),
         Severity::Warning => (ReportKind::Warning, Color::Yellow),
@@ -54,13 +82,16 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
             escape::line(&r.source.path),
             escape::line(&d.message)
         )?;
+        for e in &elsewhere {
+            writeln!(w, "  = {e}")?;
+        }
         if let Some(h) = &d.help {
             writeln!(w, "  help: {}", escape::line(h))?;
         }
         return writeln!(w);
     }
     let mut spans = vec![d.span];
-    spans.extend(d.labels.iter().map(|l| l.span));
+    spans.extend(here.iter().map(|l| l.span));
     let ex = Excerpt::new(&r.source.text, &r.source.lines, &spans);
     // What is shown is escaped; spans move with it.
     let safe = escape::Text::new(&ex.text);
@@ -76,7 +107,7 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
             .with_color(paint)
             .with_order(-1),
     ];
-    labels.extend(d.labels.iter().enumerate().map(|(i, l)| {
+    labels.extend(here.iter().enumerate().map(|(i, l)| {
         Label::new((id.clone(), at(l.span)))
             .with_message(escape::line(&l.message))
             .with_color(Color::Blue)
@@ -91,6 +122,9 @@ fn write_one(r: &FileReport, d: &Diagnostic, color: bool, w: &mut dyn Write) -> 
                 .with_index_type(IndexType::Byte),
         )
         .with_labels(labels);
+    for e in elsewhere {
+        report = report.with_note(e);
+    }
     if let Some(h) = &d.help {
         report = report.with_help(escape::line(h));
     }

@@ -11,6 +11,7 @@ use super::discover::io_message;
 use crate::analysis::facts::ReportFacts;
 use crate::analysis::{Analysis, IssuerConfig};
 use crate::diagnostic::{Check, Diagnostic, FileMeta, FileReport};
+use crate::engine::corpus::CorpusCheck;
 use crate::engine::{self, RuleSet};
 use crate::read;
 use crate::source::limited::{self, ReadError};
@@ -52,20 +53,56 @@ impl Default for Options {
 /// Checks every input in parallel, then across reports; results are in
 /// input order, the `n`th numbered `FileId(opts.first_id + n)`.
 pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<FileReport> {
-    // No pack declares a corpus kind yet (`engine::corpus::CORPUS_KINDS`).
-    check_inputs_with(inputs, rules, opts, &[])
+    // The corpus rules of the loaded packs (each compares reports whatever
+    // pack their years select).
+    let checks: Vec<&dyn CorpusCheck> = rules
+        .corpus_rules()
+        .into_iter()
+        .map(|r| r as &dyn CorpusCheck)
+        .collect();
+    run_inputs(inputs, rules, opts, &checks)
 }
 
-/// `check_inputs` with the given checks across reports.
+/// `check_inputs` with the given checks across reports instead of the packs'.
 pub fn check_inputs_with(
     inputs: Vec<Input>,
     rules: &RuleSet,
     opts: &Options,
-    corpus_checks: &[Box<dyn engine::corpus::CorpusCheck>],
+    corpus_checks: &[Box<dyn CorpusCheck>],
 ) -> Vec<FileReport> {
-    let wanted = Wanted {
-        cells: !corpus_checks.is_empty(),
-    };
+    let checks: Vec<&dyn CorpusCheck> = corpus_checks.iter().map(|c| c.as_ref()).collect();
+    run_inputs(inputs, rules, opts, &checks)
+}
+
+/// What the corpus checks read of each report; configured issuers' names
+/// are looked for whenever a corpus check runs.
+fn wanted(checks: &[&dyn CorpusCheck], opts: &Options) -> Wanted {
+    let mut wanted = Wanted::default();
+    if checks.is_empty() {
+        return wanted;
+    }
+    for c in checks {
+        c.wants(&mut wanted);
+    }
+    if let Some(cfg) = &opts.config {
+        for k in cfg.known_issuers() {
+            for n in std::iter::once(&k.name).chain(&k.aliases) {
+                if !wanted.words.contains(n) {
+                    wanted.words.push(n.clone());
+                }
+            }
+        }
+    }
+    wanted
+}
+
+fn run_inputs(
+    inputs: Vec<Input>,
+    rules: &RuleSet,
+    opts: &Options,
+    corpus_checks: &[&dyn CorpusCheck],
+) -> Vec<FileReport> {
+    let wanted = &wanted(corpus_checks, opts);
     let (mut reports, facts): (Vec<FileReport>, Vec<Option<ReportFacts>>) = inputs
         .into_par_iter()
         .enumerate()
@@ -108,9 +145,10 @@ pub fn check_inputs_with(
         .unzip();
     if !corpus_checks.is_empty() {
         let facts: Vec<ReportFacts> = facts.into_iter().flatten().collect();
-        let corpus = engine::corpus::Corpus { reports: &facts };
+        let corpus = engine::corpus::Corpus::new(&facts, &wanted.words);
         // Offsets other files' findings point at, per file, kept when texts go.
         let mut pointed: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
+        let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); reports.len()];
         for (file, d) in engine::corpus::check_corpus(&corpus, corpus_checks) {
             let Some(i) = file.0.checked_sub(opts.first_id).map(|i| i as usize) else {
                 continue;
@@ -122,9 +160,17 @@ pub fn check_inputs_with(
                     p.extend([l.span.start, l.span.end]);
                 }
             }
-            if let Some(r) = reports.get_mut(i) {
-                r.diagnostics.push(d);
+            if let Some(f) = found.get_mut(i) {
+                f.push(d);
             }
+        }
+        // The configuration selects, re-grades and suppresses them as any.
+        for (r, f) in reports.iter_mut().zip(found) {
+            let f = match &opts.config {
+                Some(c) if !f.is_empty() => c.apply(&r.source.path, &r.source.text, f),
+                _ => f,
+            };
+            r.diagnostics.extend(f);
         }
         for (r, extra) in reports.iter_mut().zip(pointed) {
             r.diagnostics
@@ -137,12 +183,7 @@ pub fn check_inputs_with(
     reports
 }
 
-/// What the per-file phase keeps for the corpus phase.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Wanted {
-    /// Table cells (only when a corpus check reads them).
-    pub cells: bool,
-}
+pub use crate::analysis::facts::Wanted;
 
 /// Checks one report given as bytes.
 pub fn check_bytes(path: String, bytes: &[u8], rules: &RuleSet, opts: &Options) -> FileReport {
@@ -157,7 +198,7 @@ pub fn check_owned(path: String, bytes: Vec<u8>, rules: &RuleSet, opts: &Options
         bytes,
         rules,
         opts,
-        Wanted::default(),
+        &Wanted::default(),
     )
     .0
 }
@@ -170,7 +211,7 @@ fn guarded(
     bytes: Vec<u8>,
     rules: &RuleSet,
     opts: &Options,
-    wanted: Wanted,
+    wanted: &Wanted,
 ) -> (FileReport, Option<ReportFacts>) {
     let name = path.clone();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -200,7 +241,7 @@ pub fn check_one(
     bytes: Vec<u8>,
     rules: &RuleSet,
     opts: &Options,
-    wanted: Wanted,
+    wanted: &Wanted,
 ) -> (FileReport, Option<ReportFacts>) {
     let read = match read::Format::of_name(&path)
         .and_then(|format| read::read(bytes, format, opts.encoding))
@@ -267,7 +308,11 @@ pub fn check_one(
     if let Some(c) = &opts.config {
         diagnostics = c.apply(&path, &doc.text, diagnostics);
     }
-    let facts = ReportFacts::collect(&cx, id, &path, &templates, wanted.cells);
+    let named = effective
+        .issuer_name
+        .as_deref()
+        .map(|n| (n, effective.issuer_aliases.as_slice()));
+    let facts = ReportFacts::collect_wanted(&cx, id, &path, &templates, wanted, named);
     drop(cx);
     let mut names: Vec<String> = packs.iter().map(|p| p.meta.id.clone()).collect();
     // The year-specific pack is the one users care about; list it first.

@@ -121,6 +121,9 @@ pub fn verdict(job: &Job, pack: &str, findings: &[Finding]) -> Result<(), String
     let mut left: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.severity == "error" || f.severity == "warning")
+        // Generated reports are unrelated, many with the same title: the
+        // checks across reports (tests/series.rs) are not what is measured.
+        .filter(|f| !CORPUS_RULES.contains(&f.rule.as_str()))
         .collect();
     let mut missing = Vec::new();
     for e in &job.expected {
@@ -149,3 +152,11 @@ pub fn verdict(job: &Job, pack: &str, findings: &[Finding]) -> Result<(), String
         .collect();
     Err(format!("missing {missing:?}; unexpected {extra:?}"))
 }
+
+/// Rules of corpus kinds, left out of a generated report's expectations.
+const CORPUS_RULES: &[&str] = &[
+    "common/duplicate-report",
+    "common/carry-over",
+    "common/stock-chain-2021",
+    "common/stock-chain-2019",
+];
