@@ -94,6 +94,22 @@ pub struct ReportFacts {
 }
 
 impl ReportFacts {
+    /// Every offset a finding across reports may point at in this report
+    /// (its cells, passages, mentions, year and title): kept when the text
+    /// is dropped right after the per-file phase.
+    pub fn offsets(&self) -> Vec<usize> {
+        let spans = self
+            .cells
+            .iter()
+            .map(|c| c.span)
+            .chain(self.passages.iter().map(|p| p.span))
+            .chain(self.mentions.iter().map(|m| m.1))
+            .chain(self.year_span)
+            .chain(self.title_span)
+            .chain(std::iter::once(self.body));
+        spans.flat_map(|s| [s.start, s.end]).collect()
+    }
+
     /// The facts of the report `cx` analyses; table cells of `templates`
     /// only when `cells` (a corpus check reads them).
     pub fn collect(

@@ -108,11 +108,13 @@ fn run_inputs(
         .enumerate()
         .map(|(i, input)| {
             let id = FileId(opts.first_id + i as u32);
-            let finish = |mut r: FileReport, facts| {
+            let finish = |mut r: FileReport, facts: Option<ReportFacts>| {
                 r.source.id = id;
-                // Corpus findings may point into any file: keep texts until then.
-                if opts.compact && corpus_checks.is_empty() {
-                    r.compact();
+                // The text goes now (ten thousand reports are not kept in
+                // memory); what a finding across reports may point at stays
+                // locatable.
+                if opts.compact {
+                    r.compact_keeping(facts.as_ref().map(ReportFacts::offsets).unwrap_or_default());
                 }
                 (r, facts)
             };
