@@ -138,3 +138,55 @@ fn a_report_without_a_year_says_which_pack_it_got() {
         note("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n");
     assert!(n.is_empty());
 }
+
+/// The findings of `rule` on a report whose overview is `sentence`.
+fn findings_of(rule: &str, sentence: &str) -> Vec<String> {
+    check_text(&format!(
+        "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+    ))
+    .diagnostics
+    .iter()
+    .filter(|d| d.rule == rule)
+    .map(|d| d.message.clone())
+    .collect()
+}
+
+/// Rules of the prose breakdowns that fired on `sentence`.
+fn breakdown_findings(sentence: &str) -> Vec<String> {
+    let r = check_text(&format!(
+        "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+    ));
+    r.diagnostics
+        .iter()
+        .filter(|d| d.rule.starts_with("common/breakdown") || d.rule == "common/percent")
+        .map(|d| format!("{}: {}", d.rule, d.message))
+        .collect()
+}
+
+/// 「2300余条」 is at least 2300 (and below 2400), 「近2000条」 at most 2000:
+/// a finding only where the bounds make the relation impossible.
+#[test]
+fn approximate_figures_are_bounds() {
+    for right in [
+        "全年主动公开政府信息2300余条，其中政策文件1500条，工作动态800条。",
+        "全年主动公开政府信息2300余条，其中政策文件1200条，工作动态900条，其他信息300条。",
+        "全年主动公开政府信息2000条，其中政策文件1300余条，工作动态600余条。",
+        "全年主动公开政府信息约2000条，其中政策文件1400条，工作动态650条。",
+        "全年主动公开政府信息数万条，其中政策文件14000条，工作动态6500条。",
+        "全年主动公开政府信息1万余条，其中政策文件8000条，工作动态3000条，其他信息500条。",
+    ] {
+        assert_eq!(breakdown_findings(right), Vec::<String>::new(), "{right}");
+    }
+    let f = breakdown_findings("全年主动公开政府信息近2000条，其中政策文件1500条，工作动态600条。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("2100") && f[0].contains("近2000"), "{f:?}");
+    let f = breakdown_findings("全年主动公开政府信息2000条，其中政策文件1500余条，工作动态600余条。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("至少 2100"), "{f:?}");
+    // A complete list below the total's lower bound.
+    let f = breakdown_findings(
+        "全年主动公开政府信息2300余条，其中政策文件1200条，工作动态600条，其他信息300条。",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].starts_with("common/breakdown-sum"), "{f:?}");
+}

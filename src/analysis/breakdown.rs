@@ -157,7 +157,7 @@ fn after_marker(
     }
     let between = without_parens(&doc.text[tq.span.end.min(marker.start)..marker.start]);
     let only_punct = between.chars().all(|c| is_space(c) || CLAUSE.contains(&c));
-    if !only_punct || tq.approx || tq.is_percent() || tq.unit.is_none() {
+    if !only_punct || tq.is_percent() || tq.unit.is_none() {
         return None;
     }
     let mut parts = Vec::new();
@@ -184,9 +184,6 @@ fn after_marker(
             }
         }
         if q.unit == tq.unit {
-            if q.approx {
-                return None;
-            }
             parts.push(Part {
                 quantity: qi,
                 label: label(doc, boundary, q.span.start),
@@ -226,7 +223,7 @@ fn continue_list(
         }
         let qs = doc.quantities_in(next.span);
         let qi = doc.quantity_index(next.span.start);
-        if qs.len() != 1 || qs[0].unit != unit || qs[0].approx {
+        if qs.len() != 1 || qs[0].unit != unit {
             return;
         }
         let lab = label(doc, next.span.start, qs[0].span.start);
@@ -248,7 +245,7 @@ fn continue_list(
 /// 「A a条，B b条，合计N条」 (parts before) or 「共N条：A a条、B b条」 (parts after a colon).
 fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Option<Breakdown> {
     let q = &doc.quantities[qi];
-    if q.approx || q.is_percent() || q.unit.is_none() {
+    if q.is_percent() || q.unit.is_none() {
         return None;
     }
     let before = &doc.text[..q.span.start];
@@ -278,9 +275,6 @@ fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Option<Break
     } else {
         return None;
     };
-    if chosen.iter().any(|&i| doc.quantities[i].approx) {
-        return None;
-    }
     let mut boundary = from;
     let parts: Vec<Part> = chosen
         .iter()
