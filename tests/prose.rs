@@ -190,3 +190,88 @@ fn approximate_figures_are_bounds() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].starts_with("common/breakdown-sum"), "{f:?}");
 }
+
+/// Shares that add up to 100 % make a list complete; each share is checked
+/// against its own base at its printed precision; the base may be written
+/// 「在…的N条…中」 or 「N条…中」.
+#[test]
+fn shares_complete_a_list_and_are_checked_against_their_base() {
+    let f = breakdown_findings("全年主动公开政府信息共2460条。其中，市级1720条，占70%；县级758条，占30%。");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f[0].starts_with("common/breakdown-sum") && f[0].contains("2478"), "{f:?}");
+    assert!(f[1].starts_with("common/percent") && f[1].contains("758 ÷ 2460"), "{f:?}");
+    // Shares of 100 % and parts below the total: incomplete as written.
+    let f = breakdown_findings("全年主动公开政府信息共2460条。其中，市级1722条，占70%；县级710条，占29%。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("2432"), "{f:?}");
+    for right in [
+        "全年主动公开政府信息共2460条。其中，市级1722条，占70%；县级738条，占30%。",
+        "全年主动公开政府信息共2460条。其中，市级1722条，占比70.0%；县级738条，占比30.0%。",
+        "全年主动公开政府信息共3000条。其中，市级1000条，占33.3%；县级1000条，占33.3%；乡镇1000条，占33.3%。",
+        "在主动公开的2460条信息中，市级1722条，占70%；县级738条，占30%。",
+        "2460条信息中，市级1722条，占70%；县级738条，占30%。",
+        // A partial list with its share: not complete, nothing to sum.
+        "全年主动公开政府信息共2460条。其中，市级1722条，占70%。",
+        // A state, not a base: 「5件正在办理中」.
+        "全年收到申请35件，已办结30件，5件正在办理中，当面申请3件，网上申请32件。",
+    ] {
+        assert_eq!(breakdown_findings(right), Vec::<String>::new(), "{right}");
+    }
+    let f = breakdown_findings("在主动公开的2460条信息中，市级1720条，占70%；县级758条，占30%。");
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = breakdown_findings("2460条信息中，市级1722条，占70%；县级738条，占35%。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("35%") && f[0].contains("738 ÷ 2460"), "{f:?}");
+}
+
+/// A list is summed in its own unit: 人, 次 and 个 among 件 are not parts.
+#[test]
+fn lists_mixing_units_are_not_summed_across_units() {
+    for right in [
+        "全年共办理各类事项120件，其中依申请公开80件，涉及群众30人，召开协调会20次，咨询40件。",
+        "全年共发布信息1200条，其中通过5个平台发布800条，通过12个公众号发布400条。",
+    ] {
+        assert_eq!(breakdown_findings(right), Vec::<String>::new(), "{right}");
+    }
+    let f = breakdown_findings(
+        "全年共办理各类事项120件，其中依申请公开80件，涉及群众30人，召开协调会20次，咨询50件。",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("130 件") && f[0].contains("120 件"), "{f:?}");
+}
+
+/// Lists without 其中: 包括, 分别为, 含; parts first and the total after; a
+/// list continued over a line break.
+#[test]
+fn lists_without_qizhong() {
+    let wrong = [
+        "全年主动公开政府信息共计2460条，包括：政策文件1722条，工作动态800条。",
+        "全年主动公开政府信息2460条，分别为政策文件1722条、工作动态800条、其他信息100条。",
+        "全年主动公开政府信息2460条，含政策文件1722条、工作动态800条。",
+        "全年公开政策文件1722条，工作动态800条，其他信息100条，合计2460条。",
+        "全年公开政策文件1722条，工作动态800条，其他信息100条，总计2460条。",
+        "全年主动公开政府信息2460条，其中：\n政策文件1722条，\n工作动态800条，其他信息100条。",
+        "全年主动公开政府信息2460条，其中：\n（一）政策文件1722条；\n（二）工作动态800条。",
+    ];
+    for text in wrong {
+        let f = breakdown_findings(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+    }
+    let right = [
+        "全年主动公开政府信息共计2460条，包括：政策文件1722条，工作动态700条。",
+        "全年主动公开政府信息2460条，分别为政策文件1722条、工作动态638条、其他信息100条。",
+        "全年主动公开政府信息2460条，含政策文件1722条、工作动态700条。",
+        "全年公开政策文件1722条，工作动态638条，其他信息100条，合计2460条。",
+        "全年主动公开政府信息2460条，其中：\n政策文件1722条，\n工作动态638条，其他信息100条。",
+        "全年主动公开政府信息2460条，其中：\n（一）政策文件1722条；\n（二）工作动态700条。",
+        // A note in parentheses is not a part.
+        "全年主动公开政府信息2460条，其中网站公开1000条（含转载200条），微博公开300条，其他渠道公开1160条。",
+        // A list opened inside a note ends with it.
+        "全年共收到政府信息公开申请35件（含上年结转5件），办结申请30件，结转下年度继续办理5件。",
+        // A line that ends its sentence ends the list.
+        "全年主动公开政府信息2460条，其中政策文件1722条，工作动态638条。\n全年办理人大建议50件，政协提案100件。",
+    ];
+    for text in right {
+        assert_eq!(breakdown_findings(text), Vec::<String>::new(), "{text}");
+    }
+}
