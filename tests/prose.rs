@@ -275,3 +275,62 @@ fn lists_without_qizhong() {
         assert_eq!(breakdown_findings(text), Vec::<String>::new(), "{text}");
     }
 }
+
+fn year_findings(text: &str) -> Vec<(String, usize)> {
+    let r = check_text(text);
+    let lines: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| c == '\n')
+        .map(|(i, _)| i)
+        .collect();
+    r.diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/year")
+        .map(|d| {
+            let at = d.span.start;
+            (d.message.clone(), lines.partition_point(|&l| l < at) + 1)
+        })
+        .collect()
+}
+
+/// The report year from the title, the period sentence, the body and the
+/// signing date: when the title alone disagrees, the finding is on the title.
+#[test]
+fn the_report_year_from_everything_the_report_says() {
+    let report = |title: u32, period: u32, body: u32, signed: u32| {
+        format!(
+            "某县人民政府{title}年政府信息公开工作年度报告\n\
+             本报告统计期限自{period}年1月1日起至{period}年12月31日止。\n\
+             一、总体情况\n\
+             {body}年，我县主动公开政府信息2460条。{body}年，我县收到申请35件。\n\
+             二、存在的主要问题及改进情况\n\
+             {body}年，基层公开不够规范。\n\
+             某县人民政府办公室\n\
+             {signed}年1月20日\n"
+        )
+    };
+    assert!(year_findings(&report(2023, 2023, 2023, 2024)).is_empty());
+    // The title is the odd one out.
+    let f = year_findings(&report(2022, 2023, 2023, 2024));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1, 1, "{f:?}");
+    assert!(f[0].0.contains("标题") && f[0].0.contains("2022") && f[0].0.contains("2023"));
+    // The period sentence is the odd one out.
+    // (Each year of the period is a finding.)
+    let f = year_findings(&report(2023, 2022, 2023, 2024));
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f.iter().all(|f| f.1 == 2 && f.0.contains("统计期限")), "{f:?}");
+    // Witnesses that disagree among themselves leave the title's year.
+    let f = year_findings(&report(2022, 2023, 2021, 2024));
+    assert!(f.iter().all(|f| f.1 == 2), "{f:?}");
+}
+
+/// 「20221年」 is a year typed wrong.
+#[test]
+fn misspelt_years_are_year_findings() {
+    let f = findings_of("common/year", "20231年，我县主动公开政府信息2460条。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("20231") && f[0].contains("2023"), "{f:?}");
+    assert!(findings_of("common/year", "2023年，我县主动公开政府信息2460条，编号20231号。").is_empty());
+    assert!(findings_of("common/year", "全年接听热线12345次，2023年共收到申请35件。").is_empty());
+}

@@ -16,6 +16,7 @@ pub mod declared;
 pub mod marker;
 pub mod outline;
 pub mod table;
+mod year;
 
 pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
@@ -69,6 +70,9 @@ pub struct ReportYear {
     pub year: i32,
     pub span: Span,
     pub from_title: bool,
+    /// The year the title states when the rest of the report agrees on
+    /// another (`year`), and where the title states it.
+    pub title_overruled: Option<(i32, Span)>,
 }
 
 #[derive(Debug, Clone)]
