@@ -334,3 +334,28 @@ fn misspelt_years_are_year_findings() {
     assert!(findings_of("common/year", "2023年，我县主动公开政府信息2460条，编号20231号。").is_empty());
     assert!(findings_of("common/year", "全年接听热线12345次，2023年共收到申请35件。").is_empty());
 }
+
+/// Runs of |, ¦, ■, □ or ? where text was are conversion artefacts; a single
+/// checkbox or question mark is not (a table's empty cells: see the Markdown test).
+#[test]
+fn junk_that_survives_publication() {
+    let junk = |s: &str| findings_of("common/conversion-artifact", s);
+    for wrong in [
+        "全年主动公开政府信息2460条，||||||其中县级1722条。",
+        "全年主动公开政府信息2460条，¦¦其中县级1722条。",
+        "全年主动公开■■■■信息2460条。",
+        "全年主动公开□□□□信息2460条。",
+        "全年主动公开??信息2460条。",
+        "全年主动公开政府信息2460条。？？？？",
+    ] {
+        assert_eq!(junk(wrong).len(), 1, "{wrong}");
+    }
+    for right in [
+        "全年主动公开政府信息2460条，其中县级1722条。",
+        "□是 □否 已公开政府信息2460条。",
+        "请访问 http://www.example.gov.cn/?id=3 查看。",
+        "你知道吗？全年主动公开政府信息2460条。",
+    ] {
+        assert!(junk(right).is_empty(), "{right}");
+    }
+}
