@@ -359,3 +359,39 @@ fn junk_that_survives_publication() {
         assert!(junk(right).is_empty(), "{right}");
     }
 }
+
+/// Declared-outline items are not cut at 、／和／及 inside one part's name.
+#[test]
+fn declared_outline_items_keep_their_names_whole() {
+    let report = |declared: &str, headings: &[&str]| {
+        let mut t = format!(
+            "某县人民政府2023年政府信息公开工作年度报告\n本报告包括{declared}等六个部分。\n"
+        );
+        for h in headings {
+            t.push_str(h);
+            t.push_str("\n本年度工作情况良好。\n");
+        }
+        findings_of_text("common/outline-declared", &t)
+    };
+    let six = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ];
+    let declared = "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项";
+    assert_eq!(report(declared, &six), Vec::<String>::new());
+    let f = report(declared, &six[..5]);
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+fn findings_of_text(rule: &str, text: &str) -> Vec<String> {
+    check_text(text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.message.clone())
+        .collect()
+}
