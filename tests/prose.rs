@@ -395,3 +395,46 @@ fn findings_of_text(rule: &str, text: &str) -> Vec<String> {
         .map(|d| d.message.clone())
         .collect()
 }
+
+fn check_markdown(text: &str) -> report_lint::diagnostic::FileReport {
+    report_lint::run::check_bytes(
+        "test.md".into(),
+        text.as_bytes(),
+        &common::RULES,
+        &report_lint::run::Options::default(),
+    )
+}
+
+/// A Markdown export: `#` headings are headings, their numbering checked;
+/// pipe tables are tables (a national table picks the 2021 pack), and their
+/// empty cells are not junk.
+#[test]
+fn markdown_headings_and_pipe_tables() {
+    let rules = |text: &str| -> Vec<String> {
+        check_markdown(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.rule.clone())
+            .collect()
+    };
+    let numbering = |text: &str| {
+        rules(text)
+            .iter()
+            .filter(|r| r.contains("heading-numbering") || r.contains("numbering"))
+            .count()
+    };
+    let good = "# 某县人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作情况良好。\n\n## 二、主动公开政府信息情况\n\n全年主动公开政府信息2460条。\n";
+    let bad = "# 某县人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作情况良好。\n\n## 三、主动公开政府信息情况\n\n全年主动公开政府信息2460条。\n";
+    assert_eq!(numbering(good), 0, "{:?}", rules(good));
+    assert_eq!(numbering(bad), 1, "{:?}", rules(bad));
+    let r = check_markdown(good);
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2023));
+    let table = "# 某县人民政府政府信息公开工作年度报告\n\n## 一、总体情况\n\n表二\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|:---:|:---:|---|\n|规章|1|||\n";
+    let r = check_markdown(table);
+    assert_eq!(r.meta.as_ref().unwrap().packs[0], "gov-2021");
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| d.rule != "common/conversion-artifact")
+    );
+}
