@@ -438,3 +438,27 @@ fn markdown_headings_and_pipe_tables() {
             .all(|d| d.rule != "common/conversion-artifact")
     );
 }
+
+/// Text hard-wrapped by a PDF copy is recognised: `broken-paragraph` fires
+/// only on text that is not hard-wrapped.
+#[test]
+fn broken_paragraph_only_where_text_is_not_hard_wrapped() {
+    let broken = |text: &str| findings_of_text("common/broken-paragraph", text);
+    let head = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n";
+    let single = format!(
+        "{head}2023年，我县认真贯彻落实政府信息公开条例，不断创新工作方法手\n段。全年主动公开政府信息2460条。\n"
+    );
+    assert_eq!(broken(&single).len(), 1);
+    let wrapped = format!(
+        "{head}2023年，我县认真贯彻落实《中华人民共和国政府信息公开条\n\
+         例》，坚持以公开为常态、不公开为例外，不断创新工作方法手\n\
+         段。全年主动公开政府信息2460条，其中县级1722条，乡镇738\n\
+         条。全县通过政府网站主动公开政策文件86件，解读材料32篇，\n\
+         回应社会关切问题15次。全年共收到政府信息公开申请35件，均\n\
+         已按时答复。全年未发生政府信息公开行政复议、行政诉讼。基\n\
+         层公开不够规范，政策解读形式单一，需要在今后的工作中加以\n\
+         改进。本年度未收取信息处理费，无其他需要报告的事项，特此\n\
+         报告。\n"
+    );
+    assert_eq!(broken(&wrapped), Vec::<String>::new());
+}

@@ -143,6 +143,33 @@ impl Document {
         self.paragraphs.iter().filter(|p| !p.in_appendix)
     }
 
+    /// Text hard-wrapped by a PDF copy: most prose lines (of at least eight)
+    /// end without punctuation, and those are of one width (within three
+    /// characters of their median, for seven in ten).
+    pub fn hard_wrapped(&self) -> bool {
+        let lines: Vec<&str> = self
+            .body_paragraphs()
+            .filter(|p| !p.table_cell && p.heading.is_none())
+            .map(|p| self.slice(p.span))
+            .collect();
+        let mut open: Vec<usize> = lines
+            .iter()
+            .filter(|l| {
+                !l.ends_with([
+                    '。', '；', '：', '！', '？', '，', '、', '）', '」', '”', '.', ';', ':', ')',
+                ])
+            })
+            .map(|l| l.chars().count())
+            .collect();
+        if lines.len() < 8 || open.len() * 10 < lines.len() * 6 {
+            return false;
+        }
+        open.sort_unstable();
+        let median = open[open.len() / 2];
+        let near = open.iter().filter(|&&w| w.abs_diff(median) <= 3).count();
+        median >= 15 && near * 10 >= open.len() * 7
+    }
+
     pub fn top_level(&self) -> impl Iterator<Item = &Heading> {
         self.headings.iter().filter(|h| h.level == 1)
     }
