@@ -180,7 +180,8 @@ fn approximate_figures_are_bounds() {
     let f = breakdown_findings("全年主动公开政府信息近2000条，其中政策文件1500条，工作动态600条。");
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("2100") && f[0].contains("近2000"), "{f:?}");
-    let f = breakdown_findings("全年主动公开政府信息2000条，其中政策文件1500余条，工作动态600余条。");
+    let f =
+        breakdown_findings("全年主动公开政府信息2000条，其中政策文件1500余条，工作动态600余条。");
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("至少 2100"), "{f:?}");
     // A complete list below the total's lower bound.
@@ -196,12 +197,22 @@ fn approximate_figures_are_bounds() {
 /// 「在…的N条…中」 or 「N条…中」.
 #[test]
 fn shares_complete_a_list_and_are_checked_against_their_base() {
-    let f = breakdown_findings("全年主动公开政府信息共2460条。其中，市级1720条，占70%；县级758条，占30%。");
+    let f = breakdown_findings(
+        "全年主动公开政府信息共2460条。其中，市级1720条，占70%；县级758条，占30%。",
+    );
     assert_eq!(f.len(), 2, "{f:?}");
-    assert!(f[0].starts_with("common/breakdown-sum") && f[0].contains("2478"), "{f:?}");
-    assert!(f[1].starts_with("common/percent") && f[1].contains("758 ÷ 2460"), "{f:?}");
+    assert!(
+        f[0].starts_with("common/breakdown-sum") && f[0].contains("2478"),
+        "{f:?}"
+    );
+    assert!(
+        f[1].starts_with("common/percent") && f[1].contains("758 ÷ 2460"),
+        "{f:?}"
+    );
     // Shares of 100 % and parts below the total: incomplete as written.
-    let f = breakdown_findings("全年主动公开政府信息共2460条。其中，市级1722条，占70%；县级710条，占29%。");
+    let f = breakdown_findings(
+        "全年主动公开政府信息共2460条。其中，市级1722条，占70%；县级710条，占29%。",
+    );
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("2432"), "{f:?}");
     for right in [
@@ -319,7 +330,10 @@ fn the_report_year_from_everything_the_report_says() {
     // (Each year of the period is a finding.)
     let f = year_findings(&report(2023, 2022, 2023, 2024));
     assert_eq!(f.len(), 2, "{f:?}");
-    assert!(f.iter().all(|f| f.1 == 2 && f.0.contains("统计期限")), "{f:?}");
+    assert!(
+        f.iter().all(|f| f.1 == 2 && f.0.contains("统计期限")),
+        "{f:?}"
+    );
     // Witnesses that disagree among themselves leave the title's year.
     let f = year_findings(&report(2022, 2023, 2021, 2024));
     assert!(f.iter().all(|f| f.1 == 2), "{f:?}");
@@ -331,7 +345,13 @@ fn misspelt_years_are_year_findings() {
     let f = findings_of("common/year", "20231年，我县主动公开政府信息2460条。");
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("20231") && f[0].contains("2023"), "{f:?}");
-    assert!(findings_of("common/year", "2023年，我县主动公开政府信息2460条，编号20231号。").is_empty());
+    assert!(
+        findings_of(
+            "common/year",
+            "2023年，我县主动公开政府信息2460条，编号20231号。"
+        )
+        .is_empty()
+    );
     assert!(findings_of("common/year", "全年接听热线12345次，2023年共收到申请35件。").is_empty());
 }
 

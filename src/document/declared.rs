@@ -124,8 +124,27 @@ fn split_parts(list: &str, base: usize) -> Vec<DeclaredPart> {
 /// Words a part's name ends with (「…情况」, 「…事项」, 「…问题」): a name
 /// cut at 、/和/及 before such a word is cut inside one part.
 const PART_ENDS: &[&str] = &[
-    "情况", "事项", "概述", "措施", "问题", "计划", "思路", "安排", "工作", "方向", "目标",
-    "统计表", "数据", "说明", "总结", "不足", "成效", "打算", "改进", "概况", "表",
+    "情况",
+    "事项",
+    "概述",
+    "措施",
+    "问题",
+    "计划",
+    "思路",
+    "安排",
+    "工作",
+    "方向",
+    "目标",
+    "统计表",
+    "数据",
+    "说明",
+    "总结",
+    "不足",
+    "成效",
+    "打算",
+    "改进",
+    "概况",
+    "表",
 ];
 
 fn ends_a_part(name: &str) -> bool {
@@ -149,7 +168,12 @@ fn merge_split(parts: &mut Vec<DeclaredPart>, want: usize) {
         let next = parts.remove(i + 1);
         let p = &mut parts[i];
         let sep = next.span.start - p.span.end;
-        p.text = format!("{}{}{}", p.text, "、".repeat(usize::from(sep > 0)), next.text);
+        p.text = format!(
+            "{}{}{}",
+            p.text,
+            "、".repeat(usize::from(sep > 0)),
+            next.text
+        );
         p.span = Span::new(p.span.start, next.span.end);
     }
 }
@@ -164,9 +188,7 @@ fn split_joined(parts: &mut Vec<DeclaredPart>, want: usize) {
                 p.text
                     .match_indices(j)
                     .map(|(at, _)| at)
-                    .find(|&at| {
-                        at > 0 && at + j.len() < p.text.len() && ends_a_part(&p.text[..at])
-                    })
+                    .find(|&at| at > 0 && at + j.len() < p.text.len() && ends_a_part(&p.text[..at]))
                     .map(|at| (i, at, j.len()))
             })
         }) else {
@@ -263,7 +285,10 @@ mod tests {
                 "其他需要报告的事项"
             ]
         );
-        assert_eq!(&p[o.parts[2].span.range()], "政府信息公开行政复议、行政诉讼情况");
+        assert_eq!(
+            &p[o.parts[2].span.range()],
+            "政府信息公开行政复议、行政诉讼情况"
+        );
         // Fewer names than declared: 「收到和处理…」 is not where to split.
         let p = "本报告包括总体情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等四个部分。";
         let o = find_outline(p, 0).unwrap();

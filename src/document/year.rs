@@ -50,17 +50,26 @@ fn body_majority(doc: &Document, skip: &[Span]) -> Option<i32> {
 /// The year before the signing date at the end of the body, when it is in
 /// the first half of the year (reports are due by the end of March).
 fn signed_for(doc: &Document) -> Option<i32> {
-    doc.paragraphs.iter().rev().filter(|p| !p.in_appendix).take(6).find_map(|p| {
-        let c = SIGNED.captures(doc.slice(p.span).trim())?;
-        let (y, m): (i32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
-        (m <= 6).then_some(y - 1)
-    })
+    doc.paragraphs
+        .iter()
+        .rev()
+        .filter(|p| !p.in_appendix)
+        .take(6)
+        .find_map(|p| {
+            let c = SIGNED.captures(doc.slice(p.span).trim())?;
+            let (y, m): (i32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            (m <= 6).then_some(y - 1)
+        })
 }
 
 /// Overrules the title's year when the period sentence, the body's majority
 /// and the signing date agree on another (two of them at least, none for the
 /// title's year).
-pub(super) fn weigh(doc: &Document, title_year: ReportYear, period: Option<(i32, Span)>) -> ReportYear {
+pub(super) fn weigh(
+    doc: &Document,
+    title_year: ReportYear,
+    period: Option<(i32, Span)>,
+) -> ReportYear {
     let witnesses = [
         period.map(|p| p.0),
         body_majority(

@@ -4,8 +4,8 @@
 //! Totals written after their parts (「…，合计N条」) are `marked_total`.
 
 use super::{
-    Breakdown, CLAUSE, LOOK_BACK, MAX_GAP, MAX_PARTS, Part, floor_char, in_parens, label,
-    relation, without_parens,
+    Breakdown, CLAUSE, LOOK_BACK, MAX_GAP, MAX_PARTS, Part, floor_char, in_parens, label, relation,
+    without_parens,
 };
 use crate::document::Document;
 use crate::rules::schema::BreakdownSpec;
@@ -74,8 +74,8 @@ pub(super) fn after_base(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Opt
     let opened_by_zai = clause.starts_with('在')
         && (clause.ends_with('的') || clause.ends_with('在'))
         && !clause.contains("正在");
-    let names_noun = clause.trim_matches(is_space).is_empty()
-        && BASE_NOUNS.iter().any(|n| words.ends_with(n));
+    let names_noun =
+        clause.trim_matches(is_space).is_empty() && BASE_NOUNS.iter().any(|n| words.ends_with(n));
     if !(opened_by_zai || names_noun) {
         return None;
     }
@@ -285,4 +285,3 @@ pub(super) fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> O
         relation,
     })
 }
-

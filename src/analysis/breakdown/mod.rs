@@ -84,7 +84,9 @@ pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
         if used.contains(&qi) {
             continue;
         }
-        if let Some(b) = lists::marked_total(doc, spec, qi).or_else(|| lists::after_base(doc, spec, qi)) {
+        if let Some(b) =
+            lists::marked_total(doc, spec, qi).or_else(|| lists::after_base(doc, spec, qi))
+        {
             used.insert(b.total);
             used.extend(b.parts.iter().map(|p| p.quantity));
             out.push(b);

@@ -45,7 +45,11 @@ impl RuleCheck for SumMismatch {
                 continue;
             }
             let total = &doc.quantities[b.total];
-            let parts: Vec<_> = b.parts.iter().map(|p| &doc.quantities[p.quantity]).collect();
+            let parts: Vec<_> = b
+                .parts
+                .iter()
+                .map(|p| &doc.quantities[p.quantity])
+                .collect();
             // Approximate figures are bounds (2300余 is at least 2300): a
             // finding only where the bounds make the relation impossible.
             let (t_lo, t_hi) = total.bounds();

@@ -79,7 +79,10 @@ impl RuleCheck for YearMismatch {
                     ("expected", report.to_string()),
                     ("what", "标题中的年度".into()),
                 ],
-                vec![Label::new(ry.span, format!("统计期限、正文和落款均为 {report} 年度"))],
+                vec![Label::new(
+                    ry.span,
+                    format!("统计期限、正文和落款均为 {report} 年度"),
+                )],
             );
         }
         misspelt_years(doc, report, out);
