@@ -138,3 +138,347 @@ fn a_report_without_a_year_says_which_pack_it_got() {
         note("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n");
     assert!(n.is_empty());
 }
+
+/// The findings of `rule` on a report whose overview is `sentence`.
+fn findings_of(rule: &str, sentence: &str) -> Vec<String> {
+    check_text(&format!(
+        "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+    ))
+    .diagnostics
+    .iter()
+    .filter(|d| d.rule == rule)
+    .map(|d| d.message.clone())
+    .collect()
+}
+
+/// Rules of the prose breakdowns that fired on `sentence`.
+fn breakdown_findings(sentence: &str) -> Vec<String> {
+    let r = check_text(&format!(
+        "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+    ));
+    r.diagnostics
+        .iter()
+        .filter(|d| d.rule.starts_with("common/breakdown") || d.rule == "common/percent")
+        .map(|d| format!("{}: {}", d.rule, d.message))
+        .collect()
+}
+
+/// 「2300余条」 is at least 2300 (and below 2400), 「近2000条」 at most 2000:
+/// a finding only where the bounds make the relation impossible.
+#[test]
+fn approximate_figures_are_bounds() {
+    for right in [
+        "全年主动公开政府信息2300余条，其中政策文件1500条，工作动态800条。",
+        "全年主动公开政府信息2300余条，其中政策文件1200条，工作动态900条，其他信息300条。",
+        "全年主动公开政府信息2000条，其中政策文件1300余条，工作动态600余条。",
+        "全年主动公开政府信息约2000条，其中政策文件1400条，工作动态650条。",
+        "全年主动公开政府信息数万条，其中政策文件14000条，工作动态6500条。",
+        "全年主动公开政府信息1万余条，其中政策文件8000条，工作动态3000条，其他信息500条。",
+    ] {
+        assert_eq!(breakdown_findings(right), Vec::<String>::new(), "{right}");
+    }
+    let f = breakdown_findings("全年主动公开政府信息近2000条，其中政策文件1500条，工作动态600条。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("2100") && f[0].contains("近2000"), "{f:?}");
+    let f =
+        breakdown_findings("全年主动公开政府信息2000条，其中政策文件1500余条，工作动态600余条。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("至少 2100"), "{f:?}");
+    // A complete list below the total's lower bound.
+    let f = breakdown_findings(
+        "全年主动公开政府信息2300余条，其中政策文件1200条，工作动态600条，其他信息300条。",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].starts_with("common/breakdown-sum"), "{f:?}");
+}
+
+/// Shares that add up to 100 % make a list complete; each share is checked
+/// against its own base at its printed precision; the base may be written
+/// 「在…的N条…中」 or 「N条…中」.
+#[test]
+fn shares_complete_a_list_and_are_checked_against_their_base() {
+    let f = breakdown_findings(
+        "全年主动公开政府信息共2460条。其中，市级1720条，占70%；县级758条，占30%。",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f[0].starts_with("common/breakdown-sum") && f[0].contains("2478"),
+        "{f:?}"
+    );
+    assert!(
+        f[1].starts_with("common/percent") && f[1].contains("758 ÷ 2460"),
+        "{f:?}"
+    );
+    // Shares of 100 % and parts below the total: incomplete as written.
+    let f = breakdown_findings(
+        "全年主动公开政府信息共2460条。其中，市级1722条，占70%；县级710条，占29%。",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("2432"), "{f:?}");
+    for right in [
+        "全年主动公开政府信息共2460条。其中，市级1722条，占70%；县级738条，占30%。",
+        "全年主动公开政府信息共2460条。其中，市级1722条，占比70.0%；县级738条，占比30.0%。",
+        "全年主动公开政府信息共3000条。其中，市级1000条，占33.3%；县级1000条，占33.3%；乡镇1000条，占33.3%。",
+        "在主动公开的2460条信息中，市级1722条，占70%；县级738条，占30%。",
+        "2460条信息中，市级1722条，占70%；县级738条，占30%。",
+        // A partial list with its share: not complete, nothing to sum.
+        "全年主动公开政府信息共2460条。其中，市级1722条，占70%。",
+        // A state, not a base: 「5件正在办理中」.
+        "全年收到申请35件，已办结30件，5件正在办理中，当面申请3件，网上申请32件。",
+    ] {
+        assert_eq!(breakdown_findings(right), Vec::<String>::new(), "{right}");
+    }
+    let f = breakdown_findings("在主动公开的2460条信息中，市级1720条，占70%；县级758条，占30%。");
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = breakdown_findings("2460条信息中，市级1722条，占70%；县级738条，占35%。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("35%") && f[0].contains("738 ÷ 2460"), "{f:?}");
+}
+
+/// A list is summed in its own unit: 人, 次 and 个 among 件 are not parts.
+#[test]
+fn lists_mixing_units_are_not_summed_across_units() {
+    for right in [
+        "全年共办理各类事项120件，其中依申请公开80件，涉及群众30人，召开协调会20次，咨询40件。",
+        "全年共发布信息1200条，其中通过5个平台发布800条，通过12个公众号发布400条。",
+    ] {
+        assert_eq!(breakdown_findings(right), Vec::<String>::new(), "{right}");
+    }
+    let f = breakdown_findings(
+        "全年共办理各类事项120件，其中依申请公开80件，涉及群众30人，召开协调会20次，咨询50件。",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("130 件") && f[0].contains("120 件"), "{f:?}");
+}
+
+/// Lists without 其中: 包括, 分别为, 含; parts first and the total after; a
+/// list continued over a line break.
+#[test]
+fn lists_without_qizhong() {
+    let wrong = [
+        "全年主动公开政府信息共计2460条，包括：政策文件1722条，工作动态800条。",
+        "全年主动公开政府信息2460条，分别为政策文件1722条、工作动态800条、其他信息100条。",
+        "全年主动公开政府信息2460条，含政策文件1722条、工作动态800条。",
+        "全年公开政策文件1722条，工作动态800条，其他信息100条，合计2460条。",
+        "全年公开政策文件1722条，工作动态800条，其他信息100条，总计2460条。",
+        "全年主动公开政府信息2460条，其中：\n政策文件1722条，\n工作动态800条，其他信息100条。",
+        "全年主动公开政府信息2460条，其中：\n（一）政策文件1722条；\n（二）工作动态800条。",
+    ];
+    for text in wrong {
+        let f = breakdown_findings(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+    }
+    let right = [
+        "全年主动公开政府信息共计2460条，包括：政策文件1722条，工作动态700条。",
+        "全年主动公开政府信息2460条，分别为政策文件1722条、工作动态638条、其他信息100条。",
+        "全年主动公开政府信息2460条，含政策文件1722条、工作动态700条。",
+        "全年公开政策文件1722条，工作动态638条，其他信息100条，合计2460条。",
+        "全年主动公开政府信息2460条，其中：\n政策文件1722条，\n工作动态638条，其他信息100条。",
+        "全年主动公开政府信息2460条，其中：\n（一）政策文件1722条；\n（二）工作动态700条。",
+        // A note in parentheses is not a part.
+        "全年主动公开政府信息2460条，其中网站公开1000条（含转载200条），微博公开300条，其他渠道公开1160条。",
+        // A list opened inside a note ends with it.
+        "全年共收到政府信息公开申请35件（含上年结转5件），办结申请30件，结转下年度继续办理5件。",
+        // A line that ends its sentence ends the list.
+        "全年主动公开政府信息2460条，其中政策文件1722条，工作动态638条。\n全年办理人大建议50件，政协提案100件。",
+    ];
+    for text in right {
+        assert_eq!(breakdown_findings(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+fn year_findings(text: &str) -> Vec<(String, usize)> {
+    let r = check_text(text);
+    let lines: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| c == '\n')
+        .map(|(i, _)| i)
+        .collect();
+    r.diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/year")
+        .map(|d| {
+            let at = d.span.start;
+            (d.message.clone(), lines.partition_point(|&l| l < at) + 1)
+        })
+        .collect()
+}
+
+/// The report year from the title, the period sentence, the body and the
+/// signing date: when the title alone disagrees, the finding is on the title.
+#[test]
+fn the_report_year_from_everything_the_report_says() {
+    let report = |title: u32, period: u32, body: u32, signed: u32| {
+        format!(
+            "某县人民政府{title}年政府信息公开工作年度报告\n\
+             本报告统计期限自{period}年1月1日起至{period}年12月31日止。\n\
+             一、总体情况\n\
+             {body}年，我县主动公开政府信息2460条。{body}年，我县收到申请35件。\n\
+             二、存在的主要问题及改进情况\n\
+             {body}年，基层公开不够规范。\n\
+             某县人民政府办公室\n\
+             {signed}年1月20日\n"
+        )
+    };
+    assert!(year_findings(&report(2023, 2023, 2023, 2024)).is_empty());
+    // The title is the odd one out.
+    let f = year_findings(&report(2022, 2023, 2023, 2024));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1, 1, "{f:?}");
+    assert!(f[0].0.contains("标题") && f[0].0.contains("2022") && f[0].0.contains("2023"));
+    // The period sentence is the odd one out.
+    // (Each year of the period is a finding.)
+    let f = year_findings(&report(2023, 2022, 2023, 2024));
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f.iter().all(|f| f.1 == 2 && f.0.contains("统计期限")),
+        "{f:?}"
+    );
+    // Witnesses that disagree among themselves leave the title's year.
+    let f = year_findings(&report(2022, 2023, 2021, 2024));
+    assert!(f.iter().all(|f| f.1 == 2), "{f:?}");
+}
+
+/// 「20221年」 is a year typed wrong.
+#[test]
+fn misspelt_years_are_year_findings() {
+    let f = findings_of("common/year", "20231年，我县主动公开政府信息2460条。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("20231") && f[0].contains("2023"), "{f:?}");
+    assert!(
+        findings_of(
+            "common/year",
+            "2023年，我县主动公开政府信息2460条，编号20231号。"
+        )
+        .is_empty()
+    );
+    assert!(findings_of("common/year", "全年接听热线12345次，2023年共收到申请35件。").is_empty());
+}
+
+/// Runs of |, ¦, ■, □ or ? where text was are conversion artefacts; a single
+/// checkbox or question mark is not (a table's empty cells: see the Markdown test).
+#[test]
+fn junk_that_survives_publication() {
+    let junk = |s: &str| findings_of("common/conversion-artifact", s);
+    for wrong in [
+        "全年主动公开政府信息2460条，||||||其中县级1722条。",
+        "全年主动公开政府信息2460条，¦¦其中县级1722条。",
+        "全年主动公开■■■■信息2460条。",
+        "全年主动公开□□□□信息2460条。",
+        "全年主动公开??信息2460条。",
+        "全年主动公开政府信息2460条。？？？？",
+    ] {
+        assert_eq!(junk(wrong).len(), 1, "{wrong}");
+    }
+    for right in [
+        "全年主动公开政府信息2460条，其中县级1722条。",
+        "□是 □否 已公开政府信息2460条。",
+        "请访问 http://www.example.gov.cn/?id=3 查看。",
+        "你知道吗？全年主动公开政府信息2460条。",
+    ] {
+        assert!(junk(right).is_empty(), "{right}");
+    }
+}
+
+/// Declared-outline items are not cut at 、／和／及 inside one part's name.
+#[test]
+fn declared_outline_items_keep_their_names_whole() {
+    let report = |declared: &str, headings: &[&str]| {
+        let mut t = format!(
+            "某县人民政府2023年政府信息公开工作年度报告\n本报告包括{declared}等六个部分。\n"
+        );
+        for h in headings {
+            t.push_str(h);
+            t.push_str("\n本年度工作情况良好。\n");
+        }
+        findings_of_text("common/outline-declared", &t)
+    };
+    let six = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ];
+    let declared = "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项";
+    assert_eq!(report(declared, &six), Vec::<String>::new());
+    let f = report(declared, &six[..5]);
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+fn findings_of_text(rule: &str, text: &str) -> Vec<String> {
+    check_text(text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+fn check_markdown(text: &str) -> report_lint::diagnostic::FileReport {
+    report_lint::run::check_bytes(
+        "test.md".into(),
+        text.as_bytes(),
+        &common::RULES,
+        &report_lint::run::Options::default(),
+    )
+}
+
+/// A Markdown export: `#` headings are headings, their numbering checked;
+/// pipe tables are tables (a national table picks the 2021 pack), and their
+/// empty cells are not junk.
+#[test]
+fn markdown_headings_and_pipe_tables() {
+    let rules = |text: &str| -> Vec<String> {
+        check_markdown(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.rule.clone())
+            .collect()
+    };
+    let numbering = |text: &str| {
+        rules(text)
+            .iter()
+            .filter(|r| r.contains("heading-numbering") || r.contains("numbering"))
+            .count()
+    };
+    let good = "# 某县人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作情况良好。\n\n## 二、主动公开政府信息情况\n\n全年主动公开政府信息2460条。\n";
+    let bad = "# 某县人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作情况良好。\n\n## 三、主动公开政府信息情况\n\n全年主动公开政府信息2460条。\n";
+    assert_eq!(numbering(good), 0, "{:?}", rules(good));
+    assert_eq!(numbering(bad), 1, "{:?}", rules(bad));
+    let r = check_markdown(good);
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2023));
+    let table = "# 某县人民政府政府信息公开工作年度报告\n\n## 一、总体情况\n\n表二\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|:---:|:---:|---|\n|规章|1|||\n";
+    let r = check_markdown(table);
+    assert_eq!(r.meta.as_ref().unwrap().packs[0], "gov-2021");
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| d.rule != "common/conversion-artifact")
+    );
+}
+
+/// Text hard-wrapped by a PDF copy is recognised: `broken-paragraph` fires
+/// only on text that is not hard-wrapped.
+#[test]
+fn broken_paragraph_only_where_text_is_not_hard_wrapped() {
+    let broken = |text: &str| findings_of_text("common/broken-paragraph", text);
+    let head = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n";
+    let single = format!(
+        "{head}2023年，我县认真贯彻落实政府信息公开条例，不断创新工作方法手\n段。全年主动公开政府信息2460条。\n"
+    );
+    assert_eq!(broken(&single).len(), 1);
+    let wrapped = format!(
+        "{head}2023年，我县认真贯彻落实《中华人民共和国政府信息公开条\n\
+         例》，坚持以公开为常态、不公开为例外，不断创新工作方法手\n\
+         段。全年主动公开政府信息2460条，其中县级1722条，乡镇738\n\
+         条。全县通过政府网站主动公开政策文件86件，解读材料32篇，\n\
+         回应社会关切问题15次。全年共收到政府信息公开申请35件，均\n\
+         已按时答复。全年未发生政府信息公开行政复议、行政诉讼。基\n\
+         层公开不够规范，政策解读形式单一，需要在今后的工作中加以\n\
+         改进。本年度未收取信息处理费，无其他需要报告的事项，特此\n\
+         报告。\n"
+    );
+    assert_eq!(broken(&wrapped), Vec::<String>::new());
+}

@@ -216,7 +216,7 @@ fn a_2022_report_on_the_2019_template_is_told_so() {
     let text =
         std::fs::read_to_string(common::root().join("tests/fixtures/national/shanghai-2019.txt"))
             .unwrap()
-            .replace("2019年上海市", "2022年上海市");
+            .replace("2019年", "2022年");
     let r = check_text(&text);
     let t: Vec<_> = r
         .diagnostics
@@ -230,6 +230,18 @@ fn a_2022_report_on_the_2019_template_is_told_so() {
             .starts_with("报告年度应使用2021 年版格式，本报告的表格是2019 年版（试行）格式"),
         "{}",
         t[0].message
+    );
+    // A title alone saying 2022 against a 2019 body is a wrong title, not a 2022 report.
+    let title_only =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/shanghai-2019.txt"))
+            .unwrap()
+            .replace("2019年上海市", "2022年上海市");
+    let r = check_text(&title_only);
+    assert!(r.diagnostics.iter().any(|d| d.rule == "common/year"));
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| d.check.as_str() != "template-mismatch")
     );
     // on its own year it is not
     assert!(

@@ -18,6 +18,7 @@ pub fn warm_statics() {
         LazyLock::force(re);
     }
     declared::warm_statics();
+    super::year::warm_statics();
 }
 
 static TITLE_YEAR: LazyLock<Regex> =
@@ -256,6 +257,7 @@ impl Document {
                     year: m.as_str().parse().unwrap_or_default(),
                     span: Span::new(title.start + m.start(), title.start + m.end()),
                     from_title: true,
+                    title_overruled: None,
                 });
             } else if let Some(c) = TITLE_YEAR_CJK.captures(t) {
                 let m = c.get(0).expect("group 0");
@@ -264,6 +266,7 @@ impl Document {
                     year: crate::numbers::cjk::year_digits(&digits).unwrap_or_default(),
                     span: Span::new(title.start + m.start(), title.start + m.end()),
                     from_title: true,
+                    title_overruled: None,
                 });
             }
         }
@@ -275,7 +278,17 @@ impl Document {
                 year: m.as_str().parse().unwrap_or_default(),
                 span: Span::new(m.start(), m.end()),
                 from_title: false,
+                title_overruled: None,
             });
+        }
+        let period = PERIOD_YEAR
+            .captures(&self.text[..self.body_end])
+            .and_then(|c| {
+                let m = c.get(1)?;
+                Some((m.as_str().parse().ok()?, Span::new(m.start(), m.end())))
+            });
+        if let Some(y) = self.year.filter(|y| y.from_title) {
+            self.year = Some(super::year::weigh(self, y, period));
         }
     }
 

@@ -80,6 +80,7 @@ pub fn find_outline(para: &str, base: usize) -> Option<DeclaredOutline> {
     }
     if let Some((n, _)) = count {
         split_joined(&mut parts, n as usize);
+        merge_split(&mut parts, n as usize);
     }
     Some(DeclaredOutline {
         span: Span::new(base + caps.get(0)?.start(), base + caps.get(0)?.end()),
@@ -120,15 +121,74 @@ fn split_parts(list: &str, base: usize) -> Vec<DeclaredPart> {
     parts
 }
 
+/// Words a part's name ends with (「…情况」, 「…事项」, 「…问题」): a name
+/// cut at 、/和/及 before such a word is cut inside one part.
+const PART_ENDS: &[&str] = &[
+    "情况",
+    "事项",
+    "概述",
+    "措施",
+    "问题",
+    "计划",
+    "思路",
+    "安排",
+    "工作",
+    "方向",
+    "目标",
+    "统计表",
+    "数据",
+    "说明",
+    "总结",
+    "不足",
+    "成效",
+    "打算",
+    "改进",
+    "概况",
+    "表",
+];
+
+fn ends_a_part(name: &str) -> bool {
+    PART_ENDS.iter().any(|w| name.ends_with(w))
+}
+
+/// 「…政府信息公开行政复议、行政诉讼情况…等六个部分」: more parts than declared
+/// because a name holds a 、; a piece that does not end a part joins the next.
+/// Only when the pieces that do not end a part are exactly the excess.
+fn merge_split(parts: &mut Vec<DeclaredPart>, want: usize) {
+    if parts.len() <= want {
+        return;
+    }
+    let cut: Vec<usize> = (0..parts.len() - 1)
+        .filter(|&i| !ends_a_part(&parts[i].text) && ends_a_part(&parts[i + 1].text))
+        .collect();
+    if cut.len() != parts.len() - want {
+        return;
+    }
+    for &i in cut.iter().rev() {
+        let next = parts.remove(i + 1);
+        let p = &mut parts[i];
+        let sep = next.span.start - p.span.end;
+        p.text = format!(
+            "{}{}{}",
+            p.text,
+            "、".repeat(usize::from(sep > 0)),
+            next.text
+        );
+        p.span = Span::new(p.span.start, next.span.end);
+    }
+}
+
 /// 「…存在的主要问题及2018年工作思路四部分」: when fewer parts are listed than
-/// declared, the last ones were joined with 及/以及/和; split them there.
+/// declared, the last ones were joined with 及/以及/和; split them there — where
+/// the left side ends a part (「收到和处理…申请情况」 is one part).
 fn split_joined(parts: &mut Vec<DeclaredPart>, want: usize) {
     while parts.len() < want {
         let Some((idx, at, joiner)) = parts.iter().enumerate().rev().find_map(|(i, p)| {
             ["以及", "及", "和", "与"].iter().find_map(|j| {
                 p.text
-                    .find(j)
-                    .filter(|&at| at > 0 && at + j.len() < p.text.len())
+                    .match_indices(j)
+                    .map(|(at, _)| at)
+                    .find(|&at| at > 0 && at + j.len() < p.text.len() && ends_a_part(&p.text[..at]))
                     .map(|at| (i, at, j.len()))
             })
         }) else {
@@ -208,6 +268,37 @@ mod tests {
                 "概述",
                 "收费及减免情况",
                 "政府信息公开工作存在的主要问题以及改进情况"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_dun_or_he_is_one_part() {
+        let p = "本报告包括总体情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等四个部分。";
+        let o = find_outline(p, 0).unwrap();
+        assert_eq!(
+            texts(&o),
+            [
+                "总体情况",
+                "收到和处理政府信息公开申请情况",
+                "政府信息公开行政复议、行政诉讼情况",
+                "其他需要报告的事项"
+            ]
+        );
+        assert_eq!(
+            &p[o.parts[2].span.range()],
+            "政府信息公开行政复议、行政诉讼情况"
+        );
+        // Fewer names than declared: 「收到和处理…」 is not where to split.
+        let p = "本报告包括总体情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等四个部分。";
+        let o = find_outline(p, 0).unwrap();
+        assert_eq!(
+            texts(&o),
+            [
+                "总体情况",
+                "收到和处理政府信息公开申请情况",
+                "存在的主要问题",
+                "改进情况"
             ]
         );
     }

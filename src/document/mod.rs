@@ -16,6 +16,7 @@ pub mod declared;
 pub mod marker;
 pub mod outline;
 pub mod table;
+mod year;
 
 pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
@@ -69,6 +70,9 @@ pub struct ReportYear {
     pub year: i32,
     pub span: Span,
     pub from_title: bool,
+    /// The year the title states when the rest of the report agrees on
+    /// another (`year`), and where the title states it.
+    pub title_overruled: Option<(i32, Span)>,
 }
 
 #[derive(Debug, Clone)]
@@ -137,6 +141,33 @@ impl Document {
     /// Paragraphs of the report body (before the appendix).
     pub fn body_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.paragraphs.iter().filter(|p| !p.in_appendix)
+    }
+
+    /// Text hard-wrapped by a PDF copy: most prose lines (of at least eight)
+    /// end without punctuation, and those are of one width (within three
+    /// characters of their median, for seven in ten).
+    pub fn hard_wrapped(&self) -> bool {
+        let lines: Vec<&str> = self
+            .body_paragraphs()
+            .filter(|p| !p.table_cell && p.heading.is_none())
+            .map(|p| self.slice(p.span))
+            .collect();
+        let mut open: Vec<usize> = lines
+            .iter()
+            .filter(|l| {
+                !l.ends_with([
+                    '。', '；', '：', '！', '？', '，', '、', '）', '」', '”', '.', ';', ':', ')',
+                ])
+            })
+            .map(|l| l.chars().count())
+            .collect();
+        if lines.len() < 8 || open.len() * 10 < lines.len() * 6 {
+            return false;
+        }
+        open.sort_unstable();
+        let median = open[open.len() / 2];
+        let near = open.iter().filter(|&&w| w.abs_diff(median) <= 3).count();
+        median >= 15 && near * 10 >= open.len() * 7
     }
 
     pub fn top_level(&self) -> impl Iterator<Item = &Heading> {

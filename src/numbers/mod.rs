@@ -5,7 +5,7 @@ pub mod cjk;
 pub mod date;
 mod reader;
 
-pub use reader::{Quantity, read_quantities, read_quantities_into};
+pub use reader::{Approx, Quantity, read_quantities, read_quantities_into};
 
 use rust_decimal::Decimal;
 

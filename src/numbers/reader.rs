@@ -27,6 +27,36 @@ pub struct Quantity {
     pub unit: Option<&'static str>,
     /// 近万条, 1万余条, 约, 左右: never an exact total.
     pub approx: bool,
+    /// How an approximate figure bounds its true value (`Exact` when not).
+    pub approx_as: Approx,
+}
+
+/// What an approximation word says about the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Approx {
+    #[default]
+    Exact,
+    /// 2300余, 20多, 10有余: at least the figure, below the next unit of its
+    /// last written digit (2300余 < 2400).
+    More,
+    /// 以上, 超过, 逾, 多达, 上万: at least the figure, no upper bound.
+    Over,
+    /// 近, 将近, 接近: at most the figure, within one unit of its last digit.
+    Near,
+    /// 约, 大约, 左右: within one unit of its last digit either way.
+    About,
+    /// 数万, 几万, or two marks at once: no bound is read.
+    Vague,
+}
+
+impl Approx {
+    fn join(self, other: Approx) -> Approx {
+        match (self, other) {
+            (Approx::Exact, o) | (o, Approx::Exact) => o,
+            (a, b) if a == b => a,
+            _ => Approx::Vague,
+        }
+    }
 }
 
 impl Quantity {
@@ -37,6 +67,44 @@ impl Quantity {
     /// The value as written for messages: `8532`, `99.8`.
     pub fn shown(&self) -> String {
         self.value.normalize().to_string()
+    }
+
+    /// The value with its approximation word for messages: `2300余`, `近2000`.
+    pub fn shown_as_written(&self) -> String {
+        let v = self.shown();
+        match self.approx_as {
+            Approx::Exact | Approx::Vague => v,
+            Approx::More => format!("{v}余"),
+            Approx::Over => format!("{v}以上"),
+            Approx::Near => format!("近{v}"),
+            Approx::About => format!("约{v}"),
+        }
+    }
+
+    /// The least and the greatest value the figure may stand for (`None`:
+    /// no upper bound). An exact figure is its value within its tolerance.
+    pub fn bounds(&self) -> (Decimal, Option<Decimal>) {
+        let (v, t) = (self.value, self.tolerance);
+        // One unit of the last nonzero written digit: 2300 → 100, 1.2万 → 1000.
+        let step = || {
+            let mut step = Decimal::ONE;
+            let ten = Decimal::TEN;
+            let mut rest = v.trunc();
+            while !rest.is_zero() && (rest % ten).is_zero() && step < v {
+                rest /= ten;
+                step *= ten;
+            }
+            step.max(t * Decimal::TWO)
+        };
+        let zero = Decimal::ZERO;
+        match self.approx_as {
+            Approx::Exact => (v - t, Some(v + t)),
+            Approx::More => (v - t, Some(v + step())),
+            Approx::Over => (v - t, None),
+            Approx::Near => ((v - step()).max(zero), Some(v + t)),
+            Approx::About => ((v - step()).max(zero), Some(v + step())),
+            Approx::Vague => (zero, None),
+        }
     }
 }
 
@@ -76,8 +144,23 @@ const UNITS: &[&str] = &[
 const NOT_QUANTITY_AFTER: &[char] = &[
     '年', '月', '日', '号', '时', '室', '楼', '层', '届', '版', '路', '栋', '幢', '米',
 ];
-const APPROX_BEFORE: &[&str] = &["近", "约", "大约", "接近", "超过", "逾", "将近", "多达"];
-const APPROX_AFTER: &[&str] = &["余", "多", "左右", "以上", "有余"];
+const APPROX_BEFORE: &[(&str, Approx)] = &[
+    ("近", Approx::Near),
+    ("约", Approx::About),
+    ("大约", Approx::About),
+    ("接近", Approx::Near),
+    ("超过", Approx::Over),
+    ("逾", Approx::Over),
+    ("将近", Approx::Near),
+    ("多达", Approx::Over),
+];
+const APPROX_AFTER: &[(&str, Approx)] = &[
+    ("余", Approx::More),
+    ("多", Approx::More),
+    ("左右", Approx::About),
+    ("以上", Approx::Over),
+    ("有余", Approx::More),
+];
 
 fn is_cjk_numeral(c: char) -> bool {
     matches!(
@@ -179,8 +262,9 @@ fn read_chunk(text: &str, chars: &[(usize, char)], base: usize, out: &mut Vec<Qu
             continue;
         };
         let before = &text[..off(i)];
-        if APPROX_BEFORE.iter().any(|w| before.ends_with(w)) {
+        if let Some((_, a)) = APPROX_BEFORE.iter().find(|(w, _)| before.ends_with(w)) {
             q.approx = true;
+            q.approx_as = q.approx_as.join(*a);
         }
         // Never stall: every accepted quantity consumes at least one char.
         let end = end.max(i + 1);
@@ -197,12 +281,12 @@ fn unit_at(
     text: &str,
     chars: &[(usize, char)],
     mut j: usize,
-    approx: &mut bool,
+    approx: &mut Approx,
 ) -> (Option<&'static str>, usize) {
     let rest = |j: usize| -> &str { &text[off_of(chars, j).min(text.len())..] };
-    for w in APPROX_AFTER {
+    for (w, a) in APPROX_AFTER {
         if rest(j).starts_with(w) && !rest(j + w.chars().count()).starts_with('元') {
-            *approx = true;
+            *approx = approx.join(*a);
             j += w.chars().count();
             break;
         }
@@ -218,9 +302,9 @@ fn unit_at(
         Some(u) => {
             let mut end = j + u.chars().count();
             let after = rest(end);
-            for w in APPROX_AFTER {
+            for (w, a) in APPROX_AFTER {
                 if after.starts_with(w) {
-                    *approx = true;
+                    *approx = approx.join(*a);
                     end += w.chars().count();
                     break;
                 }
@@ -288,7 +372,7 @@ fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity
         return None;
     }
     let mut mult = Decimal::ONE;
-    let mut approx = false;
+    let mut approx = Approx::Exact;
     let mut unit_money_in_wan = None;
     match at(j) {
         Some('万') => mult = Decimal::from(10_000),
@@ -337,7 +421,8 @@ fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity
             value,
             tolerance,
             unit,
-            approx,
+            approx: approx != Approx::Exact,
+            approx_as: approx,
         },
         end,
     ))
@@ -355,7 +440,7 @@ fn cjk(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, u
             return None;
         }
     }
-    let mut approx = false;
+    let mut approx = Approx::Exact;
     // Chinese numerals count only with a unit (一是, 进一步, 三公 are words):
     // look for it before parsing the numeral.
     let (unit, end) = unit_at(text, chars, j, &mut approx);
@@ -368,7 +453,11 @@ fn cjk(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, u
             && start > 0
             && "近上数几逾".contains(at(start - 1)?) =>
         {
-            approx = true;
+            approx = approx.join(match at(start - 1)? {
+                '近' => Approx::Near,
+                '上' | '逾' => Approx::Over,
+                _ => Approx::Vague,
+            });
             Decimal::from(if word == "万" { 10_000 } else { 100_000_000 })
         }
         None => return None,
@@ -381,7 +470,8 @@ fn cjk(text: &str, chars: &[(usize, char)], start: usize) -> Option<(Quantity, u
             value,
             tolerance: Decimal::ZERO,
             unit: Some(unit),
-            approx,
+            approx: approx != Approx::Exact,
+            approx_as: approx,
         },
         end,
     ))
@@ -412,6 +502,7 @@ fn percent_words(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usi
             tolerance: Decimal::new(5, 1),
             unit: Some("%"),
             approx: false,
+            approx_as: Approx::Exact,
         },
         j,
     ))
@@ -451,6 +542,7 @@ fn arabic_bare(chars: &[(usize, char)], start: usize) -> Option<(Quantity, usize
             tolerance: Decimal::new(5, scale + 1),
             unit: None,
             approx: false,
+            approx_as: Approx::Exact,
         },
         j,
     ))

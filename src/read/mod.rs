@@ -118,7 +118,17 @@ pub fn read(
             let decoded =
                 decode_owned(bytes, forced).map_err(|e| ReadError(format!("无法读取报告：{e}")))?;
             Ok(Read {
-                doc: plain::read(decoded.text),
+                doc: if format == Format::Markdown {
+                    plain::read_marked(
+                        decoded.text,
+                        plain::Markup {
+                            markdown: true,
+                            ..Default::default()
+                        },
+                    )
+                } else {
+                    plain::read(decoded.text)
+                },
                 encoding: Some(decoded.encoding),
                 bom: decoded.bom,
                 map: SourceMap::default(),

@@ -30,6 +30,9 @@ pub struct Markup {
     /// 0-based lines of the view that are table rows, sorted.
     pub table_lines: Vec<usize>,
     pub tables: Vec<Table>,
+    /// A Markdown export: `#` headings are headings (their marks are not
+    /// text), `|…|` lines are table rows, `|---|` lines are not text.
+    pub markdown: bool,
 }
 
 /// Reads a reader's text view: lines the markup says are table rows are table
@@ -46,7 +49,18 @@ pub fn read_marked(text: String, markup: Markup) -> Document {
         if content.is_empty() {
             continue;
         }
-        let start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
+        let mut start = full.start + (raw.len() - raw.trim_start_matches(is_space).len());
+        let mut content = content;
+        let mut pipe_row = false;
+        if markup.markdown {
+            let (lead, words) = markdown_line(content);
+            if words.is_empty() {
+                continue;
+            }
+            start += lead;
+            content = words;
+            pipe_row = content.starts_with('|') && content.ends_with('|') && content.len() > 1;
+        }
         // Trailing tabs count: a row whose cells are all blank keeps only them.
         if marked(line) {
             paragraphs.push(Paragraph {
@@ -59,7 +73,8 @@ pub fn read_marked(text: String, markup: Markup) -> Document {
             });
             continue;
         }
-        let cell = raw.starts_with('\t')
+        let cell = pipe_row
+            || raw.starts_with('\t')
             || is_table_row(content)
             || raw.trim_start_matches(is_space).matches('\t').count() >= 2;
         let mut from = 0;
@@ -335,6 +350,32 @@ fn trailing_numbers(s: &str) -> usize {
                 && cells::value(t).is_some_and(|v| v.is_some())
         })
         .count()
+}
+
+/// A Markdown line without its marks: `## 一、总体情况` → `一、总体情况`,
+/// `**二、…**` → `二、…`; a table's rule line `|---|:--:|` → nothing.
+/// Returns the bytes dropped before the words, and the words.
+fn markdown_line(line: &str) -> (usize, &str) {
+    if line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+        return (0, "");
+    }
+    let mut words = line;
+    if let Some(rest) = words.strip_prefix('#') {
+        let rest = rest.trim_start_matches('#');
+        if rest.starts_with(is_space) {
+            words = rest.trim_start_matches(is_space);
+            words = words.trim_end_matches('#').trim_end_matches(is_space);
+        }
+    }
+    for mark in ["**", "__"] {
+        if let Some(inner) = words.strip_prefix(mark).and_then(|w| w.strip_suffix(mark))
+            && !inner.is_empty()
+        {
+            words = inner.trim_matches(is_space);
+        }
+    }
+    let lead = words.as_ptr() as usize - line.as_ptr() as usize;
+    (lead, words)
 }
 
 /// A table row flattened to one line: cells joined by ` | ` or tabs.

@@ -1,6 +1,7 @@
 //! `broken-paragraph`: a paragraph that stops mid-word (no closing
 //! punctuation) and a next paragraph that finishes the word
 //! (「…方法手」 / 「段。…」), the trace of a page or line break in the export.
+//! Not in hard-wrapped text (`Document::hard_wrapped`), where every line ends so.
 
 use serde::Deserialize;
 
@@ -48,6 +49,11 @@ const CLAUSE_END: &[char] = &['。', '，', '；', '：', '、', '！', '？'];
 impl RuleCheck for BrokenParagraph {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
+        // Hard-wrapped text (a PDF copy) breaks every line mid-sentence: its
+        // line ends are the copy's, not the report's.
+        if doc.hard_wrapped() {
+            return;
+        }
         let body: Vec<&Paragraph> = doc.body_paragraphs().filter(|p| !p.table_cell).collect();
         for pair in body.windows(2) {
             let (p, q) = (pair[0], pair[1]);

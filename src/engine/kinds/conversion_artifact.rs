@@ -1,6 +1,6 @@
 //! `conversion-artifact`: junk a Word/PDF/HTML export leaves in the text —
 //! `[image: …]`, `[bookmark: …]`, HTML and Word residue (patterns from the
-//! pack), and OCR garbage lines (runs of Latin capitals with no Chinese).
+//! pack: runs of `|`, `¦`, `■`, `□`, `?` where text was), and OCR garbage lines (runs of Latin capitals with no Chinese).
 
 use crate::analysis::Analysis;
 use crate::engine::{PackRegex, PackRegexSet};
@@ -21,6 +21,9 @@ pub const KIND: KindSpec = KindSpec {
         struct Pattern {
             regex: Spanned<String>,
             what: String,
+            /// Not in table rows (a pipe table's empty cells are `|||`).
+            #[serde(default)]
+            prose_only: bool,
         }
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -35,7 +38,7 @@ pub const KIND: KindSpec = KindSpec {
         let patterns = p
             .patterns
             .iter()
-            .map(|pat| Ok((ctx.regex(&pat.regex)?, pat.what.clone())))
+            .map(|pat| Ok((ctx.regex(&pat.regex)?, pat.what.clone(), pat.prose_only)))
             .collect::<Result<_, _>>()?;
         // Each pattern compiled alone (so its size limit and error point at
         // it); the set only screens paragraphs in one pass.
@@ -49,7 +52,7 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct ConversionArtifact {
-    patterns: Vec<(PackRegex, String)>,
+    patterns: Vec<(PackRegex, String, bool)>,
     /// All patterns at once: most paragraphs match none.
     screen: PackRegexSet,
     ocr_garbage: bool,
@@ -66,7 +69,10 @@ impl RuleCheck for ConversionArtifact {
             } else {
                 &[]
             };
-            for (re, what) in screened {
+            for (re, what, prose_only) in screened {
+                if *prose_only && p.table_cell {
+                    continue;
+                }
                 for m in re.find_iter(text) {
                     let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
                     emit(out, span, what, m.as_str());

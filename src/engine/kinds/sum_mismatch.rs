@@ -45,41 +45,59 @@ impl RuleCheck for SumMismatch {
                 continue;
             }
             let total = &doc.quantities[b.total];
-            let sum: Decimal = b
+            let parts: Vec<_> = b
                 .parts
                 .iter()
-                .map(|p| doc.quantities[p.quantity].value)
-                .sum();
-            let slack: Decimal = total.tolerance
-                + b.parts
-                    .iter()
-                    .map(|p| doc.quantities[p.quantity].tolerance)
-                    .sum::<Decimal>();
-            let diff = sum - total.value;
+                .map(|p| &doc.quantities[p.quantity])
+                .collect();
+            // Approximate figures are bounds (2300余 is at least 2300): a
+            // finding only where the bounds make the relation impossible.
+            let (t_lo, t_hi) = total.bounds();
+            let lo: Decimal = parts.iter().map(|q| q.bounds().0).sum();
+            let hi: Option<Decimal> = parts.iter().map(|q| q.bounds().1).sum();
+            let over = t_hi.is_some_and(|t| lo > t);
+            let under = hi.is_some_and(|h| h < t_lo);
             let broken = match self.relation {
-                Relation::Equal => diff.abs() > slack,
-                Relation::AtMost => diff > slack,
-                Relation::AtLeast => -diff > slack,
+                Relation::Equal => over || under,
+                Relation::AtMost => over,
+                Relation::AtLeast => under,
             };
             if !broken {
                 continue;
             }
+            let approx = total.approx || parts.iter().any(|q| q.approx);
+            let (sum, diff) = if !approx {
+                let sum: Decimal = parts.iter().map(|q| q.value).sum();
+                (sum.normalize().to_string(), (sum - total.value).abs())
+            } else if over {
+                let sum: Decimal = parts.iter().map(|q| q.bounds().0.max(Decimal::ZERO)).sum();
+                let gap = sum - t_hi.unwrap_or(total.value);
+                (format!("至少 {}", sum.normalize()), gap)
+            } else {
+                let sum = hi.unwrap_or_default();
+                (format!("至多 {}", sum.normalize()), t_lo - sum)
+            };
+            let diff = if approx {
+                format!("至少 {}", diff.normalize())
+            } else {
+                diff.normalize().to_string()
+            };
             let unit = total.unit.unwrap_or("");
             let labels = b
                 .parts
                 .iter()
                 .map(|p| {
                     let q = &doc.quantities[p.quantity];
-                    Label::new(q.number, format!("{} {unit}", q.shown()))
+                    Label::new(q.number, format!("{} {unit}", q.shown_as_written()))
                 })
                 .collect();
             out.emit(
                 total.number,
-                Some(format!("总数 {} {unit}", total.shown())),
+                Some(format!("总数 {} {unit}", total.shown_as_written())),
                 &[
-                    ("sum", sum.normalize().to_string()),
-                    ("total", total.shown()),
-                    ("diff", diff.abs().normalize().to_string()),
+                    ("sum", sum),
+                    ("total", total.shown_as_written()),
+                    ("diff", diff),
                     ("unit", unit.to_string()),
                     ("count", b.parts.len().to_string()),
                 ],

@@ -1,7 +1,9 @@
 //! `year-mismatch`: years that disagree with the report year — the
 //! statistics period (「统计期限自2017年1月1日起至2017年12月31日止」) and
 //! plans for the coming year dated with the report year or earlier
-//! (「2017 年，我们将继续加强…」 in a 2017 report). The patterns are the pack's.
+//! (「2017 年，我们将继续加强…」 in a 2017 report), a title whose year the
+//! rest of the report contradicts, and misspelt years (「20221年」). The
+//! patterns of periods and plans are the pack's.
 
 use crate::analysis::Analysis;
 use crate::engine::PackRegex;
@@ -65,6 +67,25 @@ impl RuleCheck for YearMismatch {
             }
             out
         };
+        // The period sentence, the body and the signing date agree on a year
+        // the title does not state: the title is the one written wrong.
+        if let Some((title_year, at)) = ry.title_overruled {
+            out.emit(
+                at,
+                Some(format!("应为 {report}")),
+                &[
+                    ("year", title_year.to_string()),
+                    ("report-year", report.to_string()),
+                    ("expected", report.to_string()),
+                    ("what", "标题中的年度".into()),
+                ],
+                vec![Label::new(
+                    ry.span,
+                    format!("统计期限、正文和落款均为 {report} 年度"),
+                )],
+            );
+        }
+        misspelt_years(doc, report, out);
         for s in &doc.sentences {
             let text = doc.slice(s.span);
             // `is_match` first: captures cost a slot allocation per sentence.
@@ -126,3 +147,49 @@ impl RuleCheck for YearMismatch {
         }
     }
 }
+
+/// 「20221年」: five digits before 年 where one digit too many makes a year —
+/// a year typed wrong. The expected year is the report year or the next one
+/// when deleting a digit gives it.
+fn misspelt_years(doc: &crate::document::Document, report: i32, out: &mut Findings<'_>) {
+    for s in &doc.sentences {
+        let text = doc.slice(s.span);
+        if !text.contains('年') {
+            continue;
+        }
+        for c in MISSPELT.captures_iter(text) {
+            let m = c.get(1).expect("group 1");
+            let digits = m.as_str();
+            let candidates: Vec<i32> = (0..digits.len())
+                .filter_map(|i| {
+                    let mut d = digits.to_string();
+                    d.remove(i);
+                    d.parse().ok()
+                })
+                .filter(|y| (1990..=2100).contains(y))
+                .collect();
+            let Some(expected) = [report, report + 1, report - 1]
+                .into_iter()
+                .find(|y| candidates.contains(y))
+            else {
+                continue;
+            };
+            let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+            out.emit(
+                span,
+                Some(format!("应为 {expected}")),
+                &[
+                    ("year", digits.to_string()),
+                    ("report-year", report.to_string()),
+                    ("expected", expected.to_string()),
+                    ("what", "年份".into()),
+                ],
+                Vec::new(),
+            );
+        }
+    }
+}
+
+static MISSPELT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[^0-9０-９.．])((?:19|20)[0-9]{3})\s*年").expect("static regex")
+});
