@@ -218,6 +218,16 @@ fn read(
             found.push((ri, span, at, end));
         }
     }
+    // A row of the older form stands in only where the rows it stands for
+    // are all absent; elsewhere its label is their group's label.
+    let seen: Vec<&str> = found.iter().map(|f| def.rows[f.0].id.as_str()).collect();
+    let stands_in = |ri: usize| {
+        let targets = &def.rows[ri].stands_for;
+        targets.is_empty() || !targets.iter().any(|t| seen.contains(&t.as_str()))
+    };
+    let keep: Vec<bool> = found.iter().map(|f| stands_in(f.0)).collect();
+    let mut k = keep.iter();
+    found.retain(|_| *k.next().expect("one flag per row"));
     found.sort_by_key(|r| r.2);
     let mut rows = Vec::new();
     for (k, &(ri, label, _, _)) in found.iter().enumerate() {

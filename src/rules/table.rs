@@ -76,6 +76,13 @@ pub struct RowDef {
     /// before the numbers (表四's 「…尚未审结总计」).
     #[serde(default)]
     pub last: bool,
+    /// A row of an older form that stands for these rows when none of them
+    /// is found — the 2019 form's one 「（六）其他处理」 for the 2021 form's
+    /// three. Relations then read its cells for the first and 0 for the
+    /// others; it is never reported missing, and it is not read where any
+    /// of them is found (there it is the group label of their rows).
+    #[serde(default, rename = "stands-for")]
+    pub stands_for: Vec<String>,
     /// The label and aliases folded (`TableDef::prepare`).
     #[serde(skip)]
     pub keys: Vec<String>,

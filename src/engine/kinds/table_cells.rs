@@ -92,6 +92,8 @@ impl RuleCheck for TableCells {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| !grid.rows.iter().any(|r| r.def == *i))
+                    // An older form's row stands in; it is never missing.
+                    .filter(|(_, r)| r.stands_for.is_empty())
                     .map(|(_, r)| r.label.as_str())
                     .collect();
                 if !missing.is_empty() {

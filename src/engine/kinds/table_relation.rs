@@ -106,7 +106,10 @@ impl RuleCheck for TableRelation {
             let side = |terms: &[(String, String)]| -> Option<Decimal> {
                 if terms
                     .iter()
-                    .any(|(r, _)| grid.row(r, def).is_none_or(|row| row.ambiguous))
+                    .any(|(r, _)| grid.row(r, def).is_none() && stand_in(def, grid, r).is_none())
+                    || terms
+                        .iter()
+                        .any(|(r, _)| grid.row(r, def).is_some_and(|row| row.ambiguous))
                 {
                     return None;
                 }
@@ -116,6 +119,16 @@ impl RuleCheck for TableRelation {
                 let cells: Vec<Option<Decimal>> = terms
                     .iter()
                     .map(|(r, c)| {
+                        if grid.row(r, def).is_none() {
+                            // An older form's row in place of the missing ones:
+                            // its figure for the first, nothing for the others.
+                            let (sub, first) = stand_in(def, grid, r)?;
+                            return if first {
+                                view.cell(&def.rows[sub.def].id, c).and_then(|x| x.value)
+                            } else {
+                                Some(Decimal::ZERO)
+                            };
+                        }
                         view.cell(r, c).and_then(|x| x.value).or_else(|| {
                             let row = grid.row(r, def)?;
                             let all_blank = row
@@ -187,6 +200,21 @@ impl RuleCheck for TableRelation {
             );
         }
     }
+}
+
+/// The row read in place of `row` (an older form's row standing for it, when
+/// none of the rows it stands for was found), and whether `row` is the first
+/// of those (it takes the figure; the others take 0).
+fn stand_in<'g>(
+    def: &TableDef,
+    grid: &'g crate::analysis::grid::Grid,
+    row: &str,
+) -> Option<(&'g crate::analysis::grid::GridRow, bool)> {
+    grid.rows.iter().find_map(|r| {
+        let targets = &def.rows[r.def].stands_for;
+        let k = targets.iter().position(|t| t == row)?;
+        Some((r, k == 0))
+    })
 }
 
 fn short(s: &str) -> String {
