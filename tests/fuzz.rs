@@ -23,6 +23,18 @@ fn kept_report_inputs_hold() {
     }
 }
 
+/// A spread of the HTML and DOCX fuzzers' corpora (issue 13's 10-minute
+/// runs), read as pages and Word documents.
+#[test]
+fn kept_page_and_word_inputs_hold() {
+    for (dir, name) in [("html", "fuzz.html"), ("docx", "fuzz.docx")] {
+        for path in inputs(dir) {
+            let bytes = std::fs::read(&path).unwrap();
+            report_lint::fuzzing::check_holds_as(name, &bytes, &common::RULES);
+        }
+    }
+}
+
 #[test]
 fn kept_pack_inputs_hold() {
     for path in inputs("rules") {
