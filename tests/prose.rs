@@ -482,3 +482,26 @@ fn broken_paragraph_only_where_text_is_not_hard_wrapped() {
     );
     assert_eq!(broken(&wrapped), Vec::<String>::new());
 }
+
+/// Parts written before a total belong to it only in its own clause: after
+/// 「；」 a total with 「共」 is another subject's.
+#[test]
+fn a_total_after_a_semicolon_is_not_the_sum_of_the_parts_before_it() {
+    let text = "某区2023年政府信息公开工作年度报告\n一、总体情况\n全年公开核准施工许可证76条、安全生产许可证121条、排水许可证5条；公开劳动就业、三农信息等信息共62条。\n";
+    let r = common::check_text(text);
+    let rules: Vec<&str> = r.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(
+        !rules.iter().any(|r| r.starts_with("common/breakdown")),
+        "{rules:?}"
+    );
+    // In one clause the total is theirs: 76 + 121 + 5 = 202, not 200.
+    let text = "某区2023年政府信息公开工作年度报告\n一、总体情况\n全年公开施工许可证76条、安全生产许可证121条、排水许可证5条，合计200条。\n";
+    let r = common::check_text(text);
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.rule == "common/breakdown-sum" && d.message.contains("202")),
+        "{:?}",
+        r.diagnostics
+    );
+}

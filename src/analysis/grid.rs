@@ -42,7 +42,7 @@ impl Grid {
     /// is this table's rows, whatever its layout (a table flattened into one
     /// line included). `None` for one row of fewer than three cells (表四 is
     /// one row of fifteen; a lone label with a number may be prose).
-    pub fn rows_span(&self) -> Option<Span> {
+    pub fn rows_span(&self, text: &str) -> Option<Span> {
         if self.rows.len() < 2
             && self
                 .rows
@@ -51,7 +51,19 @@ impl Grid {
         {
             return None;
         }
-        let start = self.rows.iter().map(|r| r.label.start).min()?;
+        let first = self.rows.iter().map(|r| r.label.start).min()?;
+        // The header rows between the table's opening words and its first
+        // row are table too (「…行政诉讼情况行政复议行政诉讼结果维持…」 must not
+        // run into the section title) — when they are near and no sentence
+        // ends between (opening words met in prose are not the table).
+        let start = if self.start.start < first
+            && first - self.start.start <= 600
+            && !text[self.start.start..first].contains(['。', '；'])
+        {
+            self.start.start
+        } else {
+            first
+        };
         let end = self
             .rows
             .iter()
@@ -252,7 +264,26 @@ fn read(
         {
             layout = Layout::Flat;
         }
-        let flat_piece = nonblank.first().map(|p| (*p).clone());
+        let mut flat_piece = nonblank.first().map(|p| (*p).clone());
+        // Fewer runs of digits than cells, one with a leading zero or with
+        // at least a digit per cell (「230 000023」 for 23 | 0 | 0 | 0 | 0 | 0 |
+        // 23, 「500000 5」): concatenated cells with a stray blank, not two
+        // figures.
+        if want > 1
+            && layout == Layout::Spaces
+            && (2..want).contains(&nonblank.len())
+            && nonblank
+                .iter()
+                .all(|p| p.1.chars().all(|c| c.is_ascii_digit()))
+            && (nonblank
+                .iter()
+                .any(|p| p.1.len() > 1 && p.1.starts_with('0'))
+                || nonblank.iter().map(|p| p.1.len()).sum::<usize>() >= want)
+        {
+            let span = Span::new(nonblank[0].0.start, nonblank[nonblank.len() - 1].0.end);
+            layout = Layout::Flat;
+            flat_piece = Some((span, doc.text[span.range()].to_string()));
+        }
         let mut cells: Vec<Option<Cell>> = match layout {
             Layout::Flat if want > 1 => Vec::new(),
             _ => cells::cells(&pieces).into_iter().map(Some).collect(),

@@ -42,7 +42,7 @@ pub fn table_regions(doc: &Document, templates: &[&Arc<Vec<TableDef>>]) -> (Read
             continue;
         }
         let g = grid::read_all(doc, defs);
-        regions.extend(g.iter().flatten().filter_map(Grid::rows_span));
+        regions.extend(g.iter().flatten().filter_map(|g| g.rows_span(&doc.text)));
         grids.push((Arc::clone(defs), g));
     }
     regions.sort_unstable();

@@ -70,12 +70,22 @@ impl Document {
     /// the middle of a line is where a reader cannot see it; this is where
     /// the model learns it. `self` is returned as it is when nothing changes.
     pub fn with_table_regions(self, regions: &[Span]) -> Document {
-        let inside = |p: &Paragraph| {
+        let overlapping = |p: &Paragraph| {
+            let span = p.span;
             regions
                 .iter()
-                .any(|r| r.start < p.span.end && p.span.start < r.end)
+                .filter(move |r| r.start < span.end && span.start < r.end)
         };
-        if !self.paragraphs.iter().any(|p| !p.table_cell && inside(p)) {
+        // Where a heading glued after a table's last row starts, in a line
+        // the reader already took for a table row (「…0 0 0五、存在的主要问题」).
+        let glued = |text: &str, p: &Paragraph| -> Option<usize> {
+            let r = overlapping(p).filter(|r| r.end < p.span.end).last()?;
+            let at = r.end + skip_figures(&text[r.end..p.span.end]);
+            marker::parse_marker(&text[at..p.span.end]).map(|_| at)
+        };
+        if !self.paragraphs.iter().any(|p| {
+            overlapping(p).next().is_some() && (!p.table_cell || glued(&self.text, p).is_some())
+        }) {
             return self;
         }
         let Document {
@@ -94,15 +104,32 @@ impl Document {
         };
         let mut out = Vec::with_capacity(paragraphs.len());
         for p in paragraphs {
-            if p.table_cell || !inside(&p) {
+            if overlapping(&p).next().is_none() {
                 out.push(Paragraph { heading: None, ..p });
                 continue;
             }
+            if p.table_cell {
+                match glued(&text, &p) {
+                    Some(at) => {
+                        out.push(Paragraph {
+                            span: trim(Span::new(p.span.start, at)),
+                            heading: None,
+                            ..p
+                        });
+                        out.push(Paragraph {
+                            span: trim(Span::new(at, p.span.end)),
+                            table_cell: false,
+                            heading: None,
+                            inline: true,
+                            ..p
+                        });
+                    }
+                    None => out.push(Paragraph { heading: None, ..p }),
+                }
+                continue;
+            }
             let mut at = p.span.start;
-            for r in regions
-                .iter()
-                .filter(|r| r.start < p.span.end && p.span.start < r.end)
-            {
+            for r in overlapping(&p) {
                 let (a, b) = (r.start.max(at), r.end.min(p.span.end));
                 if a > at {
                     let before = trim(Span::new(at, a));
@@ -124,6 +151,16 @@ impl Document {
                     });
                 }
                 at = at.max(b);
+                // The last row's figures and unit that were not read as cells
+                // (「…政府集中采购13575394432.52元三、收到…」) belong to the
+                // table, not to the heading glued to them.
+                let skip = skip_figures(&text[at..p.span.end]);
+                if skip > 0 && marker::parse_marker(&text[at + skip..p.span.end]).is_some() {
+                    at += skip;
+                    if let Some(last) = out.last_mut().filter(|l: &&mut Paragraph| l.table_cell) {
+                        last.span.end = at;
+                    }
+                }
             }
             if at < p.span.end {
                 let after = trim(Span::new(at, p.span.end));
@@ -182,7 +219,19 @@ impl Document {
                 continue;
             };
             let rest = &content[m.text_start..];
-            let title_len = rest.find(['。', '！', '？', '；']).unwrap_or(rest.len());
+            let mut title_len = rest.find(['。', '！', '？', '；']).unwrap_or(rest.len());
+            if p.inline {
+                // Cut out of a flattened line: the title runs into the text
+                // with no line end — it ends at a blank, a note, a clause, or
+                // the figures after it (「一、总体情况2019年，在…」).
+                title_len = rest
+                    .char_indices()
+                    .find(|&(i, c)| {
+                        matches!(c, ' ' | '\u{3000}' | '（' | '(' | '，' | '：' | ':')
+                            || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
+                    })
+                    .map_or(title_len, |(i, _)| i.min(title_len));
+            }
             let title_text = rest[..title_len].trim_end_matches([':', '：', ' ', '\u{3000}']);
             let title = Span::new(
                 p.span.start + m.text_start,
@@ -311,4 +360,30 @@ impl Document {
             }
         }
     }
+}
+
+/// The figures, blanks and units at the start of `s` (a row's cells that were
+/// not read, before a heading glued to them).
+fn skip_figures(s: &str) -> usize {
+    s.chars()
+        .take_while(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ' '
+                        | '\t'
+                        | '元'
+                        | '万'
+                        | '件'
+                        | '条'
+                        | '个'
+                        | '次'
+                        | '人'
+                        | '%'
+                        | '％'
+                )
+        })
+        .map(char::len_utf8)
+        .sum()
 }

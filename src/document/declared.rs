@@ -79,7 +79,14 @@ pub fn find_outline(para: &str, base: usize) -> Option<DeclaredOutline> {
         return None;
     }
     if let Some((n, _)) = count {
-        split_joined(&mut parts, n as usize);
+        // A name cut at its 、 (「因…行政复议、提起行政诉讼的情况」) and two
+        // names joined by 和 (「…改进情况和其他需要报告的事项」) can leave the
+        // count right and both parts wrong: split the joined ones first, to
+        // the count plus the pieces that do not end a part, then merge those.
+        let cut_inside = (0..parts.len().saturating_sub(1))
+            .filter(|&i| !ends_a_part(&parts[i].text) && ends_a_part(&parts[i + 1].text))
+            .count();
+        split_joined(&mut parts, n as usize + cut_inside);
         merge_split(&mut parts, n as usize);
     }
     Some(DeclaredOutline {
@@ -183,14 +190,26 @@ fn merge_split(parts: &mut Vec<DeclaredPart>, want: usize) {
 /// the left side ends a part (「收到和处理…申请情况」 is one part).
 fn split_joined(parts: &mut Vec<DeclaredPart>, want: usize) {
     while parts.len() < want {
+        // The rightmost joiner of a piece: a list joins its last item
+        // (「…问题及改进情况和其他需要报告的事项」 is 「…问题及改进情况」 and
+        // 「其他需要报告的事项」).
         let Some((idx, at, joiner)) = parts.iter().enumerate().rev().find_map(|(i, p)| {
-            ["以及", "及", "和", "与"].iter().find_map(|j| {
-                p.text
-                    .match_indices(j)
-                    .map(|(at, _)| at)
-                    .find(|&at| at > 0 && at + j.len() < p.text.len() && ends_a_part(&p.text[..at]))
-                    .map(|at| (i, at, j.len()))
-            })
+            ["以及", "及", "和", "与"]
+                .iter()
+                .flat_map(|j| {
+                    p.text
+                        .match_indices(j)
+                        .map(|(at, _)| at)
+                        .filter(|&at| {
+                            at > 0
+                                && at + j.len() < p.text.len()
+                                && ends_a_part(&p.text[..at])
+                                // 「以及」 is not 「及」 after 以.
+                                && !(*j == "及" && p.text[..at].ends_with('以'))
+                        })
+                        .map(move |at| (i, at, j.len()))
+                })
+                .max_by_key(|&(_, at, _)| at)
         }) else {
             return;
         };
@@ -268,6 +287,23 @@ mod tests {
                 "概述",
                 "收费及减免情况",
                 "政府信息公开工作存在的主要问题以及改进情况"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cut_name_and_a_joined_pair_with_the_count_right() {
+        let p = "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开申请行政复议、提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进情况和其他需要报告的事项等六个部分。";
+        let o = find_outline(p, 0).unwrap();
+        assert_eq!(
+            texts(&o),
+            [
+                "总体情况",
+                "主动公开政府信息情况",
+                "收到和处理政府信息公开申请情况",
+                "因政府信息公开申请行政复议、提起行政诉讼的情况",
+                "政府信息公开工作存在的主要问题及改进情况",
+                "其他需要报告的事项"
             ]
         );
     }

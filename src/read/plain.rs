@@ -275,9 +275,12 @@ fn find_appendix(text: &str, paragraphs: &mut [Paragraph]) -> Option<usize> {
 
 static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     // After a blank, or right after a sentence (a crawler joined the page's
-    // blocks: 「…联系。一、总体情况2019年，…」).
+    // blocks: 「…联系。一、总体情况2019年，…」); a first sub-heading also right
+    // after a colon (「…加以改进：（一）继续强化…。（二）…」), whose siblings
+    // follow a full stop, or glued to a section title (「五、存在的主要问题及
+    // 改进情况（一）存在的主要问题:…」).
     Regex::new(
-        r"[ \u{3000}。](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附[件表][0-9一二三四五六七八九十]{0,2}[ \u{3000}：:])",
+        r"[ \u{3000}。](?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附[件表][0-9一二三四五六七八九十]{0,2}[ \u{3000}：:])|：[（(]一[）)]|(?:情况|事项|问题)[（(]一[）)]",
     )
     .expect("static regex")
 });
@@ -289,38 +292,77 @@ fn inline_cuts(content: &str) -> Vec<usize> {
     if content.chars().count() < 300 {
         return Vec::new();
     }
-    INLINE_HEADING
-        .find_iter(content)
-        .filter_map(|m| {
-            let at = m.start()
-                + content[m.start()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
-            // The appendix opens (「… 附件 2017年…统计表 …」): cut there, so
-            // that its table is not read as outline or prose.
-            if content[at..].starts_with('附') {
-                return Some(at);
-            }
-            let marker = marker::parse_marker(&content[at..])?;
-            let rest = &content[at + marker.text_start..];
-            // The title ends at a blank, a clause's punctuation, a note in
-            // parentheses, or the digits that follow it (「总体情况2019年，…」).
-            let title_end = rest
-                .char_indices()
-                .find(|&(i, c)| {
-                    matches!(c, ' ' | '\u{3000}' | '。' | '（' | '(' | '，' | '；')
-                        || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
-                })
-                .map_or(rest.len(), |(i, _)| i);
-            let after = rest[title_end..].trim_start_matches(is_space);
-            let title_chars = rest[..title_end].chars().count();
-            // 「…数量 713000074」 is a table row; 「总体情况 2022年，…」 is a heading.
-            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let row_of_numbers = digits > 0 && !after[digits..].starts_with(['年', '月', '日']);
-            (title_chars > 0 && title_chars <= 40 && !row_of_numbers).then_some(at)
-        })
-        .collect()
+    // (where, style, ordinal, accepted, turned down for its long title only);
+    // a candidate turned down only for
+    // its long title is taken when its next sibling is a heading.
+    let mut cands: Vec<(usize, marker::NumberStyle, u32, bool, bool)> = Vec::new();
+    for m in INLINE_HEADING.find_iter(content) {
+        // The marker starts after the one char before it (a blank, 。 or
+        // ：), or after the section title's last word it is glued to
+        // (「…改进情况（一）存在的主要问题」).
+        let lead = if ["情况", "事项", "问题"]
+            .iter()
+            .any(|w| m.as_str().starts_with(w))
+        {
+            "情况".len()
+        } else {
+            content[m.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8)
+        };
+        let at = m.start() + lead;
+        // The appendix opens (「… 附件 2017年…统计表 …」): cut there, so
+        // that its table is not read as outline or prose.
+        if content[at..].starts_with('附') {
+            cands.push((at, marker::NumberStyle::Circled, 0, true, false));
+            continue;
+        }
+        let Some(marker) = marker::parse_marker(&content[at..]) else {
+            continue;
+        };
+        let rest = &content[at + marker.text_start..];
+        // The title ends at a blank, a clause's punctuation, a note in
+        // parentheses, or the digits that follow it (「总体情况2019年，…」).
+        let title_end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ' ' | '\u{3000}' | '。' | '（' | '(' | '，' | '；')
+                    || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let after = rest[title_end..].trim_start_matches(is_space);
+        let title_chars = rest[..title_end].chars().count();
+        // 「…数量 713000074」 is a table row; 「总体情况 2022年，…」 is a heading.
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let row_of_numbers = digits > 0 && !after[digits..].starts_with(['年', '月', '日']);
+        let long = title_chars > 40;
+        let ok = title_chars > 0 && !long && !row_of_numbers;
+        cands.push((
+            at,
+            marker.style,
+            marker.ordinal,
+            ok,
+            long && !row_of_numbers,
+        ));
+    }
+    // 「…发展。（一）主动公开方面平潭综合实验区切实落实…」 runs its title into
+    // the text; its sibling 「（二）依申请公开方面持续强化…，」 shows it is one.
+    for i in (0..cands.len()).rev() {
+        let (_, style, ord, ok, _) = cands[i];
+        if !ok || ord < 2 {
+            continue;
+        }
+        if let Some(j) = cands[..i]
+            .iter()
+            .rposition(|c| c.1 == style && c.2 == ord - 1)
+            && !cands[j].3
+            && cands[j].4
+        {
+            cands[j].3 = true;
+        }
+    }
+    cands.into_iter().filter(|c| c.3).map(|c| c.0).collect()
 }
 
 /// `s` without what stands in parentheses (a label's note has commas).

@@ -245,7 +245,18 @@ pub(super) fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> O
         .filter(|p| before.ends_with(p.as_str()))
         .max_by_key(|p| p.len())?;
     let si = doc.sentence_at(q.span.start)?;
-    let s = doc.sentences[si].span;
+    let mut s = doc.sentences[si].span;
+    // Parts before their total stand in its clause: 「…许可证783条、…备案16条；
+    // 公开劳动就业、三农信息等信息共62条」 — after 「；」 is another subject.
+    if let Some(semi) = doc.text[s.start..q.span.start].rfind(['；', ';']) {
+        let cut = s.start
+            + semi
+            + doc.text[s.start + semi..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        s = crate::source::span::Span::new(cut, s.end);
+    }
     let from = doc
         .quantity_index(s.start)
         .max(qi.saturating_sub(MAX_PARTS));
