@@ -79,7 +79,7 @@ impl Document {
         // Where a heading glued after a table's last row starts, in a line
         // the reader already took for a table row (「…0 0 0五、存在的主要问题」).
         let glued = |text: &str, p: &Paragraph| -> Option<usize> {
-            let r = overlapping(p).filter(|r| r.end < p.span.end).next_back()?;
+            let r = overlapping(p).rfind(|r| r.end < p.span.end)?;
             let at = r.end + skip_figures(&text[r.end..p.span.end]);
             marker::parse_marker(&text[at..p.span.end]).map(|_| at)
         };
