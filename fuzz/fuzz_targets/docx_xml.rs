@@ -20,7 +20,7 @@ static PARTS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
     (0..zip.len())
         .filter_map(|i| {
             let mut f = zip.by_index(i).ok()?;
-            let name = f.name().to_string();
+            let name = f.name().ok()?.to_string();
             let mut data = Vec::new();
             f.read_to_end(&mut data).ok()?;
             (name != "word/document.xml").then_some((name, data))
