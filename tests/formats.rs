@@ -331,3 +331,85 @@ fn docx_findings_name_their_paragraph_or_cell() {
         .collect();
     assert!(kinds.contains(&"paragraph"), "{kinds:?}");
 }
+
+/// Word headings by style (「标题 1」, 「标题 2」) with no number are headings
+/// of the outline: the sections a 2008-format report needs are found in them.
+#[test]
+fn docx_headings_by_style_without_numbers_are_headings() {
+    use std::io::Write;
+    let para = |style: Option<&str>, text: &str| {
+        let ppr = style.map_or(String::new(), |s| {
+            format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>")
+        });
+        format!("<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>")
+    };
+    let body = [
+        para(None, "某县2017年政府信息公开工作年度报告"),
+        para(Some("1"), "概述"),
+        para(
+            None,
+            "2017年，本县主动公开政府信息1210条，受理依申请公开35件，均按期答复。",
+        ),
+        para(Some("1"), "主动公开政府信息的情况"),
+        para(Some("2"), "公开的数量"),
+        para(None, "全年主动公开政府信息1210条。"),
+        para(Some("2"), "公开的渠道"),
+        para(None, "通过政府网站公开1100条，通过政务微博公开110条。"),
+        para(Some("1"), "依申请公开政府信息和不予公开政府信息的情况"),
+        para(None, "全年受理申请35件，均已答复。"),
+        para(Some("1"), "政府信息公开的收费及减免情况"),
+        para(None, "未收取任何费用。"),
+        para(Some("1"), "因政府信息公开申请提起行政复议、行政诉讼的情况"),
+        para(None, "未发生行政复议和行政诉讼。"),
+        para(Some("1"), "政府信息公开工作存在的主要问题及改进情况"),
+        para(None, "公开的及时性有待提高，下一步将加强培训。"),
+    ]
+    .concat();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"a\"/></w:style></w:styles>";
+    let write = |with_styles: bool| {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default();
+        z.start_file("word/document.xml", opts).unwrap();
+        z.write_all(document.as_bytes()).unwrap();
+        if with_styles {
+            z.start_file("word/styles.xml", opts).unwrap();
+            z.write_all(styles.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+        out.into_inner()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let rules_of = |name: &str, bytes: Vec<u8>| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let v = json(&run(&[
+            "check",
+            "--format",
+            "json",
+            &path.display().to_string(),
+        ]));
+        let mut rules: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] != "info")
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        rules.sort();
+        rules
+    };
+    assert_eq!(rules_of("styled.docx", write(true)), Vec::<String>::new());
+    // Without the styles the same words are not headings: sections missing.
+    let bare = rules_of("bare.docx", write(false));
+    assert!(
+        bare.iter().any(|r| r.starts_with("gov2008/section-")),
+        "{bare:?}"
+    );
+}

@@ -209,15 +209,58 @@ impl Document {
     }
 
     fn find_headings(&mut self) {
+        use marker::NumberStyle;
         let mut found = Vec::new();
+        // The ordinal the next heading of each level would have: an
+        // unnumbered heading (a DOCX 「标题 2」 with no number) takes it, as if
+        // numbered where it stands.
+        const LEVELS: [NumberStyle; 4] = [
+            NumberStyle::CjkComma,
+            NumberStyle::ParenCjk,
+            NumberStyle::Arabic,
+            NumberStyle::ParenArabic,
+        ];
+        let mut next = [1u32; 4];
+        let count = |next: &mut [u32; 4], rank: usize, ordinal: u32| {
+            if rank < 4 {
+                next[rank] = ordinal.saturating_add(1);
+                for n in &mut next[rank + 1..] {
+                    *n = 1;
+                }
+            }
+        };
+        // The report's own title (its first lines, before any text) styled
+        // as a heading is the title, not a heading.
+        let mut past_title = false;
         for (pi, p) in self.paragraphs.iter().enumerate() {
             if p.table_cell || p.in_appendix {
                 continue;
             }
             let content = &self.text[p.span.range()];
-            let Some(m) = marker::parse_marker(content) else {
-                continue;
+            let numbered = marker::parse_marker(content);
+            let after_title = past_title;
+            past_title |= numbered.is_some() || p.style_level.is_none();
+            let m = match (numbered, p.style_level) {
+                (Some(m), _) => m,
+                (None, Some(level))
+                    if (level as usize) < LEVELS.len()
+                        && content.chars().count() <= 60
+                        && after_title
+                        && !(found.is_empty() && content.contains("年度报告")) =>
+                {
+                    let rank = level as usize;
+                    marker::Marker {
+                        style: LEVELS[rank],
+                        ordinal: next[rank],
+                        len: 0,
+                        text_start: 0,
+                    }
+                }
+                _ => continue,
             };
+            if let Some(rank) = LEVELS.iter().position(|&st| st == m.style) {
+                count(&mut next, rank, m.ordinal);
+            }
             let rest = &content[m.text_start..];
             let mut title_len = rest.find(['。', '！', '？', '；']).unwrap_or(rest.len());
             if p.inline {

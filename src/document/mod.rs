@@ -41,6 +41,9 @@ pub struct Paragraph {
     /// Cut out of a long line of a flattened web page at an inline heading
     /// (「… 一、总体情况 2022年，…」): its heading ends at the first space.
     pub inline: bool,
+    /// A heading by its style in the source (DOCX 「标题 1」 = 0), numbered or
+    /// not: an unnumbered one is still a heading of the outline.
+    pub style_level: Option<u8>,
 }
 
 /// A numbered heading and the section it opens.

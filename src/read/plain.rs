@@ -33,6 +33,9 @@ pub struct Markup {
     /// A Markdown export: `#` headings are headings (their marks are not
     /// text), `|…|` lines are table rows, `|---|` lines are not text.
     pub markdown: bool,
+    /// (line, outline level): lines that are headings by their style (DOCX
+    /// 「标题 1」…), in line order.
+    pub outline: Vec<(usize, u8)>,
 }
 
 /// Reads a reader's text view: lines the markup says are table rows are table
@@ -41,6 +44,13 @@ pub struct Markup {
 pub fn read_marked(text: String, markup: Markup) -> Document {
     let lines = LineIndex::new(&text);
     let marked = |line: usize| markup.table_lines.binary_search(&line).is_ok();
+    let style_level = |line: usize| {
+        markup
+            .outline
+            .binary_search_by_key(&line, |&(l, _)| l)
+            .ok()
+            .map(|i| markup.outline[i].1)
+    };
     let mut paragraphs = Vec::new();
     for line in 0..lines.line_count() {
         let full = lines.line_span(&text, line);
@@ -70,6 +80,7 @@ pub fn read_marked(text: String, markup: Markup) -> Document {
                 in_appendix: false,
                 heading: None,
                 inline: false,
+                style_level: None,
             });
             continue;
         }
@@ -89,6 +100,7 @@ pub fn read_marked(text: String, markup: Markup) -> Document {
                 in_appendix: false,
                 heading: None,
                 inline: from > 0,
+                style_level: None,
             });
             from = cut;
         }
@@ -99,6 +111,7 @@ pub fn read_marked(text: String, markup: Markup) -> Document {
             in_appendix: false,
             heading: None,
             inline: from > 0,
+            style_level: if from == 0 { style_level(line) } else { None },
         });
     }
     mark_cell_lines(&text, &mut paragraphs);

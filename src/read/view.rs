@@ -112,6 +112,14 @@ impl ViewBuilder {
         self.open = true;
     }
 
+    /// The current paragraph is a heading of this outline level (0 = the
+    /// top) by its style, whatever its text says (`Markup::outline`).
+    pub fn outline_level(&mut self, level: u8) {
+        if self.table.is_none() && self.open {
+            self.view.markup.outline.push((self.lines, level));
+        }
+    }
+
     /// A paragraph ends (a block element, `w:p`); nothing when the line is empty.
     pub fn end_paragraph(&mut self) {
         if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {

@@ -45,6 +45,8 @@ const MAX_SPAN: i64 = 1000;
 #[derive(Debug)]
 struct Para {
     style: Option<String>,
+    /// Its own `w:outlineLvl`, then (once its style is known) its level.
+    outline: Option<u8>,
     num_id: Option<i64>,
     ilvl: Option<i64>,
     /// The numbering marker is written (after `w:pPr`, or at the first content).
@@ -444,6 +446,13 @@ impl Walker<'_> {
                     p.style = attr(e, "val");
                 }
             }
+            "outlineLvl" => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.outline = int_attr(e, "val")
+                        .and_then(|v| u8::try_from(v).ok())
+                        .filter(|&v| v < 9);
+                }
+            }
             "numId" | "ilvl" => {
                 if let Some(p) = self.paras.last_mut() {
                     let v = int_attr(e, "val");
@@ -472,6 +481,7 @@ impl Walker<'_> {
         };
         self.paras.push(Para {
             style: None,
+            outline: None,
             num_id: None,
             ilvl: None,
             started: false,
@@ -489,6 +499,9 @@ impl Walker<'_> {
             return;
         }
         let (style, num_id, ilvl) = (p.style.take(), p.num_id, p.ilvl);
+        p.outline = p
+            .outline
+            .or_else(|| self.lists.outline_level(style.as_deref()));
         let marker = self.lists.marker(style.as_deref(), num_id, ilvl);
         self.write(&marker);
     }
@@ -508,6 +521,11 @@ impl Walker<'_> {
                 let place = Place::Paragraph { paragraph: n };
                 let had_text = p.written;
                 if had_text {
+                    // A heading by its style (「标题 1」…): the outline sees it
+                    // even when it carries no number.
+                    if let Some(level) = p.outline.filter(|&l| l < 4) {
+                        self.b.outline_level(level);
+                    }
                     self.b.end_paragraph();
                 }
                 if !self.flush_deferred(Some(place)) && !had_text {

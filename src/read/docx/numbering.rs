@@ -26,6 +26,9 @@ struct Style {
     based_on: Option<String>,
     num_id: Option<i64>,
     ilvl: Option<i64>,
+    /// The outline level (0 = Heading 1): `w:outlineLvl`, or the style's name
+    /// 「heading N」/「标题 N」.
+    outline: Option<u8>,
 }
 
 /// The paragraph styles of `styles.xml`, as far as numbering goes.
@@ -119,6 +122,20 @@ impl Styles {
                         s.based_on = attr(&e, "val");
                     }
                 }
+                "name" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.outline = s
+                            .outline
+                            .or(heading_name_level(&attr(&e, "val").unwrap_or_default()));
+                    }
+                }
+                "outlineLvl" if in_ppr => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.outline = int_attr(&e, "val")
+                            .and_then(|v| u8::try_from(v).ok())
+                            .filter(|&v| v < 9);
+                    }
+                }
                 "numId" | "ilvl" if in_ppr => {
                     if let Some((_, s)) = current.as_mut() {
                         let v = int_attr(&e, "val");
@@ -133,6 +150,20 @@ impl Styles {
             }
         }
         Ok(styles)
+    }
+
+    /// The outline level a paragraph of style `id` gets from its style chain
+    /// (Word's built-in 「标题 1」… or a style with `w:outlineLvl`).
+    pub(super) fn outline_level(&self, id: Option<&str>) -> Option<u8> {
+        let mut id = id.or(self.default.as_deref());
+        for _ in 0..MAX_STYLE_CHAIN {
+            let style = id.and_then(|i| self.styles.get(i))?;
+            if style.outline.is_some() {
+                return style.outline;
+            }
+            id = style.based_on.as_deref();
+        }
+        None
     }
 
     /// The numbering a paragraph of style `id` (or the default style) gets
@@ -153,6 +184,18 @@ impl Styles {
         }
         (num_id, ilvl)
     }
+}
+
+/// 「heading 2」 (Word's built-in name, whatever the UI language) or
+/// 「标题 2」 → 1.
+fn heading_name_level(name: &str) -> Option<u8> {
+    let lower = name.trim().to_ascii_lowercase();
+    let n = lower
+        .strip_prefix("heading")
+        .or_else(|| lower.strip_prefix("标题"))?
+        .trim();
+    let n: u8 = n.parse().ok()?;
+    (1..=9).contains(&n).then(|| n - 1)
 }
 
 /// How the number of a level is written (`w:numFmt`).
@@ -639,6 +682,11 @@ impl<'a> Lists<'a> {
             numbering,
             counters: HashMap::new(),
         }
+    }
+
+    /// The outline level of a paragraph of this style (see `Styles`).
+    pub(super) fn outline_level(&self, style: Option<&str>) -> Option<u8> {
+        self.styles.outline_level(style)
     }
 
     /// The marker (number and suffix) of the next paragraph with style
