@@ -444,7 +444,7 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
             return (base - 1, &text[base - 1..base + end], false);
         }
         // Cell per line without tabs (a Word table pasted as paragraphs):
-        // the lines that are each one value, up to a blank line or words.
+        // the lines that are each one value, up to words.
         let is_cell = |l: &str| {
             let t = l.trim_matches(is_space);
             !t.is_empty() && t.chars().count() <= 24 && cells::value(t).is_some()
@@ -453,12 +453,23 @@ fn cell_text(text: &str, from: usize, limit: usize, next_ord: Option<u32>) -> (u
         if let Some(first) = lines.next()
             && is_cell(first)
         {
-            let mut end = first.len();
+            // A single blank line may stand between cells (each cell its own
+            // paragraph with a blank one after it); two end the row.
+            let (mut end, mut at, mut blanks) = (first.len(), first.len(), 0);
             for line in lines {
+                at += line.len();
+                if line.trim_matches(is_space).is_empty() {
+                    blanks += 1;
+                    if blanks >= 2 {
+                        break;
+                    }
+                    continue;
+                }
                 if !is_cell(line) {
                     break;
                 }
-                end += line.len();
+                blanks = 0;
+                end = at;
             }
             let run = after_nl[..end].trim_end_matches(is_space);
             if run.contains('\n') {
