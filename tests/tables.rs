@@ -432,3 +432,31 @@ fn the_2008_table_with_untabbed_cell_lines_is_read() {
     assert_eq!(want.len(), 3, "{want:?}");
     assert_eq!(table_findings(&untabbed), want);
 }
+
+/// A column left out of 表三 (its header word and its cells) is reported like
+/// a missing row, and the other columns are still read where they stand: no
+/// sum or text finding follows from the shift.
+#[test]
+fn a_missing_column_is_reported_like_a_missing_row() {
+    let rel = "tests/fixtures/national/edit-missing-column.txt";
+    let r = check_file(rel);
+    let found: Vec<(String, String)> = r
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.clone(), d.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "gov2021/t3-rows".to_string(),
+            "收到和处理政府信息公开申请情况（表三）缺少栏目：「法律服务机构」列".to_string()
+        )]
+    );
+    let t3 = table(rel, "gov-2021", "t3");
+    assert_eq!(t3[0], ("new".into(), vec![10, 2, 0, 1, -1, 1, 14]));
+    // Every other layout of the clean report names all seven columns.
+    for layout in ["pipes", "tabs", "spaces", "cells"] {
+        let rel = format!("tests/fixtures/national/clean-2021-{layout}.txt");
+        assert_eq!(rules_fired(&rel), Vec::<String>::new(), "{layout}");
+    }
+}

@@ -31,6 +31,10 @@ pub struct GridRow {
 pub struct Grid {
     pub start: Span,
     pub rows: Vec<GridRow>,
+    /// Columns of the template the table left out (its header does not name
+    /// them and its rows are that many cells short); the rows' cells are
+    /// aligned to the columns that are there, these cells absent.
+    pub missing_columns: Vec<usize>,
 }
 
 impl Grid {
@@ -304,10 +308,71 @@ fn read(
     let mut grid = Grid {
         start: Span::new(f.at(start_at), f.at(start_at + start_len)),
         rows: Vec::new(),
+        missing_columns: Vec::new(),
     };
     split_flat(def, &mut rows);
     grid.rows = rows.into_iter().map(|(r, _)| r).collect();
+    grid.missing_columns = missing_columns(&doc.text, def, &grid);
+    if !grid.missing_columns.is_empty() {
+        let want = def.columns.len() - grid.missing_columns.len();
+        for row in &mut grid.rows {
+            if row.cells.iter().flatten().count() != want {
+                continue;
+            }
+            let old = std::mem::take(&mut row.cells);
+            let mut present = old.into_iter().flatten();
+            row.cells = (0..def.columns.len())
+                .map(|k| {
+                    if grid.missing_columns.contains(&k) {
+                        None
+                    } else {
+                        present.next()
+                    }
+                })
+                .collect();
+        }
+    }
     Some(grid)
+}
+
+/// The template's columns a table left out: its header (between the
+/// table's opening words and its first row) names most columns but not
+/// these, and most rows hold that many cells fewer. Tables whose rows have
+/// columns of their own (表二) are not judged.
+fn missing_columns(text: &str, def: &TableDef, grid: &Grid) -> Vec<usize> {
+    if def.columns.len() < 2 || def.rows.iter().any(|r| r.columns.is_some()) {
+        return Vec::new();
+    }
+    let Some(first) = grid.rows.iter().map(|r| r.label.start).min() else {
+        return Vec::new();
+    };
+    if grid.start.start >= first {
+        return Vec::new();
+    }
+    let header = crate::source::text::fold(&text[grid.start.start..first]);
+    let missing: Vec<usize> = def
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !header.contains(&crate::source::text::fold(&c.label)))
+        .map(|(k, _)| k)
+        .collect();
+    if missing.is_empty() || missing.len() * 2 >= def.columns.len() {
+        return Vec::new();
+    }
+    let want = def.columns.len() - missing.len();
+    let filled: Vec<usize> = grid
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().flatten().count())
+        .filter(|&n| n > 0)
+        .collect();
+    let short = filled.iter().filter(|&&n| n == want).count();
+    if filled.len() >= 3 && short * 3 >= filled.len() * 2 {
+        missing
+    } else {
+        Vec::new()
+    }
 }
 
 fn find_label(f: &Folded, row: &RowDef, cursor: usize, bound: usize) -> Option<(usize, usize)> {

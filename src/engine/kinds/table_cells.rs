@@ -96,15 +96,21 @@ impl RuleCheck for TableCells {
                     .filter(|(_, r)| r.stands_for.is_empty())
                     .map(|(_, r)| r.label.as_str())
                     .collect();
-                if !missing.is_empty() {
+                let columns: Vec<&str> = grid
+                    .missing_columns
+                    .iter()
+                    .map(|&k| def.columns[k].label.as_str())
+                    .collect();
+                if !missing.is_empty() || !columns.is_empty() {
                     let names = missing
                         .iter()
                         .map(|m| format!("「{m}」"))
+                        .chain(columns.iter().map(|c| format!("「{c}」列")))
                         .collect::<String>();
                     out.emit(
                         grid.start,
                         Some(def.title.clone()),
-                        &vars(def, names, missing.len(), ""),
+                        &vars(def, names, missing.len() + columns.len(), ""),
                         Vec::new(),
                     );
                 }
