@@ -147,7 +147,7 @@ fn run_inputs(
         .unzip();
     if !corpus_checks.is_empty() {
         let facts: Vec<ReportFacts> = facts.into_iter().flatten().collect();
-        let corpus = engine::corpus::Corpus::new(&facts, &wanted.words);
+        let corpus = engine::corpus::Corpus::new(&facts, wanted);
         // Offsets other files' findings point at, per file, kept when texts go.
         let mut pointed: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
         let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); reports.len()];

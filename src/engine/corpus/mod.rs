@@ -7,7 +7,10 @@
 //! year for them.
 
 pub mod carry_over;
+pub mod copied;
 pub mod duplicate;
+pub mod foreign;
+pub mod passages;
 pub mod stock_chain;
 
 use std::collections::BTreeMap;
@@ -27,12 +30,14 @@ pub struct Corpus<'a> {
     pub reports: &'a [ReportFacts],
     /// The words whose places the reports kept (`Wanted::words`).
     pub words: &'a [String],
+    /// The sections whose passages the reports marked (`Wanted::sections`).
+    pub sections: &'a [Vec<String>],
     /// Issuer name → (year, index into `reports`), sorted.
     series: BTreeMap<&'a str, Vec<(i32, usize)>>,
 }
 
 impl<'a> Corpus<'a> {
-    pub fn new(reports: &'a [ReportFacts], words: &'a [String]) -> Corpus<'a> {
+    pub fn new(reports: &'a [ReportFacts], wanted: &'a Wanted) -> Corpus<'a> {
         let mut series: BTreeMap<&str, Vec<(i32, usize)>> = BTreeMap::new();
         for (i, r) in reports.iter().enumerate() {
             if let (Some(name), Some(year)) = (r.issuer.as_deref(), r.year) {
@@ -42,7 +47,8 @@ impl<'a> Corpus<'a> {
         series.values_mut().for_each(|v| v.sort());
         Corpus {
             reports,
-            words,
+            words: &wanted.words,
+            sections: &wanted.sections,
             series,
         }
     }
@@ -122,7 +128,13 @@ pub struct CorpusKindSpec {
 }
 
 /// The corpus kinds.
-pub const CORPUS_KINDS: &[CorpusKindSpec] = &[duplicate::KIND, carry_over::KIND, stock_chain::KIND];
+pub const CORPUS_KINDS: &[CorpusKindSpec] = &[
+    duplicate::KIND,
+    carry_over::KIND,
+    stock_chain::KIND,
+    copied::KIND,
+    foreign::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static CorpusKindSpec> {
     CORPUS_KINDS.iter().find(|k| k.names.contains(&name))
