@@ -237,6 +237,39 @@ fn one_report_alone_gets_no_corpus_finding_and_a_gap_gets_one_note() {
     let note = found(&r, "corpus/earlier-report-missing");
     assert_eq!(note.len(), 1);
     assert_eq!(note[0].1.severity, Severity::Info);
+    assert_eq!(
+        note[0].1.message,
+        "跨年度检查需要上一年度（2020年）的报告，本次输入中没有，跨年度核对未做（本次共 2 份报告缺少上一年度的报告）"
+    );
+    // A subset: two issuers' reports, one each, with figures to carry — one
+    // note; a complete series from its first year — none.
+    let r = run(
+        vec![
+            input("a/2022.txt", report(A22, [5, 2, 25], [3, 1], [0, 0], "")),
+            input(
+                "b/2022.txt",
+                report(
+                    "某镇人民政府2022年政府信息公开工作年度报告",
+                    [0, 0, 0],
+                    [1, 0],
+                    [0, 0],
+                    "",
+                ),
+            ),
+        ],
+        None,
+    );
+    let note = found(&r, "corpus/earlier-report-missing");
+    assert_eq!(note.len(), 1, "{note:?}");
+    assert!(note[0].1.message.contains("本次共 2 份"));
+    let r = run(
+        vec![
+            input("2021.txt", report(A21, [3, 1, 20], [1, 0], [2, 2], "")),
+            input("2022.txt", report(A22, [5, 2, 23], [2, 2], [0, 0], "")),
+        ],
+        None,
+    );
+    assert!(found(&r, "corpus/earlier-report-missing").is_empty());
 }
 
 #[test]
@@ -321,6 +354,8 @@ fn pingtan_series_as_a_repository() {
     assert!(found(&r, "common/carry-over").is_empty(), "{cross:?}");
     assert!(found(&r, "common/duplicate-report").is_empty());
     assert_eq!(cross.len(), 1, "{cross:?}");
+    // Its README finds no text copied within the folder.
+    assert!(copied_findings(&r).is_empty(), "{:?}", copied_findings(&r));
 }
 
 // ---- Copied text and another issuer's words ---------------------------------

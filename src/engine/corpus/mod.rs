@@ -221,6 +221,13 @@ impl CorpusFindings<'_> {
     }
 }
 
+/// Whether a report has a figure a cross-year check would compare.
+fn has_figures(r: &ReportFacts) -> bool {
+    r.cells
+        .iter()
+        .any(|c| c.value.is_some_and(|v| !v.is_zero()))
+}
+
 /// Runs every corpus check; findings sorted by file, then position.
 pub fn check_corpus(corpus: &Corpus<'_>, checks: &[&dyn CorpusCheck]) -> Vec<(FileId, Diagnostic)> {
     let mut out = Vec::new();
@@ -237,16 +244,19 @@ pub fn check_corpus(corpus: &Corpus<'_>, checks: &[&dyn CorpusCheck]) -> Vec<(Fi
 }
 
 /// Once per run: the first report (by issuer, then year) whose year before
-/// is not among the inputs while its series has a gap before it, so
-/// cross-year checks were not made.
+/// is not among the inputs, so cross-year checks were not made — when its
+/// series has a gap before it, or when it is its issuer's only report in a
+/// run of several and has figures to carry (a subset of a repository). A
+/// single file is not noted (a pre-commit run would always carry the note),
+/// nor the first year of a series (a repository starts somewhere).
 fn earlier_missing(corpus: &Corpus<'_>) -> Option<(FileId, Diagnostic)> {
     let mut missing = Vec::new();
+    let several = corpus.reports.len() > 1;
     for (_, list) in corpus.series() {
         for (k, (year, i)) in list.iter().enumerate() {
-            // A report alone (a single file) is not noted: every run over
-            // unrelated reports would carry the note.
             let gap = k > 0 && list[k - 1].0 < year - 1;
-            if gap {
+            let alone = several && list.len() == 1 && has_figures(&corpus.reports[*i]);
+            if gap || alone {
                 missing.push((*year, *i));
             }
         }
