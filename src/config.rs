@@ -605,6 +605,19 @@ impl Config {
         e
     }
 
+    /// Whether the file's own `select`/`ignore` (not a `[[per-file]]`'s) let
+    /// a corpus rule run at all: one ignored there is not run, so a run
+    /// without the corpus phase is the per-file phase alone.
+    pub fn runs_corpus_rule(&self, id: &str, check: &str) -> bool {
+        let hit = |list: &[String]| {
+            [id, check].iter().any(|n| {
+                list.iter()
+                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
+            })
+        };
+        (self.top.select.is_empty() || hit(&self.top.select)) && !hit(&self.top.ignore)
+    }
+
     /// Every issuer the configuration names, in the file's order (the
     /// corpus checks look for their names in other issuers' reports).
     pub fn known_issuers(&self) -> Vec<KnownIssuer> {

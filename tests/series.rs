@@ -304,6 +304,16 @@ fn baselines_and_suppressions_cover_corpus_findings() {
     let cfg = "[[suppress]]\npath = \"2022.txt\"\nrule = \"common/carry-over\"\nreason = \"上年报告已更正\"\n";
     let r = run(inputs(), Some(cfg));
     assert!(found(&r, "common/carry-over").is_empty());
+    // Ignored in the file's own list, the corpus rules do not run at all.
+    let r = run(
+        inputs(),
+        Some("ignore = [\"cross-year-mismatch\", \"common/duplicate-report\"]\n"),
+    );
+    assert!(r.iter().all(|f| {
+        f.diagnostics
+            .iter()
+            .all(|d| d.check.as_str() != "cross-year-mismatch")
+    }));
 }
 
 /// The Pingtan series (2019–2025, one issuer, no titles: the configuration

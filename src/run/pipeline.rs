@@ -58,6 +58,11 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
     let checks: Vec<&dyn CorpusCheck> = rules
         .corpus_rules()
         .into_iter()
+        .filter(|r| {
+            opts.config
+                .as_ref()
+                .is_none_or(|c| c.runs_corpus_rule(&r.meta.id, r.meta.check.as_str()))
+        })
         .map(|r| r as &dyn CorpusCheck)
         .collect();
     run_inputs(inputs, rules, opts, &checks)
