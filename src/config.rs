@@ -212,7 +212,12 @@ impl Config {
         let rules: Vec<&str> = set
             .packs
             .iter()
-            .flat_map(|p| p.rules.iter().map(|r| r.meta.id.as_str()))
+            .flat_map(|p| {
+                p.rules
+                    .iter()
+                    .map(|r| r.meta.id.as_str())
+                    .chain(p.corpus.iter().map(|r| r.meta.id.as_str()))
+            })
             .collect();
         let mut selectors: Vec<&str> = rules.clone();
         selectors.extend(Check::ALL.iter().map(|c| c.as_str()));
