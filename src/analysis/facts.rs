@@ -28,8 +28,11 @@ pub struct FactCell {
 /// that (`CorpusCheck::wants`).
 #[derive(Debug, Clone, Default)]
 pub struct Wanted {
-    /// Table cells.
+    /// Table cells…
     pub cells: bool,
+    /// …of these tables (by id) and rows (`None`: every row); empty: all
+    /// (ten thousand reports' every cell would not fit the memory budget).
+    pub cells_of: Vec<(String, Option<String>)>,
     /// Where these words occur (each found at most `MAX_MENTIONS` times).
     pub words: Vec<String>,
     /// A sketch of the body and hashes of its passages (`shingle`).
@@ -52,6 +55,24 @@ impl Wanted {
             0 => chars.max(1),
             m => m.min(chars.max(1)),
         };
+    }
+
+    /// Keeps the cells of a table's row (`None`: of every row).
+    pub fn cells_of(&mut self, table: &str, row: Option<&str>) {
+        self.cells = true;
+        let k = (table.to_string(), row.map(str::to_string));
+        if !self.cells_of.contains(&k) {
+            self.cells_of.push(k);
+        }
+    }
+
+    /// Whether a cell of this table and row is kept.
+    pub fn keeps(&self, table: &str, row: &str) -> bool {
+        self.cells_of.is_empty()
+            || self
+                .cells_of
+                .iter()
+                .any(|(t, r)| t == table && r.as_deref().is_none_or(|r| r == row))
     }
 
     /// Adds a word to look for; its index in `words`.
@@ -206,7 +227,11 @@ impl ReportFacts {
             facts.tables.push(Arc::clone(defs));
             for (t, grid) in cx.grids(defs).iter().enumerate() {
                 let Some(grid) = grid else { continue };
+                let def = &defs[t];
                 for row in &grid.rows {
+                    if !wanted.keeps(&def.id, &def.rows[row.def].id) {
+                        continue;
+                    }
                     for (c, cell) in row.cells.iter().enumerate() {
                         let Some(cell) = cell else { continue };
                         facts.cells.push(FactCell {
