@@ -9,6 +9,13 @@
 //! `w:p`, table rows (tabs or ` | `) as table rows; the GBK share of the text
 //! corpus is a GBK page. For measuring each reader against the text one.
 //!
+//! With `series` the reports form a repository: N reports of issuers over
+//! five years (2021–2025, `<issuer>/<year>.txt`, 2021 format) whose 上年结转
+//! and 现行有效 carry from year to year, whose prose differs from year to
+//! year — except one report in ten, which copies the year before, and one in
+//! a hundred, which copies a paragraph of another issuer with its name left
+//! in. For measuring the corpus phase.
+//!
 //! The corpus is never committed (bench/corpus is ignored).
 
 use std::path::PathBuf;
@@ -50,6 +57,9 @@ fn main() {
     let format = args.get(4).map_or("txt", String::as_str);
     std::fs::create_dir_all(&dir).expect("create corpus dir");
     let mut rng = StdRng::seed_from_u64(seed);
+    if format == "series" {
+        return series(n, &dir, &mut rng);
+    }
     let mut bytes = 0usize;
     for i in 0..n {
         let mut text = if rng.random_ratio(1, 5) {
@@ -225,4 +235,122 @@ fn docx(text: &str) -> Vec<u8> {
     }
     z.finish().expect("zip");
     out.into_inner()
+}
+
+/// Clauses of the prose of a series' reports.
+const CLAUSES: &[&str] = &[
+    "围绕优化营商环境集中公开涉企政策",
+    "开设惠企政策专栏并按行业分类汇编",
+    "政策解读与政策文件同步组织同步审签",
+    "主要负责人带头解读重大政策",
+    "依申请公开统一登记审核答复流程",
+    "答复文书载明依据和救济途径",
+    "开展政府网站和政务新媒体季度检查",
+    "整改错别字和空白栏目等问题",
+    "在便民服务中心设置政务公开专区",
+    "配备查阅设备提供政策咨询和代办服务",
+    "围绕义务教育招生召开新闻发布会",
+    "会后在网站同步刊发文字实录",
+    "坚持先审查后公开防止泄密",
+    "把政务公开纳入年度绩效考核",
+    "每季度通报各部门信息发布情况",
+    "组织政务公开业务培训",
+    "重点讲解主动公开目录编制要求",
+    "按季度发布项目资金使用情况",
+    "在各村公开栏同步张贴接受监督",
+    "推进重大建设项目批准和实施信息公开",
+    "公开公共资源配置领域信息",
+    "完善政府信息公开指南和目录",
+    "规范行政规范性文件的制发和清理",
+    "加强政务公开平台互联互通",
+];
+
+/// A paragraph: two clauses of the pool, then forty characters drawn from
+/// the pool's (no two reports write the same by chance).
+fn paragraph(rng: &mut StdRng, who: &str, year: i32) -> String {
+    let chars: Vec<char> = CLAUSES.concat().chars().collect();
+    let mut s = format!("{year}年，{who}");
+    for _ in 0..2 {
+        s.push_str(CLAUSES[rng.random_range(0..CLAUSES.len())]);
+        s.push('，');
+    }
+    for _ in 0..40 {
+        s.push(chars[rng.random_range(0..chars.len())]);
+    }
+    s.push('。');
+    s
+}
+
+/// An issuer's name, unique for the first 2,700.
+fn issuer_name(k: usize) -> String {
+    const A: &str = "青临东南北西石安长白金银玉清丰永宁和平兴福华新阳山河湖泉林松云";
+    const B: &str = "江川原峰岭溪桥坪湾塘口关门城台田沟洲滩坝庄集堡店寨营铺屯岗";
+    let a: Vec<char> = A.chars().collect();
+    let b: Vec<char> = B.chars().collect();
+    let tier = ["县", "区", "市"][(k / (a.len() * b.len())) % 3];
+    format!("{}{}{tier}", a[k % a.len()], b[(k / a.len()) % b.len()])
+}
+
+fn series(n: usize, dir: &std::path::Path, rng: &mut StdRng) {
+    const TEMPLATE: &str = include_str!("../tests/fixtures/national/clean-2021-pipes.txt");
+    let issuers = n.div_ceil(5);
+    let mut bytes = 0usize;
+    let mut written = 0usize;
+    // The first paragraph of the previous issuer's last report, for copies.
+    let mut other: Option<String> = None;
+    for k in 0..issuers {
+        let place = issuer_name(k);
+        let name = format!("{place}人民政府");
+        let sub = dir.join(&place);
+        std::fs::create_dir_all(&sub).expect("create issuer dir");
+        let (mut carried, mut valid) = (rng.random_range(0..3u32), rng.random_range(10..40u32));
+        let mut last: Option<Vec<String>> = None;
+        for year in 2021..2026 {
+            if written == n {
+                break;
+            }
+            let forward = rng.random_range(0..3u32);
+            let (issued, repealed) = (rng.random_range(1..7u32), rng.random_range(0..3u32));
+            valid = valid + issued - repealed.min(valid);
+            let mut prose: Vec<String> = match &last {
+                Some(p) if rng.random_ratio(1, 10) => p.clone(),
+                _ => (0..4).map(|_| paragraph(rng, &place, year)).collect(),
+            };
+            if rng.random_ratio(1, 100)
+                && let Some(o) = &other
+            {
+                prose[0] = o.clone();
+            }
+            let new_n = 10 + forward - carried;
+            let text = TEMPLATE
+                .replace("某市交通运输局", &name)
+                .replace("2023", "{NEXT}")
+                .replace("2022", &year.to_string())
+                .replace("{NEXT}", &(year + 1).to_string())
+                .replace("本局", &format!("本{}", place.chars().last().unwrap()))
+                .replace("我局", &format!("我{}", place.chars().last().unwrap()))
+                .replace("其中行政规范性文件3件", &format!("其中行政规范性文件{issued}件"))
+                .replace("收到政府信息公开申请15件（含上年结转1件）", &format!("收到政府信息公开申请{}件（含上年结转{carried}件）", new_n + 4 + carried))
+                .replace("行政规范性文件 | 3 | 1 | 20", &format!("行政规范性文件 | {issued} | {repealed} | {valid}"))
+                .replace("一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 1 | 14", &format!("一、本年新收政府信息公开申请数量 | {new_n} | 2 | 0 | 1 | 0 | 1 | {}", new_n + 4))
+                .replace("二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1", &format!("二、上年结转政府信息公开申请数量 | {carried} | 0 | 0 | 0 | 0 | 0 | {carried}"))
+                .replace("四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1", &format!("四、结转下年度继续办理 | {forward} | 0 | 0 | 0 | 0 | 0 | {forward}"))
+                .replace(
+                    "健全信息发布审核机制。",
+                    &format!("{}\n全年开展政务公开社会评议1次，未发生责任追究情况。", prose.join("\n")),
+                );
+            let data = text.into_bytes();
+            bytes += data.len();
+            std::fs::write(sub.join(format!("{year}.txt")), data).expect("write report");
+            written += 1;
+            carried = forward;
+            other = Some(prose[1].clone());
+            last = Some(prose);
+        }
+    }
+    eprintln!(
+        "{written} reports of {issuers} issuers, {:.1} MB in {}",
+        bytes as f64 / 1e6,
+        dir.display()
+    );
 }

@@ -212,7 +212,12 @@ impl Config {
         let rules: Vec<&str> = set
             .packs
             .iter()
-            .flat_map(|p| p.rules.iter().map(|r| r.meta.id.as_str()))
+            .flat_map(|p| {
+                p.rules
+                    .iter()
+                    .map(|r| r.meta.id.as_str())
+                    .chain(p.corpus.iter().map(|r| r.meta.id.as_str()))
+            })
             .collect();
         let mut selectors: Vec<&str> = rules.clone();
         selectors.extend(Check::ALL.iter().map(|c| c.as_str()));
@@ -603,6 +608,19 @@ impl Config {
             }
         }
         e
+    }
+
+    /// Whether the file's own `select`/`ignore` (not a `[[per-file]]`'s) let
+    /// a corpus rule run at all: one ignored there is not run, so a run
+    /// without the corpus phase is the per-file phase alone.
+    pub fn runs_corpus_rule(&self, id: &str, check: &str) -> bool {
+        let hit = |list: &[String]| {
+            [id, check].iter().any(|n| {
+                list.iter()
+                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
+            })
+        };
+        (self.top.select.is_empty() || hit(&self.top.select)) && !hit(&self.top.ignore)
     }
 
     /// Every issuer the configuration names, in the file's order (the

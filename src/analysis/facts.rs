@@ -28,8 +28,11 @@ pub struct FactCell {
 /// that (`CorpusCheck::wants`).
 #[derive(Debug, Clone, Default)]
 pub struct Wanted {
-    /// Table cells.
+    /// Table cells…
     pub cells: bool,
+    /// …of these tables (by id) and rows (`None`: every row); empty: all
+    /// (ten thousand reports' every cell would not fit the memory budget).
+    pub cells_of: Vec<(String, Option<String>)>,
     /// Where these words occur (each found at most `MAX_MENTIONS` times).
     pub words: Vec<String>,
     /// A sketch of the body and hashes of its passages (`shingle`).
@@ -38,6 +41,50 @@ pub struct Wanted {
     pub sections: Vec<Vec<String>>,
     /// Passages shorter than this (characters, normalised) are not kept.
     pub min_passage: usize,
+    /// Sentences holding one of these phrases are the wording every report
+    /// shares (the 《条例》 opening, the statistics period): left out of the
+    /// sketch and the passages' hashes.
+    pub boilerplate: Vec<String>,
+}
+
+impl Wanted {
+    /// Keeps passages of at least `chars` (the smallest any check asks for).
+    pub fn passages_of(&mut self, chars: usize) {
+        self.text = true;
+        self.min_passage = match self.min_passage {
+            0 => chars.max(1),
+            m => m.min(chars.max(1)),
+        };
+    }
+
+    /// Keeps the cells of a table's row (`None`: of every row).
+    pub fn cells_of(&mut self, table: &str, row: Option<&str>) {
+        self.cells = true;
+        let k = (table.to_string(), row.map(str::to_string));
+        if !self.cells_of.contains(&k) {
+            self.cells_of.push(k);
+        }
+    }
+
+    /// Whether a cell of this table and row is kept.
+    pub fn keeps(&self, table: &str, row: &str) -> bool {
+        self.cells_of.is_empty()
+            || self
+                .cells_of
+                .iter()
+                .any(|(t, r)| t == table && r.as_deref().is_none_or(|r| r == row))
+    }
+
+    /// Adds a word to look for; its index in `words`.
+    pub fn word(&mut self, w: &str) -> usize {
+        match self.words.iter().position(|x| x == w) {
+            Some(k) => k,
+            None => {
+                self.words.push(w.to_string());
+                self.words.len() - 1
+            }
+        }
+    }
 }
 
 /// Occurrences kept per wanted word.
@@ -55,6 +102,9 @@ pub struct Passage {
     pub chars: u32,
     /// Index into `Wanted::sections` of the section it lies in.
     pub section: Option<u16>,
+    /// Index into `ReportFacts::own_names` of the first of the issuer's own
+    /// names it holds.
+    pub name: Option<u8>,
 }
 
 /// Where the issuer's name comes from.
@@ -177,7 +227,11 @@ impl ReportFacts {
             facts.tables.push(Arc::clone(defs));
             for (t, grid) in cx.grids(defs).iter().enumerate() {
                 let Some(grid) = grid else { continue };
+                let def = &defs[t];
                 for row in &grid.rows {
+                    if !wanted.keeps(&def.id, &def.rows[row.def].id) {
+                        continue;
+                    }
                     for (c, cell) in row.cells.iter().enumerate() {
                         let Some(cell) = cell else { continue };
                         facts.cells.push(FactCell {
@@ -276,11 +330,26 @@ fn mentions(body: &str, words: &[String]) -> Vec<(u16, Span)> {
     out
 }
 
-/// The body's sketch and its passages' hashes.
+/// The text of a paragraph without the sentences of boilerplate.
+fn own_words<'t>(text: &'t str, boilerplate: &[String]) -> std::borrow::Cow<'t, str> {
+    if !boilerplate.iter().any(|b| text.contains(b.as_str())) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for sentence in text.split_inclusive(['。', '；', '！', '？', '\n']) {
+        if !boilerplate.iter().any(|b| sentence.contains(b.as_str())) {
+            out.push_str(sentence);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The body's sketch and its passages' hashes: prose only (no table, no
+/// heading, no appendix, no boilerplate sentence).
 fn text_facts(cx: &Analysis<'_>, own: &[&str], wanted: &Wanted, facts: &mut ReportFacts) {
     use super::shingle::{hash, normalise, sketch};
     let doc = cx.doc;
-    facts.sketch = sketch(&normalise(&doc.text[..doc.body_end], own));
+    let mut prose: Vec<char> = Vec::new();
     // The sections wanted: the spans of headings naming their phrases.
     let mut sections: Vec<(Span, u16)> = Vec::new();
     for h in &doc.headings {
@@ -303,12 +372,17 @@ fn text_facts(cx: &Analysis<'_>, own: &[&str], wanted: &Wanted, facts: &mut Repo
         if let Some(h) = p.heading.and_then(|h| doc.headings.get(h)) {
             span.start = span.start.max(h.title.end).min(span.end);
         }
-        let text = doc.slice(span);
-        let masked = normalise(text, own);
+        let text = own_words(doc.slice(span), &wanted.boilerplate);
+        let masked = normalise(&text, own);
+        // A short line (a heading's rest, a label) is not the report's prose.
+        if masked.len() >= MIN_PROSE {
+            prose.extend_from_slice(&masked);
+            prose.push('|');
+        }
         if masked.len() < wanted.min_passage.max(1) {
             continue;
         }
-        let raw = normalise(text, &[]);
+        let raw = normalise(&text, &[]);
         let section = sections
             .iter()
             .find(|(s, _)| s.start <= span.start && span.end <= s.end)
@@ -319,9 +393,17 @@ fn text_facts(cx: &Analysis<'_>, own: &[&str], wanted: &Wanted, facts: &mut Repo
             span,
             chars: masked.len() as u32,
             section,
+            name: own
+                .iter()
+                .position(|n| text.contains(n))
+                .and_then(|k| u8::try_from(k).ok()),
         });
     }
+    facts.sketch = sketch(&prose);
 }
+
+/// Paragraphs shorter than this (normalised characters) are left out of the sketch.
+const MIN_PROSE: usize = 8;
 
 const _: fn() = || {
     fn send_sync<T: Send + Sync>() {}

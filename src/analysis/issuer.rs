@@ -126,6 +126,25 @@ pub fn title_name(title: &str) -> Option<String> {
     }
 }
 
+/// The tier of government an issuer's name names — `city` (…市), `county`
+/// (…县, …旗) or `district` (…区, zones included) — when the name is a
+/// government's (no department's: 「某县教育局」 has none).
+pub fn tier(name: &str) -> Option<&'static str> {
+    let mut n = name;
+    for suffix in ["人民政府", "管理委员会", "管委会", "政府"] {
+        if let Some(s) = n.strip_suffix(suffix) {
+            n = s;
+            break;
+        }
+    }
+    match n.chars().last()? {
+        '市' => Some("city"),
+        '县' | '旗' => Some("county"),
+        '区' => Some("district"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::title_name;
@@ -146,5 +165,14 @@ mod tests {
             Some("某市交通运输局")
         );
         assert_eq!(n("政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn tier_of_a_government_name() {
+        assert_eq!(super::tier("某区人民政府"), Some("district"));
+        assert_eq!(super::tier("平潭综合实验区"), Some("district"));
+        assert_eq!(super::tier("某县人民政府"), Some("county"));
+        assert_eq!(super::tier("某市"), Some("city"));
+        assert_eq!(super::tier("某县教育局"), None);
     }
 }

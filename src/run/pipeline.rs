@@ -58,6 +58,11 @@ pub fn check_inputs(inputs: Vec<Input>, rules: &RuleSet, opts: &Options) -> Vec<
     let checks: Vec<&dyn CorpusCheck> = rules
         .corpus_rules()
         .into_iter()
+        .filter(|r| {
+            opts.config
+                .as_ref()
+                .is_none_or(|c| c.runs_corpus_rule(&r.meta.id, r.meta.check.as_str()))
+        })
         .map(|r| r as &dyn CorpusCheck)
         .collect();
     run_inputs(inputs, rules, opts, &checks)
@@ -147,7 +152,7 @@ fn run_inputs(
         .unzip();
     if !corpus_checks.is_empty() {
         let facts: Vec<ReportFacts> = facts.into_iter().flatten().collect();
-        let corpus = engine::corpus::Corpus::new(&facts, &wanted.words);
+        let corpus = engine::corpus::Corpus::new(&facts, wanted);
         // Offsets other files' findings point at, per file, kept when texts go.
         let mut pointed: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
         let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); reports.len()];

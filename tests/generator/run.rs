@@ -159,4 +159,9 @@ const CORPUS_RULES: &[&str] = &[
     "common/carry-over",
     "common/stock-chain-2021",
     "common/stock-chain-2019",
+    "common/copied-report",
+    "common/copied-improvements",
+    "common/copied-from-other",
+    "common/foreign-name",
+    "common/wrong-level",
 ];

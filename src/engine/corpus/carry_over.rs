@@ -43,7 +43,8 @@ struct Params {
 
 impl CorpusKindCheck for Params {
     fn wants(&self, wanted: &mut Wanted) {
-        wanted.cells = true;
+        wanted.cells_of(&self.table, Some(&self.row));
+        wanted.cells_of(&self.table, Some(&self.previous_row));
     }
 
     fn run(&self, corpus: &Corpus<'_>, out: &mut CorpusFindings<'_>) {

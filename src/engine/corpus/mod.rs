@@ -7,7 +7,10 @@
 //! year for them.
 
 pub mod carry_over;
+pub mod copied;
 pub mod duplicate;
+pub mod foreign;
+pub mod passages;
 pub mod stock_chain;
 
 use std::collections::BTreeMap;
@@ -27,12 +30,14 @@ pub struct Corpus<'a> {
     pub reports: &'a [ReportFacts],
     /// The words whose places the reports kept (`Wanted::words`).
     pub words: &'a [String],
+    /// The sections whose passages the reports marked (`Wanted::sections`).
+    pub sections: &'a [Vec<String>],
     /// Issuer name → (year, index into `reports`), sorted.
     series: BTreeMap<&'a str, Vec<(i32, usize)>>,
 }
 
 impl<'a> Corpus<'a> {
-    pub fn new(reports: &'a [ReportFacts], words: &'a [String]) -> Corpus<'a> {
+    pub fn new(reports: &'a [ReportFacts], wanted: &'a Wanted) -> Corpus<'a> {
         let mut series: BTreeMap<&str, Vec<(i32, usize)>> = BTreeMap::new();
         for (i, r) in reports.iter().enumerate() {
             if let (Some(name), Some(year)) = (r.issuer.as_deref(), r.year) {
@@ -42,7 +47,8 @@ impl<'a> Corpus<'a> {
         series.values_mut().for_each(|v| v.sort());
         Corpus {
             reports,
-            words,
+            words: &wanted.words,
+            sections: &wanted.sections,
             series,
         }
     }
@@ -122,7 +128,13 @@ pub struct CorpusKindSpec {
 }
 
 /// The corpus kinds.
-pub const CORPUS_KINDS: &[CorpusKindSpec] = &[duplicate::KIND, carry_over::KIND, stock_chain::KIND];
+pub const CORPUS_KINDS: &[CorpusKindSpec] = &[
+    duplicate::KIND,
+    carry_over::KIND,
+    stock_chain::KIND,
+    copied::KIND,
+    foreign::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static CorpusKindSpec> {
     CORPUS_KINDS.iter().find(|k| k.names.contains(&name))
@@ -209,6 +221,13 @@ impl CorpusFindings<'_> {
     }
 }
 
+/// Whether a report has a figure a cross-year check would compare.
+fn has_figures(r: &ReportFacts) -> bool {
+    r.cells
+        .iter()
+        .any(|c| c.value.is_some_and(|v| !v.is_zero()))
+}
+
 /// Runs every corpus check; findings sorted by file, then position.
 pub fn check_corpus(corpus: &Corpus<'_>, checks: &[&dyn CorpusCheck]) -> Vec<(FileId, Diagnostic)> {
     let mut out = Vec::new();
@@ -225,16 +244,19 @@ pub fn check_corpus(corpus: &Corpus<'_>, checks: &[&dyn CorpusCheck]) -> Vec<(Fi
 }
 
 /// Once per run: the first report (by issuer, then year) whose year before
-/// is not among the inputs while its series has a gap before it, so
-/// cross-year checks were not made.
+/// is not among the inputs, so cross-year checks were not made — when its
+/// series has a gap before it, or when it is its issuer's only report in a
+/// run of several and has figures to carry (a subset of a repository). A
+/// single file is not noted (a pre-commit run would always carry the note),
+/// nor the first year of a series (a repository starts somewhere).
 fn earlier_missing(corpus: &Corpus<'_>) -> Option<(FileId, Diagnostic)> {
     let mut missing = Vec::new();
+    let several = corpus.reports.len() > 1;
     for (_, list) in corpus.series() {
         for (k, (year, i)) in list.iter().enumerate() {
-            // A report alone (a single file) is not noted: every run over
-            // unrelated reports would carry the note.
             let gap = k > 0 && list[k - 1].0 < year - 1;
-            if gap {
+            let alone = several && list.len() == 1 && has_figures(&corpus.reports[*i]);
+            if gap || alone {
                 missing.push((*year, *i));
             }
         }

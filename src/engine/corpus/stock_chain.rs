@@ -57,7 +57,7 @@ struct Params {
 
 impl CorpusKindCheck for Params {
     fn wants(&self, wanted: &mut Wanted) {
-        wanted.cells = true;
+        wanted.cells_of(&self.table, None);
         for w in &self.lower_when {
             if !wanted.words.contains(w) {
                 wanted.words.push(w.clone());
