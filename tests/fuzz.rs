@@ -33,6 +33,22 @@ fn kept_page_and_word_inputs_hold() {
             report_lint::fuzzing::check_holds_as(name, &bytes, &common::RULES);
         }
     }
+    // The `docx_xml` target's inputs are a body (`word/document.xml`): each
+    // is read as the only part of a package.
+    for path in inputs("docx_xml") {
+        use std::io::Write;
+        let xml = std::fs::read(&path).unwrap();
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        z.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        z.write_all(&xml).unwrap();
+        z.finish().unwrap();
+        report_lint::fuzzing::check_holds_as("fuzz.docx", &out.into_inner(), &common::RULES);
+    }
 }
 
 #[test]
