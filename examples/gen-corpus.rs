@@ -62,11 +62,20 @@ fn main() {
     }
     let mut bytes = 0usize;
     for i in 0..n {
+        // Every report its own issuer (a repository holds one report per
+        // issuer and year; ten names for ten thousand reports would make every
+        // report a copy of hundreds of others for the checks across reports).
+        let own = unique_issuer(i);
         let mut text = if rng.random_ratio(1, 5) {
-            NATIONAL[rng.random_range(0..NATIONAL.len())].to_string()
+            let t = NATIONAL[rng.random_range(0..NATIONAL.len())];
+            let first = t.lines().next().unwrap_or("");
+            let year_at = first.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            format!("{own}{}", &t[year_at..])
         } else {
             let (name, t) = SEEDS[rng.random_range(0..SEEDS.len())];
-            let place = PLACES[rng.random_range(0..PLACES.len())];
+            // Drawn as before, so the corpus's other choices stay the same.
+            let _ = PLACES[rng.random_range(0..PLACES.len())];
+            let place = own.as_str();
             let year = rng.random_range(2009..=2018);
             t.replace(name, place)
                 .replace("2017", &year.to_string())
@@ -279,6 +288,26 @@ fn paragraph(rng: &mut StdRng, who: &str, year: i32) -> String {
     }
     s.push('。');
     s
+}
+
+/// A county's, district's or city's name, unique for the first 27,000.
+fn unique_issuer(k: usize) -> String {
+    const A: &str = "青临东南北西石安长白金银玉清丰永宁和平兴福华新阳山河湖泉林松云";
+    const B: &str = "江川原峰岭溪桥坪湾塘口关门城台田沟洲滩坝庄集堡店寨营铺屯岗";
+    const C: &str = "甲乙丙丁戊己庚辛壬癸春夏秋冬梅兰竹菊松柏桃李杏梨枫桂荷莲蒲苇";
+    let (a, b, c): (Vec<char>, Vec<char>, Vec<char>) = (
+        A.chars().collect(),
+        B.chars().collect(),
+        C.chars().collect(),
+    );
+    let n = a.len() * b.len() * c.len();
+    let tier = ["县", "区", "市"][(k / n) % 3];
+    format!(
+        "{}{}{}{tier}",
+        a[k % a.len()],
+        b[(k / a.len()) % b.len()],
+        c[(k / (a.len() * b.len())) % c.len()]
+    )
 }
 
 /// An issuer's name, unique for the first 2,700.

@@ -246,6 +246,7 @@ impl ReportFacts {
                 }
             }
         }
+        facts.cells.shrink_to_fit();
         facts
     }
 
@@ -400,6 +401,7 @@ fn text_facts(cx: &Analysis<'_>, own: &[&str], wanted: &Wanted, facts: &mut Repo
         });
     }
     facts.sketch = sketch(&prose);
+    facts.passages.shrink_to_fit();
 }
 
 /// Paragraphs shorter than this (normalised characters) are left out of the sketch.

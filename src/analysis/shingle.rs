@@ -64,6 +64,9 @@ pub fn sketch(chars: &[char]) -> Vec<u64> {
     all.sort_unstable();
     all.dedup();
     all.truncate(SKETCH);
+    // Kept for the whole run (one per report): not the capacity of every
+    // shingle of the text.
+    all.shrink_to_fit();
     all
 }
 

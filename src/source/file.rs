@@ -38,7 +38,7 @@ pub struct SourceFile {
     pub map: SourceMap,
     /// After `compact`: the position (and source place) of every offset asked
     /// to be kept, sorted.
-    positions: Option<Vec<(usize, Position, Option<Place>)>>,
+    positions: Option<Kept>,
 }
 
 impl SourceFile {
@@ -74,10 +74,16 @@ impl SourceFile {
     /// Line and column of a byte offset (after `compact`, only of the offsets kept).
     pub fn position(&self, offset: usize) -> Position {
         match &self.positions {
-            Some(ps) => match ps.binary_search_by_key(&offset, |&(o, ..)| o) {
-                Ok(i) => ps[i].1,
+            Some(kept) => match kept.find(offset) {
+                Some(i) => {
+                    let (_, line, column) = kept.at[i];
+                    Position {
+                        line: line as usize,
+                        column: column as usize,
+                    }
+                }
                 // Only offsets of the findings were kept; others are not asked for.
-                Err(_) => {
+                None => {
                     debug_assert!(false, "offset {offset} of no finding");
                     Position { line: 1, column: 1 }
                 }
@@ -90,10 +96,13 @@ impl SourceFile {
     /// not the file (`None` for text: its line and column are the place).
     pub fn place(&self, offset: usize) -> Option<Place> {
         match &self.positions {
-            Some(ps) => ps
-                .binary_search_by_key(&offset, |&(o, ..)| o)
-                .ok()
-                .and_then(|i| ps[i].2),
+            Some(kept) => {
+                let i = kept.find(offset)?;
+                kept.places
+                    .binary_search_by_key(&(i as u32), |&(k, _)| k)
+                    .ok()
+                    .map(|j| kept.places[j].1)
+            }
             None => self.map.place(&self.text, offset),
         }
     }
@@ -112,15 +121,36 @@ impl SourceFile {
         }
         offsets.sort_unstable();
         offsets.dedup();
-        let ps = offsets
-            .into_iter()
-            .map(|o| {
-                let place = self.map.place(&self.text, o);
-                (o, self.lines.position(&self.text, o), place)
-            })
-            .collect();
-        self.positions = Some(ps);
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut kept = Kept::default();
+        for o in offsets {
+            let p = self.lines.position(&self.text, o);
+            if !self.map.is_empty()
+                && let Some(place) = self.map.place(&self.text, o)
+            {
+                kept.places.push((narrow(kept.at.len()), place));
+            }
+            kept.at.push((o, narrow(p.line), narrow(p.column)));
+        }
+        kept.at.shrink_to_fit();
+        self.positions = Some(kept);
         self.text = String::new();
         self.lines = LineIndex::new("");
+    }
+}
+
+/// The positions kept when the text is dropped: (offset, line, column) in
+/// twelve bytes plus the offset, and the source places of structured formats
+/// apart (a ten-thousand-report run keeps hundreds of thousands).
+#[derive(Debug, Clone, Default)]
+struct Kept {
+    at: Vec<(usize, u32, u32)>,
+    /// (index into `at`, place), only for formats with a source map.
+    places: Vec<(u32, Place)>,
+}
+
+impl Kept {
+    fn find(&self, offset: usize) -> Option<usize> {
+        self.at.binary_search_by_key(&offset, |&(o, ..)| o).ok()
     }
 }
