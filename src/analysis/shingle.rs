@@ -56,18 +56,28 @@ pub fn hash(chars: &[char]) -> u64 {
 
 /// The `SKETCH` smallest distinct shingle hashes, ascending.
 pub fn sketch(chars: &[char]) -> Vec<u64> {
-    let mut all: Vec<u64> = if chars.len() < SHINGLE {
-        vec![hash(chars)]
-    } else {
-        chars.windows(SHINGLE).map(hash).collect()
+    if chars.len() < SHINGLE {
+        return vec![hash(chars)];
+    }
+    // The k smallest distinct hashes, gathered a block at a time: a 50 MB
+    // line's millions of shingles are never all held at once.
+    const BLOCK: usize = 1 << 14;
+    let mut best: Vec<u64> = Vec::with_capacity(SKETCH + BLOCK);
+    let settle = |best: &mut Vec<u64>| {
+        best.sort_unstable();
+        best.dedup();
+        best.truncate(SKETCH);
     };
-    all.sort_unstable();
-    all.dedup();
-    all.truncate(SKETCH);
-    // Kept for the whole run (one per report): not the capacity of every
-    // shingle of the text.
-    all.shrink_to_fit();
-    all
+    for w in chars.windows(SHINGLE) {
+        best.push(hash(w));
+        if best.len() == SKETCH + BLOCK {
+            settle(&mut best);
+        }
+    }
+    settle(&mut best);
+    // Kept for the whole run (one per report): no spare capacity.
+    best.shrink_to_fit();
+    best
 }
 
 /// The Jaccard similarity two sketches estimate (exact for short texts), 0–1.
