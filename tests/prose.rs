@@ -505,3 +505,34 @@ fn a_total_after_a_semicolon_is_not_the_sum_of_the_parts_before_it() {
         r.diagnostics
     );
 }
+
+/// Inline enumerations run 一是, 二是, 三是… within a paragraph: a skipped or
+/// repeated item is reported once per list; a new list starts at 「一是」;
+/// 「第三是」「唯一是」 are not items.
+#[test]
+fn inline_enumerations_run_in_order() {
+    let head = "某区2023年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n";
+    let fired = |body: &str| -> Vec<String> {
+        common::check_text(&format!("{head}{body}\n"))
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "common/enumeration-order")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(
+        fired("一是优化目录。三是强化解读。三是加强平台建设。"),
+        ["段内列举序号不连续：「一是」之后是「三是」，缺少「二是」"]
+    );
+    assert_eq!(
+        fired("一是优化目录。二是强化解读。二是加强平台建设。"),
+        ["段内列举序号不连续：列举序号「二是」重复"]
+    );
+    for good in [
+        "一是优化目录。二是强化解读。三是加强平台建设。",
+        "问题：一是人员不足，二是培训不够；措施：一是充实队伍，二是加强培训，三是完善考核。",
+        "统一是前提，唯一是目标，第三是关键。",
+    ] {
+        assert!(fired(good).is_empty(), "{good}");
+    }
+}

@@ -5,6 +5,7 @@ pub mod broken_paragraph;
 pub mod content;
 pub mod conversion_artifact;
 pub mod duplicate_category;
+pub mod enumeration;
 pub mod heading_numbering;
 pub mod late_publication;
 pub mod outline_mismatch;
