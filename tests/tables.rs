@@ -460,3 +460,79 @@ fn a_missing_column_is_reported_like_a_missing_row() {
         assert_eq!(rules_fired(&rel), Vec::<String>::new(), "{layout}");
     }
 }
+
+/// Flattened pages as crawlers write them, on text made from the project's
+/// own flat report: a heading glued to a table's last figure
+/// (「12.5三、收到…」), a digit run with a stray blank (「1020 10114」), the
+/// first sub-heading glued to its section title (「…改进情况（一）…」) or
+/// after a colon (「…改进：（一）…」). The outline and the tables read as in
+/// the clean page; nothing new is reported.
+#[test]
+fn flattened_pages_with_glued_headings_and_stray_blanks() {
+    let flat =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-flat.txt"))
+            .unwrap();
+    let edit = |text: &str, from: &str, to: &str| {
+        assert!(text.contains(from), "«{from}»");
+        text.replacen(from, to, 1)
+    };
+    let base = edit(
+        &flat,
+        "行政事业性收费12.5 三、收到",
+        "行政事业性收费12.5三、收到",
+    );
+    let base = edit(&base, "申请数量 102010114二、", "申请数量 1020 10114二、");
+    let tail = "五、存在的主要问题及改进情况 一是公开内容的深度有待加强。2023年，我局将进一步细化公开目录。";
+    for (name, five) in [
+        (
+            "glued",
+            "五、存在的主要问题及改进情况（一）存在的主要问题：公开内容的深度有待加强。（二）改进措施：2023年，我局将进一步细化公开目录。",
+        ),
+        (
+            "colon",
+            "五、存在的主要问题及改进情况 本年度存在问题并将改进：（一）公开内容的深度有待加强，需要结合群众关切进一步充实主动公开的栏目和内容。（二）细化公开目录。",
+        ),
+    ] {
+        let text = edit(&base, tail, five);
+        let r = check_text(&text);
+        let rules: Vec<String> = found_rules(&r).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(rules, ["gov2021/t2-split"], "{name}: {rules:?}");
+        let doc = report_lint::read::plain::read(text.clone());
+        let p = RULES.pack("gov-2021").unwrap();
+        let (_, regions) = report_lint::analysis::table_regions(&doc, &[&p.tables]);
+        let doc = doc.with_table_regions(&regions);
+        let top: Vec<&str> = doc.top_level().map(|h| doc.slice(h.marker)).collect();
+        assert_eq!(
+            top,
+            ["一、", "二、", "三、", "四、", "五、", "六、"],
+            "{name}"
+        );
+        let five = doc.top_level().nth(4).unwrap();
+        let subs: Vec<&str> = doc
+            .headings
+            .iter()
+            .filter(|h| h.level == 2 && five.section.contains(h.span))
+            .map(|h| doc.slice(h.marker))
+            .collect();
+        assert_eq!(subs, ["（一）", "（二）"], "{name}");
+    }
+    // The stray blank does not split 本年新收 into two figures.
+    assert_eq!(table_text_t3_new(&base), vec![10, 2, 0, 1, 0, 1, 14]);
+}
+
+fn table_text_t3_new(text: &str) -> Vec<i64> {
+    let doc = report_lint::read::plain::read(text.to_string());
+    let p = RULES.pack("gov-2021").unwrap();
+    let grids = read_all(&doc, &p.tables);
+    let i = p.tables.iter().position(|d| d.id == "t3").unwrap();
+    let g = grids[i].as_ref().unwrap();
+    g.rows[0]
+        .cells
+        .iter()
+        .map(|c| {
+            c.as_ref()
+                .and_then(|c| c.value)
+                .map_or(-1, |v| i64::try_from(v.trunc().mantissa()).unwrap())
+        })
+        .collect()
+}
