@@ -264,16 +264,8 @@ impl Document {
             let rest = &content[m.text_start..];
             let mut title_len = rest.find(['。', '！', '？', '；']).unwrap_or(rest.len());
             if p.inline {
-                // Cut out of a flattened line: the title runs into the text
-                // with no line end — it ends at a blank, a note, a clause, or
-                // the figures after it (「一、总体情况2019年，在…」).
-                title_len = rest
-                    .char_indices()
-                    .find(|&(i, c)| {
-                        matches!(c, ' ' | '\u{3000}' | '（' | '(' | '，' | '：' | ':')
-                            || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
-                    })
-                    .map_or(title_len, |(i, _)| i.min(title_len));
+                // Cut out of a flattened line: the title runs into the text.
+                title_len = title_len.min(marker::run_on_title_end(rest));
             }
             let title_text = rest[..title_len].trim_end_matches([':', '：', ' ', '\u{3000}']);
             let title = Span::new(

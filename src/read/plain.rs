@@ -335,15 +335,7 @@ fn inline_cuts(content: &str) -> Vec<usize> {
             continue;
         };
         let rest = &content[at + marker.text_start..];
-        // The title ends at a blank, a clause's punctuation, a note in
-        // parentheses, or the digits that follow it (「总体情况2019年，…」).
-        let title_end = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                matches!(c, ' ' | '\u{3000}' | '。' | '（' | '(' | '，' | '；')
-                    || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
-            })
-            .map_or(rest.len(), |(i, _)| i);
+        let title_end = marker::run_on_title_end(rest);
         let after = rest[title_end..].trim_start_matches(is_space);
         let title_chars = rest[..title_end].chars().count();
         // 「…数量 713000074」 is a table row; 「总体情况 2022年，…」 is a heading.
