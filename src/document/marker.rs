@@ -124,6 +124,22 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
     })
 }
 
+/// Where the title of a heading ends when it runs into the text with no line
+/// end (a flattened page): at a blank, a clause's punctuation, a note in
+/// parentheses, or the figures after it (「一、总体情况2019年，在…」).
+/// `rest` starts after the marker. The reader cuts flattened lines with it
+/// and the model reads those headings' titles with it.
+pub fn run_on_title_end(rest: &str) -> usize {
+    rest.char_indices()
+        .find(|&(i, c)| {
+            matches!(
+                c,
+                ' ' | '\u{3000}' | '。' | '（' | '(' | '，' | '；' | '：' | ':'
+            ) || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
+        })
+        .map_or(rest.len(), |(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,20 +184,4 @@ mod tests {
         assert_eq!(&"1、 概述"[mk.text_start..], "概述");
         assert_eq!(&"1、 概述"[..mk.len], "1、");
     }
-}
-
-/// Where the title of a heading ends when it runs into the text with no line
-/// end (a flattened page): at a blank, a clause's punctuation, a note in
-/// parentheses, or the figures after it (「一、总体情况2019年，在…」).
-/// `rest` starts after the marker. The reader cuts flattened lines with it
-/// and the model reads those headings' titles with it.
-pub fn run_on_title_end(rest: &str) -> usize {
-    rest.char_indices()
-        .find(|&(i, c)| {
-            matches!(
-                c,
-                ' ' | '\u{3000}' | '。' | '（' | '(' | '，' | '；' | '：' | ':'
-            ) || (c.is_ascii_digit() && rest[..i].chars().count() >= 2)
-        })
-        .map_or(rest.len(), |(i, _)| i)
 }
