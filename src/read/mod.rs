@@ -74,11 +74,6 @@ impl Format {
         }
     }
 
-    /// Whether a file of this name is unsupported (a directory walk notes it).
-    pub fn is_unsupported_name(name: &str) -> bool {
-        Format::of_name(name).is_err()
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
