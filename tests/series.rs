@@ -124,6 +124,69 @@ fn stock_chain_warns_and_a_clean_up_lowers_it_to_info() {
     assert!(f[0].1.message.contains("清理"));
 }
 
+/// `report` with 表二's 行政规范性文件 cells run together (「3120」), as
+/// pages copied without cell separators print them.
+fn report_run(title: &str, t2: [u32; 3], carried: [u32; 2], forward: [u32; 2]) -> String {
+    let text = report(title, t2, carried, forward, "");
+    let row = format!("行政规范性文件 | {} | {} | {}", t2[0], t2[1], t2[2]);
+    assert!(text.contains(&row));
+    text.replace(&row, &format!("行政规范性文件{}{}{}", t2[0], t2[1], t2[2]))
+}
+
+/// Rows whose cells ran together split several ways; the chain is read
+/// with the splits that keep it closest: silent when one split per year
+/// makes it hold, and otherwise the least break, with the split named.
+#[test]
+fn stock_chains_through_run_together_rows() {
+    const A23: &str = "某县人民政府2023年政府信息公开工作年度报告";
+    // 20 + 12 − 3 = 29 and 29 + 15 − 4 = 40: 「3120」「12329」「15440」
+    // split many ways each, but only one way per year continues the chain.
+    let r = run(
+        vec![
+            input("2021.txt", report_run(A21, [3, 1, 20], [1, 0], [2, 0])),
+            input("2022.txt", report_run(A22, [12, 3, 29], [2, 0], [0, 0])),
+            input("2023.txt", report_run(A23, [15, 4, 40], [0, 0], [0, 0])),
+        ],
+        None,
+    );
+    assert!(
+        found(&r, "gov2021/t2-split").len() == 3,
+        "the rows are runs"
+    );
+    assert!(found(&r, "common/stock-chain-2021").is_empty(), "{r:?}");
+    // 2023 reads 15 | 4 | 50: no split of 「15450」 continues 29 (the
+    // closest, 15 | 4 | 50, breaks it by 10).
+    let r = run(
+        vec![
+            input("2021.txt", report_run(A21, [3, 1, 20], [1, 0], [2, 0])),
+            input("2022.txt", report_run(A22, [12, 3, 29], [2, 0], [0, 0])),
+            input("2023.txt", report_run(A23, [15, 4, 50], [0, 0], [0, 0])),
+        ],
+        None,
+    );
+    let f = found(&r, "common/stock-chain-2021");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let (path, d) = f[0];
+    assert_eq!(path, "2023.txt");
+    assert!(
+        d.message.starts_with(
+            "行政规范性文件：2022 年现行有效 29 件 + 15 − 4 = 40 件，与本年现行有效 50 件不符（差 10 件）"
+        ) && d.message.contains("按与上下年最相符的拆分核对"),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.span_label.as_deref(),
+        Some("本年现行有效件数 50（各格连写为 15450，按 15 / 4 / 50 计）")
+    );
+    assert_eq!(d.labels[0].file, Some(FileId(1)));
+    assert!(
+        d.labels[0]
+            .message
+            .contains("（各格连写为 12329，该格按 29 计）")
+    );
+}
+
 #[test]
 fn issuer_and_year_from_the_title_or_the_configuration_and_duplicates() {
     // Same title twice: a duplicate, labelled at both titles.
@@ -344,12 +407,16 @@ fn pingtan_series_as_a_repository() {
         .collect();
     // 2020 表二 规章: 2019's 对外公开总数量 0 + 本年新公开 0 ≠ 7 (the report
     // mentions 清理: info), labelled in both years.
-    let chain: Vec<_> = cross
-        .iter()
-        .filter(|(p, _)| *p == "pingtan/2020.txt")
-        .collect();
+    let of = |year: &str| -> Vec<&Diagnostic> {
+        cross
+            .iter()
+            .filter(|(p, _)| *p == format!("pingtan/{year}.txt"))
+            .map(|(_, d)| *d)
+            .collect()
+    };
+    let chain = of("2020");
     assert_eq!(chain.len(), 1, "{cross:?}");
-    let d = chain[0].1;
+    let d = chain[0];
     assert_eq!(d.rule, "common/stock-chain-2019");
     assert!(
         d.message.starts_with(
@@ -359,11 +426,43 @@ fn pingtan_series_as_a_repository() {
         d.message
     );
     assert!(d.labels.iter().any(|l| l.file == Some(FileId(0))));
+    // 表二 行政规范性文件 is a digit run every year from 2021: 2021's
+    // 「693665」 and 2022's 「8855698」 continue only as 665 + 88 − 55 = 698;
+    // 2023's 「77132470」 and 2024's 「6233440」 break it under every split,
+    // least as 698 + 77 − 132 = 643 ≠ 470 (a 清理 is mentioned: info) and
+    // 470 + 62 − 33 = 499 ≠ 440 (warning), as the README reads them.
+    let y23 = of("2023");
+    assert_eq!(y23.len(), 1, "{cross:?}");
+    assert_eq!(y23[0].severity, Severity::Info);
+    assert!(
+        y23[0].message.starts_with(
+            "行政规范性文件：2022 年现行有效 698 件 + 77 − 132 = 643 件，与本年现行有效 470 件不符（差 173 件）"
+        ),
+        "{}",
+        y23[0].message
+    );
+    assert!(y23[0].labels.iter().any(|l| l.file == Some(FileId(3))));
+    let y24 = of("2024");
+    assert_eq!(y24.len(), 1, "{cross:?}");
+    assert_eq!(y24[0].severity, Severity::Warning);
+    assert!(
+        y24[0].message.starts_with(
+            "行政规范性文件：2023 年现行有效 470 件 + 62 − 33 = 499 件，与本年现行有效 440 件不符（差 59 件）"
+        ),
+        "{}",
+        y24[0].message
+    );
+    // 2025's 「5845546」 breaks it under every split too (the README does not
+    // say it holds); it mentions 清理: info.
+    let y25 = of("2025");
+    assert_eq!(y25.len(), 1, "{cross:?}");
+    assert_eq!(y25[0].severity, Severity::Info);
     // The identities the README says hold are silent: 2021, 2022 and 2025
     // 上年结转; 规范性文件 89 + 77 = 166; 2022's 665 + 88 − 55 = 698.
     assert!(found(&r, "common/carry-over").is_empty(), "{cross:?}");
     assert!(found(&r, "common/duplicate-report").is_empty());
-    assert_eq!(cross.len(), 1, "{cross:?}");
+    assert!(of("2019").is_empty() && of("2021").is_empty() && of("2022").is_empty());
+    assert_eq!(cross.len(), 4, "{cross:?}");
     // Its README finds no text copied within the folder.
     assert!(copied_findings(&r).is_empty(), "{:?}", copied_findings(&r));
 }

@@ -536,3 +536,52 @@ fn table_text_t3_new(text: &str) -> Vec<i64> {
         })
         .collect()
 }
+
+/// A 表二 row whose cells ran together (「3120」: 3 | 1 | 20, or 31 | 2 | 0,
+/// …) is not read, but a figure the text quotes for one of its cells is
+/// checked against every split: silent when a split gives it, a finding
+/// naming the run when none does.
+#[test]
+fn a_text_figure_against_a_run_together_row() {
+    let flat =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-flat.txt"))
+            .unwrap();
+    let at = "其中行政规范性文件3件。";
+    assert!(flat.contains("行政规范性文件3120第二十条"));
+    let with = |sentence: &str| flat.replacen(at, &format!("{at}{sentence}"), 1);
+    let fired = |text: &str| -> Vec<(String, usize)> {
+        found_rules(&check_text(text))
+            .into_iter()
+            .filter(|(r, _)| r != "gov2021/t2-split")
+            .collect()
+    };
+    // Each figure is one split's: 20 (3 | 1 | 20), 0 (31 | 2 | 0 or
+    // 3 | 12 | 0), 3 and 31 制发.
+    for ok in [
+        "目前现行有效行政规范性文件20件。",
+        "现行有效行政规范性文件0件。",
+        "本年制发行政规范性文件3件。",
+        "本年制发行政规范性文件31件。",
+    ] {
+        assert_eq!(fired(&with(ok)), [], "{ok}");
+    }
+    let r = check_text(&with("目前现行有效行政规范性文件25件。"));
+    let d: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "gov2021/text-vs-table")
+        .collect();
+    assert_eq!(d.len(), 1, "{r:?}");
+    assert!(
+        d[0].message.contains("25 件") && d[0].message.contains("（0 或 20 件）"),
+        "{}",
+        d[0].message
+    );
+    assert!(
+        d[0].labels
+            .iter()
+            .any(|l| l.message.contains("各格连写为 3120，无论怎样拆分都不是 25")),
+        "{:?}",
+        d[0].labels
+    );
+}

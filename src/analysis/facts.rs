@@ -24,6 +24,20 @@ pub struct FactCell {
     pub span: Span,
 }
 
+/// A row whose cells ran together into one digit run that splits more than
+/// one way (`grid::Run`): every split the report's own relations allow, for
+/// the checks across years to choose among.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactRun {
+    pub templates: u16,
+    pub table: u16,
+    pub row: u16,
+    pub span: Span,
+    pub digits: String,
+    /// A value per column of the row, for each split.
+    pub splits: Vec<Vec<Decimal>>,
+}
+
 /// What the corpus checks of a run read, so the per-file phase keeps only
 /// that (`CorpusCheck::wants`).
 #[derive(Debug, Clone, Default)]
@@ -141,6 +155,8 @@ pub struct ReportFacts {
     /// The table templates the cells refer to (shared with the packs).
     pub tables: Vec<Arc<Vec<TableDef>>>,
     pub cells: Vec<FactCell>,
+    /// Rows read only as digit runs with several splits.
+    pub runs: Vec<FactRun>,
 }
 
 impl ReportFacts {
@@ -152,6 +168,7 @@ impl ReportFacts {
             .cells
             .iter()
             .map(|c| c.span)
+            .chain(self.runs.iter().map(|r| r.span))
             .chain(self.passages.iter().map(|p| p.span))
             .chain(self.mentions.iter().map(|m| m.1))
             .chain(self.year_span)
@@ -212,6 +229,7 @@ impl ReportFacts {
             level: cx.issuer.level(),
             tables: Vec::new(),
             cells: Vec::new(),
+            runs: Vec::new(),
         };
         facts.mentions = mentions(&doc.text[..doc.body_end], &wanted.words);
         if wanted.text {
@@ -231,6 +249,18 @@ impl ReportFacts {
                 for row in &grid.rows {
                     if !wanted.keeps(&def.id, &def.rows[row.def].id) {
                         continue;
+                    }
+                    if let Some(run) = &row.run
+                        && let Some(splits) = &run.splits
+                    {
+                        facts.runs.push(FactRun {
+                            templates: k,
+                            table: t as u16,
+                            row: row.def as u16,
+                            span: run.span,
+                            digits: run.digits.clone(),
+                            splits: splits.clone(),
+                        });
                     }
                     for (c, cell) in row.cells.iter().enumerate() {
                         let Some(cell) = cell else { continue };
@@ -301,7 +331,28 @@ impl ReportFacts {
             }
         }
         out.dedup();
+        for x in &self.runs {
+            let def = &self.tables[x.templates as usize][x.table as usize];
+            let r = &def.rows[x.row as usize];
+            if def.id == table && !out.iter().any(|o| o.0 == r.id) {
+                out.push((r.id.as_str(), r.label.as_str()));
+            }
+        }
         out
+    }
+
+    /// The run a row of a table was read as, by ids, with its columns.
+    pub fn row_run(
+        &self,
+        table: &str,
+        row: &str,
+    ) -> Option<(&FactRun, &[crate::rules::table::Named])> {
+        self.runs.iter().find_map(|x| {
+            let def = &self.tables[x.templates as usize][x.table as usize];
+            let r = &def.rows[x.row as usize];
+            (def.id == table && r.id == row)
+                .then(|| (x, r.columns.as_deref().unwrap_or(&def.columns)))
+        })
     }
 
     /// The value and span of a cell by ids (`t3`, `carried`, `total`).

@@ -24,6 +24,20 @@ pub struct GridRow {
     pub cells: Vec<Option<Cell>>,
     /// The digit run could be split in more than one way.
     pub ambiguous: bool,
+    /// For an ambiguous row: its digit run and every split of it that the
+    /// table's relations allow (`None` when there were too many to keep —
+    /// then nothing may be concluded from them).
+    pub run: Option<Run>,
+}
+
+/// A row's cells run together into one digit run, and the splits left open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub span: Span,
+    pub digits: String,
+    /// Each a value per column of the row; complete (every split the
+    /// relations allow), deduplicated, in the order found.
+    pub splits: Option<Vec<Vec<Decimal>>>,
 }
 
 /// A table read against its template.
@@ -301,6 +315,7 @@ fn read(
                 label,
                 cells,
                 ambiguous: false,
+                run: None,
             },
             flat.then_some(flat_piece).flatten(),
         ));
@@ -577,6 +592,8 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
     let relations = &def.relations;
     let col_ids: Vec<&str> = def.columns.iter().map(|c| c.id.as_str()).collect();
     let mut options: Vec<(usize, Vec<Vec<Decimal>>)> = Vec::new();
+    // Rows whose splits were cut off at the cap: not every reading is known.
+    let mut capped: Vec<usize> = Vec::new();
     for (i, (row, flat)) in rows.iter().enumerate() {
         let Some((_, digits)) = flat else { continue };
         let want = row.cells.len();
@@ -598,8 +615,12 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
                     let rr: Option<Decimal> = r.right.iter().map(v).sum();
                     l == rr || l.is_none() || rr.is_none()
                 });
-            if ok && found.len() < 64 {
-                found.push(parts.to_vec());
+            if ok {
+                if found.len() < MAX_SPLITS {
+                    found.push(parts.to_vec());
+                } else if !capped.contains(&i) {
+                    capped.push(i);
+                }
             }
         });
         options.push((i, found));
@@ -650,11 +671,18 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
             })
     };
     let mut solutions: Vec<BTreeMap<usize, Vec<Decimal>>> = Vec::new();
-    let combos: usize = options.iter().map(|(_, o)| o.len().max(1)).product();
-    if combos <= 200_000 {
+    let combos: usize = options
+        .iter()
+        .map(|(_, o)| o.len().max(1))
+        .try_fold(1usize, |a, n| a.checked_mul(n))
+        .unwrap_or(usize::MAX);
+    let searched = combos <= 200_000;
+    if searched {
         let mut choice = BTreeMap::new();
         search(&options, 0, &mut choice, &column_ok, &mut solutions);
     }
+    // Every joint solution was found (the search stops past its cap).
+    let all_solutions = searched && solutions.len() <= MAX_SOLUTIONS;
     for (i, opts) in &options {
         let values: Vec<&Vec<Decimal>> = solutions.iter().filter_map(|s| s.get(i)).collect();
         let unique = values
@@ -676,10 +704,39 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
                     })
                     .collect();
             }
-            None => row.ambiguous = true,
+            None => {
+                row.ambiguous = true;
+                // The readings left: those of the joint solutions when all
+                // are known and there are some (a table whose relations no
+                // reading meets keeps every split of its rows).
+                let splits = if capped.contains(i) || opts.is_empty() {
+                    None
+                } else if all_solutions && !solutions.is_empty() {
+                    let mut v: Vec<Vec<Decimal>> = Vec::new();
+                    for s in &solutions {
+                        if let Some(vals) = s.get(i).filter(|x| !v.contains(x)) {
+                            v.push(vals.clone());
+                        }
+                    }
+                    Some(v)
+                } else {
+                    Some(opts.clone())
+                };
+                let digits = flat.as_ref().map(|f| f.1.clone()).unwrap_or_default();
+                row.run = Some(Run {
+                    span,
+                    digits,
+                    splits,
+                });
+            }
         }
     }
 }
+
+/// Splits of one run kept; a run with more is not read further.
+const MAX_SPLITS: usize = 64;
+/// Joint solutions searched for before the search stops.
+const MAX_SOLUTIONS: usize = 16;
 
 /// Split values chosen for the flattened rows, by row index.
 type Choice = BTreeMap<usize, Vec<Decimal>>;
@@ -691,7 +748,7 @@ fn search(
     ok: &dyn Fn(&Choice) -> bool,
     out: &mut Vec<BTreeMap<usize, Vec<Decimal>>>,
 ) {
-    if out.len() > 16 {
+    if out.len() > MAX_SOLUTIONS {
         return;
     }
     let Some((i, opts)) = options.get(k) else {
@@ -794,6 +851,57 @@ impl View<'_> {
     /// term `row.column`.
     pub fn sum(&self, terms: &[(String, String)]) -> Option<Decimal> {
         terms.iter().map(|(r, c)| self.value(r, c)).sum()
+    }
+
+    /// Every value `sum` could have when some of its rows are digit runs
+    /// that split more than one way (each split a row's relations allow),
+    /// sorted; `None` when a term is neither read nor a run with known
+    /// splits, or the readings are too many to list.
+    pub fn sums(&self, terms: &[(String, String)]) -> Option<Vec<Decimal>> {
+        if let Some(v) = self.sum(terms) {
+            return Some(vec![v]);
+        }
+        // The runs the terms read from, each with its splits.
+        let mut runs: Vec<(&GridRow, &[Vec<Decimal>])> = Vec::new();
+        let mut fixed = Decimal::ZERO;
+        let mut from_runs: Vec<(usize, usize)> = Vec::new();
+        for (r, c) in terms {
+            if let Some(v) = self.value(r, c) {
+                fixed += v;
+                continue;
+            }
+            let row = self.grid.row(r, self.def)?;
+            let splits = row.run.as_ref()?.splits.as_deref()?;
+            let k = self.columns_of(row).iter().position(|x| &x.id == c)?;
+            let at = match runs.iter().position(|(x, _)| std::ptr::eq(*x, row)) {
+                Some(at) => at,
+                None => {
+                    runs.push((row, splits));
+                    runs.len() - 1
+                }
+            };
+            from_runs.push((at, k));
+        }
+        let combos = runs
+            .iter()
+            .try_fold(1usize, |a, (_, s)| a.checked_mul(s.len()))
+            .filter(|n| (1..=4096).contains(n))?;
+        let mut out = Vec::new();
+        for mut n in 0..combos {
+            let mut pick = Vec::with_capacity(runs.len());
+            for (_, s) in &runs {
+                pick.push(&s[n % s.len()]);
+                n /= s.len();
+            }
+            let v = from_runs
+                .iter()
+                .map(|&(at, k)| pick[at].get(k).copied())
+                .sum::<Option<Decimal>>()?;
+            out.push(fixed + v);
+        }
+        out.sort();
+        out.dedup();
+        Some(out)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::engine::PackRegex;
+use rust_decimal::Decimal;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -123,31 +124,28 @@ impl RuleCheck for TableText {
                         def: &self.tables[pair.index],
                         grid,
                     };
-                    let Some(want) = view.sum(&pair.cells) else {
+                    let Some(wants) = view.sums(&pair.cells) else {
                         continue;
                     };
-                    let alt = (!pair.or_cells.is_empty())
-                        .then(|| view.sum(&pair.or_cells))
+                    let alts = (!pair.or_cells.is_empty())
+                        .then(|| view.sums(&pair.or_cells))
                         .flatten();
-                    if q.value == want || alt == Some(q.value) {
+                    if wants.contains(&q.value)
+                        || alts.as_ref().is_some_and(|a| a.contains(&q.value))
+                    {
                         continue;
                     }
                     // The other reading cannot be checked (a row of it is
                     // missing, reported as such): do not guess which was meant.
-                    if !pair.or_cells.is_empty() && alt.is_none() {
+                    if !pair.or_cells.is_empty() && alts.is_none() {
                         continue;
                     }
-                    let labels = pair
+                    let mut labels: Vec<crate::diagnostic::Label> = pair
                         .cells
                         .iter()
                         .filter_map(|(r, c)| view.cell(r, c).map(|cell| (r, cell)))
                         .map(|(r, cell)| {
-                            let label = view
-                                .def
-                                .rows
-                                .iter()
-                                .find(|d| &d.id == r)
-                                .map_or(r.as_str(), |d| d.label.as_str());
+                            let label = row_label(&view, r);
                             let shown = view
                                 .value(r, "total")
                                 .filter(|_| cell.value.is_none())
@@ -157,21 +155,41 @@ impl RuleCheck for TableText {
                                 );
                             crate::diagnostic::Label::new(
                                 cell.span,
-                                format!(
-                                    "表中「{}」{}",
-                                    label.chars().take(12).collect::<String>(),
-                                    shown
-                                ),
+                                format!("表中「{label}」{shown}"),
                             )
                         })
                         .collect();
+                    // Cells run together: the run, and that no split of it
+                    // gives the text's figure.
+                    let mut runs: Vec<&crate::analysis::grid::Run> = Vec::new();
+                    for (r, _) in &pair.cells {
+                        let Some(row) = view.grid.row(r, view.def) else {
+                            continue;
+                        };
+                        if let Some(run) = row.run.as_ref().filter(|x| !runs.contains(x)) {
+                            runs.push(run);
+                            labels.push(crate::diagnostic::Label::new(
+                                run.span,
+                                format!(
+                                    "表中「{}」各格连写为 {}，无论怎样拆分都不是 {}",
+                                    row_label(&view, r),
+                                    run.digits,
+                                    q.shown()
+                                ),
+                            ));
+                        }
+                    }
+                    let table_value = match wants.as_slice() {
+                        [one] => one.normalize().to_string(),
+                        many => readings(many),
+                    };
                     out.emit(
                         q.number,
                         Some(format!("正文 {} 件", q.shown())),
                         &[
                             ("text", words.to_string()),
                             ("text-value", q.shown()),
-                            ("table-value", want.normalize().to_string()),
+                            ("table-value", table_value),
                             ("unit", "件".into()),
                             ("cells", pair.name.clone()),
                             ("table", view.def.title.clone()),
@@ -182,6 +200,34 @@ impl RuleCheck for TableText {
                 }
             }
         }
+    }
+}
+
+/// A row's label as messages name it (its first twelve characters).
+fn row_label(view: &View<'_>, row: &str) -> String {
+    let label = view
+        .def
+        .rows
+        .iter()
+        .find(|d| d.id == row)
+        .map_or(row, |d| d.label.as_str());
+    label.chars().take(12).collect()
+}
+
+/// The values a run-together cell may have, for a message: 「70、470 或
+/// 2470」, the smallest six and 「等」 past them.
+fn readings(values: &[Decimal]) -> String {
+    let shown: Vec<String> = values
+        .iter()
+        .take(6)
+        .map(|v| v.normalize().to_string())
+        .collect();
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() && values.len() <= 6 => {
+            format!("{} 或 {last}", rest.join("、"))
+        }
+        _ if values.len() > 6 => format!("{} 等", shown.join("、")),
+        _ => shown.join("、"),
     }
 }
 
