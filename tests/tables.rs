@@ -585,3 +585,44 @@ fn a_text_figure_against_a_run_together_row() {
         d[0].labels
     );
 }
+
+/// A table whose cells all ran together, with one figure wrong: no split of
+/// that row meets its relations, so the reading of the whole table that
+/// breaks the fewest relations is taken and the broken ones are reported —
+/// not 「无法核对」.
+#[test]
+fn a_wrong_figure_in_a_run_together_table_is_located() {
+    let flat =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-flat.txt"))
+            .unwrap();
+    // 予以公开: 5 | 1 | 0 | 0 | 0 | 0 | 6, with 自然人 written 15.
+    let row = "（一）予以公开 5100006";
+    assert!(flat.contains(row));
+    let text = flat.replacen(row, "（一）予以公开 15100006", 1);
+    let r = check_text(&text);
+    let rules: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != report_lint::diagnostic::Severity::Info)
+        .map(|d| d.rule.as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        ["gov2021/t3-applicants", "gov2021/t3-results"],
+        "{r:?}"
+    );
+    let results = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "gov2021/t3-results")
+        .unwrap();
+    assert!(
+        results.message.contains("「自然人」列"),
+        "{}",
+        results.message
+    );
+    assert!(
+        !r.diagnostics.iter().any(|d| d.rule == "gov2021/t3-split"),
+        "the rows are read"
+    );
+}

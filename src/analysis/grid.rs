@@ -622,6 +622,7 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
                     capped.push(i);
                 }
             }
+            true
         });
         options.push((i, found));
     }
@@ -670,6 +671,19 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
                 })
             })
     };
+    // Runs that no split reads consistently (a figure in them is wrong):
+    // the one reading of the whole table that breaks the fewest relations,
+    // when there is one, is taken, so the broken relations are reported at
+    // the wrong figure instead of the rows being left unread.
+    if options.iter().any(|(_, o)| o.is_empty())
+        && let Some(best) = least_broken(def, rows, &options, &ids, &fixed)
+    {
+        for (i, opts) in &mut options {
+            if let Some(v) = best.get(i) {
+                *opts = vec![v.clone()];
+            }
+        }
+    }
     let mut solutions: Vec<BTreeMap<usize, Vec<Decimal>>> = Vec::new();
     let combos: usize = options
         .iter()
@@ -741,6 +755,135 @@ const MAX_SOLUTIONS: usize = 16;
 /// Split values chosen for the flattened rows, by row index.
 type Choice = BTreeMap<usize, Vec<Decimal>>;
 
+/// Readings of the table tried when looking for the least broken one, and
+/// splits of one run kept for it (a run of many digits is left unread).
+const MAX_READINGS: usize = 100_000;
+const MAX_RUN_SPLITS: usize = 20_000;
+
+/// The reading of the table's runs that breaks the fewest relations (row
+/// relations of the runs no split reads consistently, every column
+/// relation), when exactly one reading does; `None` when several tie or
+/// there are too many to try.
+fn least_broken(
+    def: &TableDef,
+    rows: &[(GridRow, Option<(Span, String)>)],
+    options: &[(usize, Vec<Vec<Decimal>>)],
+    ids: &[&str],
+    fixed: &Choice,
+) -> Option<Choice> {
+    let col_ids: Vec<&str> = def.columns.iter().map(|c| c.id.as_str()).collect();
+    let mut lists: Vec<(usize, Vec<Vec<Decimal>>, bool)> = Vec::new();
+    for (i, opts) in options {
+        if !opts.is_empty() {
+            lists.push((*i, opts.clone(), false));
+            continue;
+        }
+        let (row, flat) = &rows[*i];
+        let digits: String = flat
+            .as_ref()?
+            .1
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        let mut all = Vec::new();
+        let mut over = false;
+        splits(&digits, row.cells.len(), &mut Vec::new(), &mut |parts| {
+            if all.len() < MAX_RUN_SPLITS {
+                all.push(parts.to_vec());
+                true
+            } else {
+                over = true;
+                false
+            }
+        });
+        if over || all.is_empty() {
+            return None;
+        }
+        lists.push((*i, all, true));
+    }
+    let combos = lists
+        .iter()
+        .try_fold(1usize, |a, (_, l, _)| a.checked_mul(l.len()))
+        .filter(|n| *n <= MAX_READINGS)?;
+    // The row of each template row id: its list (by position), else fixed.
+    let list_of: Vec<Option<usize>> = (0..ids.len())
+        .map(|i| lists.iter().position(|(x, _, _)| *x == i))
+        .collect();
+    let broken = |picks: &[usize]| -> usize {
+        let vals_of = |i: usize| -> Option<&Vec<Decimal>> {
+            match list_of.get(i).copied().flatten() {
+                Some(k) => Some(&lists[k].1[picks[k]]),
+                None => fixed.get(&i),
+            }
+        };
+        let value = |row: &str, c: usize| -> Option<Decimal> {
+            let i = ids.iter().position(|x| *x == row)?;
+            vals_of(i).and_then(|v| v.get(c)).copied()
+        };
+        let mut n = 0;
+        for r in &def.relations {
+            match r.for_each {
+                ForEach::Row => {
+                    for (k, (_, l, unread)) in lists.iter().enumerate() {
+                        if !unread {
+                            continue;
+                        }
+                        let vals = &l[picks[k]];
+                        let v = |id: &String| {
+                            col_ids
+                                .iter()
+                                .position(|c| c == id)
+                                .and_then(|k| vals.get(k))
+                                .copied()
+                        };
+                        let l: Option<Decimal> = r.left.iter().map(v).sum();
+                        let rr: Option<Decimal> = r.right.iter().map(v).sum();
+                        if l.is_some() && rr.is_some() && l != rr {
+                            n += 1;
+                        }
+                    }
+                }
+                ForEach::Column => {
+                    for c in 0..col_ids.len() {
+                        let l: Option<Decimal> = r.left.iter().map(|id| value(id, c)).sum();
+                        let rr: Option<Decimal> = r.right.iter().map(|id| value(id, c)).sum();
+                        if l.is_some() && rr.is_some() && l != rr {
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        n
+    };
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut ties = 0;
+    let mut picks = vec![0; lists.len()];
+    for mut k in 0..combos {
+        for (p, (_, l, _)) in picks.iter_mut().zip(&lists) {
+            *p = k % l.len();
+            k /= l.len();
+        }
+        let n = broken(&picks);
+        match &best {
+            Some((m, _)) if n > *m => {}
+            Some((m, _)) if n == *m => ties += 1,
+            _ => {
+                best = Some((n, picks.clone()));
+                ties = 0;
+            }
+        }
+    }
+    let (_, picks) = best.filter(|_| ties == 0)?;
+    Some(
+        lists
+            .iter()
+            .zip(picks)
+            .map(|((i, l, _), p)| (*i, l[p].clone()))
+            .collect(),
+    )
+}
+
 fn search(
     options: &[(usize, Vec<Vec<Decimal>>)],
     k: usize,
@@ -768,18 +911,21 @@ fn search(
     choice.remove(i);
 }
 
-/// Every way to cut `digits` into `n` numbers without leading zeros.
-fn splits(digits: &str, n: usize, acc: &mut Vec<Decimal>, f: &mut dyn FnMut(&[Decimal])) {
+/// Every way to cut `digits` into `n` numbers without leading zeros, until
+/// `f` returns false; false when stopped so.
+fn splits(
+    digits: &str,
+    n: usize,
+    acc: &mut Vec<Decimal>,
+    f: &mut dyn FnMut(&[Decimal]) -> bool,
+) -> bool {
     if n == 0 {
-        if digits.is_empty() {
-            f(acc);
-        }
-        return;
+        return !digits.is_empty() || f(acc);
     }
     // Each number has at most 12 digits: a longer run cannot be split (and
     // hostile runs of thousands of digits must not be searched).
     if digits.len() < n || digits.len() > n * 12 {
-        return;
+        return true;
     }
     let max = if n == 1 {
         digits.len()
@@ -795,9 +941,13 @@ fn splits(digits: &str, n: usize, acc: &mut Vec<Decimal>, f: &mut dyn FnMut(&[De
             continue;
         }
         acc.push(head.parse::<u64>().map(Decimal::from).unwrap_or_default());
-        splits(&digits[len..], n - 1, acc, f);
+        let go_on = splits(&digits[len..], n - 1, acc, f);
         acc.pop();
+        if !go_on {
+            return false;
+        }
     }
+    true
 }
 
 /// Looking up values of a table read against its template.
@@ -913,7 +1063,8 @@ mod tests {
     fn digit_splits() {
         let mut all = Vec::new();
         splits("713000074", 7, &mut Vec::new(), &mut |p| {
-            all.push(p.to_vec())
+            all.push(p.to_vec());
+            true
         });
         let want: Vec<Decimal> = [71, 3, 0, 0, 0, 0, 74]
             .into_iter()

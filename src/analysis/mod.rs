@@ -14,6 +14,7 @@ pub mod grid;
 pub mod issuer;
 pub mod shingle;
 pub mod stat;
+mod stat_flat;
 
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;

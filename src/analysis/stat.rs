@@ -3,7 +3,8 @@
 //! their numbering (一、 > （一） > 1.), with 「其中」 rows as a list under the
 //! row above them. Cell-per-line exports (each cell a tab-led line, rows
 //! separated by blank lines, labels wrapping) and one-row-per-line exports
-//! (cells separated by ` | `, tabs or runs of spaces) are both read.
+//! (cells separated by ` | `, tabs or runs of spaces) are both read; other
+//! layouts are read as a stream (`stat_flat`).
 
 use crate::document::Document;
 use crate::document::cells::{self, Cell};
@@ -61,6 +62,14 @@ pub fn read(doc: &Document) -> Vec<StatRow> {
         if let Some(r) = row(&g) {
             rows.push(r);
         }
+    }
+    // A page whose rows are not lines (flattened, cells run together or one
+    // per line, PDF-wrapped labels) is read as a stream; the reading with
+    // more figures is the table.
+    let figures = |rows: &[StatRow]| rows.iter().filter(|r| r.number().is_some()).count();
+    let flat = super::stat_flat::read(doc);
+    if figures(&flat) > figures(&rows) {
+        rows = flat;
     }
     arrange(&mut rows);
     rows
@@ -158,6 +167,16 @@ fn row(g: &[(Span, String)]) -> Option<StatRow> {
             )
         }
     };
+    Some(row_of(*label_span, label, unit, value))
+}
+
+/// A row from its label (as written), unit and value cell.
+pub(super) fn row_of(
+    label_span: Span,
+    label: &str,
+    unit: Option<String>,
+    value: Option<Cell>,
+) -> StatRow {
     let folded = fold(label);
     let among = folded.starts_with("其中");
     let bare = folded
@@ -171,15 +190,15 @@ fn row(g: &[(Span, String)]) -> Option<StatRow> {
             ordinal: m.ordinal,
         })
     };
-    Some(StatRow {
-        label: *label_span,
+    StatRow {
+        label: label_span,
         text: folded,
         unit,
         value,
         among,
         parent: None,
         numbered,
-    })
+    }
 }
 
 /// Parents: numbered rows by their outline; 「其中」 rows and the unnumbered
