@@ -626,3 +626,40 @@ fn a_wrong_figure_in_a_run_together_table_is_located() {
         "the rows are read"
     );
 }
+
+/// A missing numbered sub-item is named with its number and, where the form
+/// names its group, under the group (「其他处理 3.其他」, not a bare 「其他」);
+/// a group whose every sub-item is missing is named once.
+#[test]
+fn missing_sub_items_are_named_with_their_group() {
+    let tabs =
+        std::fs::read_to_string(common::root().join("tests/fixtures/national/clean-2021-tabs.txt"))
+            .unwrap();
+    let lines: Vec<&str> = tabs.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("（六）其他处理"))
+        .unwrap();
+    assert!(lines[at + 2].starts_with("3.其他\t"));
+    let message = |text: String| -> Vec<String> {
+        check_text(&text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "gov2021/t3-rows")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    let mut one = lines.clone();
+    one.remove(at + 2);
+    assert_eq!(
+        message(one.join("\n")),
+        ["收到和处理政府信息公开申请情况（表三）缺少栏目：「其他处理 3.其他」"]
+    );
+    // The 2019 form's one row in place of the three.
+    let mut old = lines.clone();
+    old.splice(at..at + 3, ["（六）其他处理\t0\t0\t0\t0\t0\t0\t0"]);
+    assert_eq!(
+        message(old.join("\n")),
+        ["收到和处理政府信息公开申请情况（表三）缺少栏目：「其他处理」的 3 个子项"]
+    );
+}

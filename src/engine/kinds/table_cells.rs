@@ -87,15 +87,31 @@ impl RuleCheck for TableCells {
         let view = View { def, grid };
         match &self.what {
             What::Rows => {
-                let missing: Vec<&str> = def
+                let absent: Vec<&crate::rules::table::RowDef> = def
                     .rows
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| !grid.rows.iter().any(|r| r.def == *i))
                     // An older form's row stands in; it is never missing.
                     .filter(|(_, r)| r.stands_for.is_empty())
-                    .map(|(_, r)| r.label.as_str())
+                    .map(|(_, r)| r)
                     .collect();
+                let mut missing: Vec<String> = Vec::new();
+                for r in &absent {
+                    let group = def.rows.iter().find(|g| g.stands_for.contains(&r.id));
+                    // A whole group missing is named once.
+                    match group.filter(|g| {
+                        g.stands_for
+                            .iter()
+                            .all(|id| absent.iter().any(|a| &a.id == id))
+                    }) {
+                        Some(g) if g.stands_for.first() == Some(&r.id) => {
+                            missing.push(format!("「{}」的 {} 个子项", g.label, g.stands_for.len()))
+                        }
+                        Some(_) => {}
+                        None => missing.push(format!("「{}」", row_name(def, r))),
+                    }
+                }
                 let columns: Vec<&str> = grid
                     .missing_columns
                     .iter()
@@ -104,7 +120,7 @@ impl RuleCheck for TableCells {
                 if !missing.is_empty() || !columns.is_empty() {
                     let names = missing
                         .iter()
-                        .map(|m| format!("「{m}」"))
+                        .cloned()
                         .chain(columns.iter().map(|c| format!("「{c}」列")))
                         .collect::<String>();
                     out.emit(
@@ -167,6 +183,19 @@ impl RuleCheck for TableCells {
                 }
             }
         }
+    }
+}
+
+/// A row as a clerk finds it in the form: a numbered sub-item with its
+/// number, under its group's label when the template names the group
+/// (「其他处理 3.其他」, not a bare 「其他」).
+fn row_name(def: &TableDef, row: &crate::rules::table::RowDef) -> String {
+    let Some(n) = row.ordinal else {
+        return row.label.clone();
+    };
+    match def.rows.iter().find(|g| g.stands_for.contains(&row.id)) {
+        Some(group) => format!("{} {n}.{}", group.label, row.label),
+        None => format!("{n}.{}", row.label),
     }
 }
 
