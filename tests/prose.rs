@@ -235,6 +235,29 @@ fn shares_complete_a_list_and_are_checked_against_their_base() {
     assert!(f[0].contains("35%") && f[0].contains("738 ÷ 2460"), "{f:?}");
 }
 
+/// A list whose parts' shares reach 100 % is complete: a figure in the same
+/// unit after it (a new subject after 「；」) is not one of its parts.
+#[test]
+fn a_list_complete_by_its_shares_ends_there() {
+    let right = "全年办结申请120件，其中：予以公开60件，占50.00%；不予公开30件，占25.00%；无法提供30件，占25.00%；因政府信息公开引起的行政复议2件、行政诉讼1件。";
+    assert_eq!(breakdown_findings(right), Vec::<String>::new());
+    // The list itself is still summed (and 31 of 120 is not 25 %).
+    let f = breakdown_findings(
+        "全年办结申请120件，其中：予以公开60件，占50.00%；不予公开30件，占25.00%；无法提供31件，占25.00%；因政府信息公开引起的行政复议2件、行政诉讼1件。",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f[0].starts_with("common/breakdown-sum") && f[0].contains("121"),
+        "{f:?}"
+    );
+    assert!(f[1].starts_with("common/percent"), "{f:?}");
+    // Shares short of 100 %: the list goes on to the figures after them.
+    let f = breakdown_findings(
+        "全年办结申请120件，其中：予以公开60件，占50.00%；不予公开30件，占25.00%；无法提供27件；不予处理3件。",
+    );
+    assert_eq!(f, Vec::<String>::new());
+}
+
 /// A list is summed in its own unit: 人, 次 and 个 among 件 are not parts.
 #[test]
 fn lists_mixing_units_are_not_summed_across_units() {

@@ -92,11 +92,35 @@ fn parts_from(
 ) -> Option<Breakdown> {
     let tq = &doc.quantities[total];
     let (end, last) = list_end(doc, si);
-    let mut parts = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     let mut boundary = start;
+    // The shares the parts carry (「…42件，占51.85%；…」): when every part so
+    // far has one and they make 100 % at their printed precision, the list
+    // is complete, and a figure after it (「…；因政府信息公开引起的行政复议
+    // 2件」) is not one of its parts.
+    let mut shares = (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
+    let mut shared = 0usize;
     for qi in doc.quantity_index(start)..doc.quantities.len() {
         let q = &doc.quantities[qi];
         if q.span.end > end || parts.len() >= MAX_PARTS {
+            break;
+        }
+        if q.is_percent() {
+            let after_part = parts.last().is_some_and(|p| {
+                let pq = &doc.quantities[p.quantity];
+                pq.span.end <= q.span.start
+                    && !doc.text[pq.span.end..q.span.start].contains(['；', ';', '。', '、'])
+            });
+            if after_part && shared < parts.len() {
+                shares.0 += q.value;
+                shares.1 += q.tolerance;
+                shared = parts.len();
+            }
+        } else if q.unit == tq.unit
+            && parts.len() >= 2
+            && shared == parts.len()
+            && (shares.0 - rust_decimal::Decimal::ONE_HUNDRED).abs() <= shares.1
+        {
             break;
         }
         // A list ends where the next total's own 其中 begins: after 「；」, a

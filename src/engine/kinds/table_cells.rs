@@ -106,7 +106,21 @@ impl RuleCheck for TableCells {
                             .all(|id| absent.iter().any(|a| &a.id == id))
                     }) {
                         Some(g) if g.stands_for.first() == Some(&r.id) => {
-                            missing.push(format!("「{}」的 {} 个子项", g.label, g.stands_for.len()))
+                            let items: Vec<String> = g
+                                .stands_for
+                                .iter()
+                                .filter_map(|id| def.rows.iter().find(|x| &x.id == id))
+                                .map(|x| match x.ordinal {
+                                    Some(n) => format!("{n}.{}", x.label),
+                                    None => x.label.clone(),
+                                })
+                                .collect();
+                            missing.push(format!(
+                                "「{}」的 {} 个子项（{}）",
+                                g.label,
+                                items.len(),
+                                items.join("；")
+                            ))
                         }
                         Some(_) => {}
                         None => missing.push(format!("「{}」", row_name(def, r))),
