@@ -32,11 +32,21 @@ pub fn normalise(text: &str, names: &[&str]) -> Vec<char> {
             continue;
         }
         in_digits = false;
-        if c.is_alphabetic() || c == '□' {
+        // Han first: `char::is_alphabetic` looks CJK up the slow way.
+        if crate::source::text::is_han(c)
+            || c.is_ascii_alphabetic()
+            || c == '□'
+            || (!c.is_ascii() && !is_cjk_punct(c) && c.is_alphabetic())
+        {
             out.push(c);
         }
     }
     out
+}
+
+/// CJK and full-width punctuation (never letters; skips the slow lookup).
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0x2000..=0x206F)
 }
 
 /// FNV-1a over characters.
@@ -49,6 +59,11 @@ pub fn hash(chars: &[char]) -> u64 {
         }
     }
     // Finalise (FNV's low bits mix poorly for bottom-k).
+    mix(h)
+}
+
+/// A 64-bit finaliser (MurmurHash3's), so every bit of a hash counts.
+fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
@@ -68,8 +83,22 @@ pub fn sketch(chars: &[char]) -> Vec<u64> {
         best.dedup();
         best.truncate(SKETCH);
     };
-    for w in chars.windows(SHINGLE) {
-        best.push(hash(w));
+    // A rolling polynomial hash of each window (one multiply per character,
+    // not one per byte of the window), finalised like `hash`.
+    const B: u64 = 0x0100_0000_01b3;
+    let top = (1..SHINGLE).fold(1u64, |a, _| a.wrapping_mul(B));
+    let v = |c: char| (c as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut h = chars[..SHINGLE]
+        .iter()
+        .fold(0u64, |h, c| h.wrapping_mul(B).wrapping_add(v(*c)));
+    for i in 0..=chars.len() - SHINGLE {
+        if i > 0 {
+            h = h
+                .wrapping_sub(v(chars[i - 1]).wrapping_mul(top))
+                .wrapping_mul(B)
+                .wrapping_add(v(chars[i + SHINGLE - 1]));
+        }
+        best.push(mix(h));
         if best.len() == SKETCH + BLOCK {
             settle(&mut best);
         }
@@ -113,6 +142,16 @@ mod tests {
         let a = normalise("某县2022年公开信息 1,234 条。", &["某县"]);
         let b = normalise("某区2023年公开信息 56 条", &["某区"]);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn rolling_window_hashes_are_the_windows_own() {
+        // The same six characters hash alike wherever they stand.
+        let a: Vec<char> = "甲乙丙丁戊己庚".chars().collect();
+        let b: Vec<char> = "乙丙丁戊己庚".chars().collect();
+        let (sa, sb) = (sketch(&a), sketch(&b));
+        assert_eq!(sa.len(), 2);
+        assert!(sa.contains(&sb[0]));
     }
 
     #[test]
