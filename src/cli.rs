@@ -126,6 +126,15 @@ struct CheckArgs {
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     output_file: Option<PathBuf>,
+    /// Apply the certain fixes (conversion junk removed, broken paragraphs
+    /// joined, a heading's numbering style) to .txt and .md files, in their
+    /// own encoding, then report what is left.
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    fix: bool,
+    /// Show the certain fixes as a unified diff instead of the findings;
+    /// nothing is written. Exit 1 when there is a fix.
+    #[arg(long, conflicts_with = "write_baseline")]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -513,14 +522,28 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         encoding,
         pack: args.pack.clone(),
         config: Some(cfg.clone()),
-        // Excerpts and baseline fingerprints need the text; the rest only positions.
+        // Excerpts, baseline fingerprints and fixes need the text; the rest
+        // only positions.
         compact: (args.format != FormatArg::Human || args.statistics)
             && args.baseline.is_none()
-            && args.write_baseline.is_none(),
+            && args.write_baseline.is_none()
+            && !args.fix
+            && !args.diff,
         max_file_size,
         first_id: results.len() as u32,
     };
-    results.extend(run::check_inputs(inputs, &set, &opts));
+    let again = args.fix.then(|| inputs.clone());
+    let mut checked = run::check_inputs(inputs, &set, &opts);
+    if args.diff {
+        return show_fixes(&checked);
+    }
+    if let Some(again) = again
+        && apply_fixes(&checked, &again)? > 0
+    {
+        // Positions moved: what is left is reported from the fixed files.
+        checked = run::check_inputs(again, &set, &opts);
+    }
+    results.extend(checked);
     results.extend(unused_suppressions(&cfg));
     // Every file's id is its index: labels of corpus findings name files by id.
     for (i, r) in results.iter_mut().enumerate() {
@@ -651,6 +674,78 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
 }
 
 /// Whether a file could not be (fully) checked: exit status 2.
+/// `--diff`: each file's fixes as a unified diff on standard output.
+fn show_fixes(results: &[FileReport]) -> Result<ExitStatus> {
+    let mut out = std::io::stdout().lock();
+    let mut any = false;
+    for r in results {
+        if let Some((text, _)) = report_lint::fix::fixed_text(r) {
+            out.write_all(
+                report_lint::fix::diff(&r.source.path, &r.source.text, &text).as_bytes(),
+            )?;
+            any = true;
+        }
+    }
+    out.flush()?;
+    Ok(if failed(results) {
+        ExitStatus::Error
+    } else if any {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}
+
+/// `--fix`: writes each .txt/.md file's fixes in its own encoding, through a
+/// temporary file renamed over it; how many findings were fixed.
+fn apply_fixes(results: &[FileReport], inputs: &[run::Input]) -> Result<usize> {
+    // Files only: standard input has nowhere to be written back.
+    let files_given: Vec<String> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            run::Input::File(p) => Some(p.display().to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut fixed = 0;
+    let mut files = 0;
+    for r in results {
+        if !files_given.contains(&r.source.path) {
+            continue;
+        }
+        let Some((text, n)) = report_lint::fix::fixed_text(r) else {
+            continue;
+        };
+        let path = Path::new(&r.source.path);
+        let Some(bytes) = report_lint::fix::encoded(r, &text) else {
+            eprintln!(
+                "report-lint: {} 的修正无法用原编码 {} 写回，未修改",
+                r.source.path,
+                r.source.encoding.unwrap_or("?")
+            );
+            continue;
+        };
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("修正 {}：无法在其目录中写临时文件", r.source.path))?;
+        tmp.write_all(&bytes)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            tmp.as_file().set_permissions(meta.permissions()).ok();
+        }
+        tmp.persist(path)
+            .with_context(|| format!("修正 {}：无法写回", r.source.path))?;
+        fixed += n;
+        files += 1;
+    }
+    if fixed > 0 {
+        eprintln!("report-lint: 已修正 {fixed} 处（{files} 个文件）");
+    }
+    Ok(fixed)
+}
+
 fn failed(results: &[FileReport]) -> bool {
     results
         .iter()

@@ -167,6 +167,25 @@ pub struct Diagnostic {
     pub span_label: Option<String>,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// A correction that is certain (junk removed, a broken paragraph
+    /// joined, a heading's numbering style), applied by `--fix`.
+    pub fix: Option<Fix>,
+}
+
+/// Edits that correct a finding: each replaces a span of the reader's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, in Chinese (「删除转换残留」).
+    pub message: String,
+    /// Non-overlapping, in text order.
+    pub edits: Vec<Edit>,
+}
+
+/// Replace `span` with `replacement` (empty: delete).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -181,6 +200,7 @@ impl Diagnostic {
             span_label: None,
             labels: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -278,6 +298,7 @@ impl FileReport {
             .flat_map(|d| {
                 std::iter::once(d.span)
                     .chain(d.labels.iter().filter(|l| l.file.is_none()).map(|l| l.span))
+                    .chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)))
             })
             .flat_map(|s| [s.start, s.end])
             .chain(extra)

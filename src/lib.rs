@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod explain;
+pub mod fix;
 pub mod fuzzing;
 pub mod numbers;
 pub mod read;

@@ -19,6 +19,7 @@ const LAYERS: &[&str] = &[
     "config",
     "run",
     "baseline",
+    "fix",
     "render",
     "explain",
     "fuzzing",

@@ -136,7 +136,26 @@ impl Findings<'_> {
             span_label,
             labels,
             help: self.meta.help.as_deref().map(|h| fill(h, vars)),
+            fix: None,
         });
+    }
+
+    /// `emit` with a certain correction.
+    pub fn emit_fix(
+        &mut self,
+        span: Span,
+        span_label: Option<String>,
+        vars: &[(&str, String)],
+        labels: Vec<Label>,
+        fix: crate::diagnostic::Fix,
+    ) {
+        let before = self.out.len();
+        self.emit(span, span_label, vars, labels);
+        if self.out.len() > before
+            && let Some(d) = self.out.last_mut()
+        {
+            d.fix = Some(fix);
+        }
     }
 }
 

@@ -56,6 +56,27 @@ struct JsonDiagnostic<'a> {
     place: Option<Place>,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
+    /// A certain correction (`--fix` applies it to .txt and .md files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    message: &'a str,
+    /// Each replaces its span (positions as for labels) with `replacement`.
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    replacement: &'a str,
 }
 
 fn located<'a>(r: &'a FileReport, span: Span, message: &'a str) -> JsonLabel<'a> {
@@ -105,6 +126,25 @@ fn diagnostic<'a>(
             })
             .collect(),
         help: d.help.as_deref(),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            message: &f.message,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| {
+                    let at = located(r, e.span, "");
+                    JsonEdit {
+                        line: at.line,
+                        column: at.column,
+                        end_line: at.end_line,
+                        end_column: at.end_column,
+                        byte_start: at.byte_start,
+                        byte_end: at.byte_end,
+                        replacement: &e.replacement,
+                    }
+                })
+                .collect(),
+        }),
     }
 }
 

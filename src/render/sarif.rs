@@ -76,14 +76,29 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
                     text.push('\n');
                     text.push_str(h);
                 }
-                json!({
+                let mut result = json!({
                     "ruleId": d.rule,
                     "ruleIndex": used[&d.rule],
                     "level": level(d.severity),
                     "message": {"text": text},
                     "locations": [loc],
                     "relatedLocations": related,
-                })
+                });
+                if let Some(f) = d.fix.as_ref().filter(|_| r.has_source()) {
+                    let replacements: Vec<Value> = f
+                        .edits
+                        .iter()
+                        .map(|e| json!({"deletedRegion": region(r, e.span), "insertedContent": {"text": e.replacement}}))
+                        .collect();
+                    result["fixes"] = json!([{
+                        "description": {"text": f.message},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": r.source.path.replace('\\', "/")},
+                            "replacements": replacements,
+                        }],
+                    }]);
+                }
+                result
             })
         })
         .collect();

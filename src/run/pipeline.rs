@@ -323,6 +323,11 @@ pub fn check_one(
     if let Some(c) = &opts.config {
         diagnostics = c.apply(&path, &doc.text, diagnostics);
     }
+    // Fixes edit the file: only where the text is the file (not a reader's
+    // view of a Word document or a web page).
+    if !matches!(read.format, read::Format::Text | read::Format::Markdown) {
+        diagnostics.iter_mut().for_each(|d| d.fix = None);
+    }
     let named = effective
         .issuer_name
         .as_deref()

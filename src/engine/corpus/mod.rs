@@ -216,6 +216,7 @@ impl CorpusFindings<'_> {
                 span_label: at.1,
                 labels,
                 help: self.meta.help.as_deref().map(|h| fill(h, vars)),
+                fix: None,
             },
         ));
     }

@@ -6,11 +6,11 @@
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::diagnostic::Label;
+use crate::diagnostic::{Edit, Fix, Label};
 use crate::document::Paragraph;
 use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::source::span::Span;
-use crate::source::text::is_han;
+use crate::source::text::{is_han, is_space};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["broken-paragraph"],
@@ -81,15 +81,26 @@ impl RuleCheck for BrokenParagraph {
             let tail_start = pt.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
             let tail = Span::new(p.span.start + tail_start, p.span.end);
             let head = Span::new(q.span.start, q.span.start + end);
-            out.emit(
-                tail,
-                Some("段落在词中断开".into()),
-                &[
-                    ("tail", doc.slice(tail).to_string()),
-                    ("head", frag.to_string()),
-                ],
-                vec![Label::new(head, "下一段接着这个词")],
-            );
+            let vars = [
+                ("tail", doc.slice(tail).to_string()),
+                ("head", frag.to_string()),
+            ];
+            let labels = vec![Label::new(head, "下一段接着这个词")];
+            // Joining is certain when only a line break and blanks stand
+            // between the two halves.
+            let gap = Span::new(p.span.end, q.span.start);
+            if gap.start < gap.end && doc.slice(gap).chars().all(is_space) {
+                let fix = Fix {
+                    message: "合并断开的段落".into(),
+                    edits: vec![Edit {
+                        span: gap,
+                        replacement: String::new(),
+                    }],
+                };
+                out.emit_fix(tail, Some("段落在词中断开".into()), &vars, labels, fix);
+            } else {
+                out.emit(tail, Some("段落在词中断开".into()), &vars, labels);
+            }
         }
     }
 }

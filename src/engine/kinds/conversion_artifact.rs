@@ -3,6 +3,7 @@
 //! pack: runs of `|`, `¦`, `■`, `□`, `?` where text was), and OCR garbage lines (runs of Latin capitals with no Chinese).
 
 use crate::analysis::Analysis;
+use crate::diagnostic::{Edit, Fix};
 use crate::engine::{PackRegex, PackRegexSet};
 use serde::Deserialize;
 use toml::Spanned;
@@ -18,18 +19,27 @@ pub const KIND: KindSpec = KindSpec {
     compile: |p, ctx| {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-        struct Pattern {
+        struct RawPattern {
             regex: Spanned<String>,
             what: String,
             /// Not in table rows (a pipe table's empty cells are `|||`).
             #[serde(default)]
             prose_only: bool,
+            /// `"delete"`: removing the match is a certain fix (a placeholder,
+            /// markup); junk standing for lost text is not (the text is lost).
+            #[serde(default)]
+            fix: Option<FixName>,
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum FixName {
+            Delete,
         }
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         struct Params {
             #[serde(default)]
-            patterns: Vec<Pattern>,
+            patterns: Vec<RawPattern>,
             /// Also flag lines of Latin capitals with no Chinese (OCR of an image).
             #[serde(default)]
             ocr_garbage: bool,
@@ -38,7 +48,14 @@ pub const KIND: KindSpec = KindSpec {
         let patterns = p
             .patterns
             .iter()
-            .map(|pat| Ok((ctx.regex(&pat.regex)?, pat.what.clone(), pat.prose_only)))
+            .map(|pat| {
+                Ok(Pattern {
+                    regex: ctx.regex(&pat.regex)?,
+                    what: pat.what.clone(),
+                    prose_only: pat.prose_only,
+                    delete: matches!(pat.fix, Some(FixName::Delete)),
+                })
+            })
             .collect::<Result<_, _>>()?;
         // Each pattern compiled alone (so its size limit and error point at
         // it); the set only screens paragraphs in one pass.
@@ -51,8 +68,15 @@ pub const KIND: KindSpec = KindSpec {
     },
 };
 
+struct Pattern {
+    regex: PackRegex,
+    what: String,
+    prose_only: bool,
+    delete: bool,
+}
+
 struct ConversionArtifact {
-    patterns: Vec<(PackRegex, String, bool)>,
+    patterns: Vec<Pattern>,
     /// All patterns at once: most paragraphs match none.
     screen: PackRegexSet,
     ocr_garbage: bool,
@@ -69,31 +93,38 @@ impl RuleCheck for ConversionArtifact {
             } else {
                 &[]
             };
-            for (re, what, prose_only) in screened {
-                if *prose_only && p.table_cell {
+            for pat in screened {
+                if pat.prose_only && p.table_cell {
                     continue;
                 }
-                for m in re.find_iter(text) {
+                for m in pat.regex.find_iter(text) {
                     let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
-                    emit(out, span, what, m.as_str());
+                    emit(out, span, &pat.what, m.as_str(), pat.delete);
                     hit = true;
                 }
             }
             if self.ocr_garbage && !hit && is_ocr_garbage(text) {
-                emit(out, p.span, "图片文字识别（OCR）残留的乱码", text);
+                emit(out, p.span, "图片文字识别（OCR）残留的乱码", text, false);
             }
         }
     }
 }
 
-fn emit(out: &mut Findings<'_>, span: Span, what: &str, text: &str) {
+fn emit(out: &mut Findings<'_>, span: Span, what: &str, text: &str, delete: bool) {
     let shown: String = text.chars().take(40).collect();
-    out.emit(
-        span,
-        Some(what.to_string()),
-        &[("what", what.to_string()), ("text", shown)],
-        Vec::new(),
-    );
+    let vars = [("what", what.to_string()), ("text", shown)];
+    if delete {
+        let fix = Fix {
+            message: format!("删除{what}"),
+            edits: vec![Edit {
+                span,
+                replacement: String::new(),
+            }],
+        };
+        out.emit_fix(span, Some(what.to_string()), &vars, Vec::new(), fix);
+    } else {
+        out.emit(span, Some(what.to_string()), &vars, Vec::new());
+    }
 }
 
 /// A line with no Chinese, made mostly of capitalised Latin "words" that are

@@ -2,7 +2,7 @@
 //! numbering style must be used (`1、` among `一、`; `（3）` among `（一）（二）`).
 
 use crate::analysis::Analysis;
-use crate::diagnostic::Label;
+use crate::diagnostic::{Edit, Fix, Label};
 use crate::document::{Document, Heading};
 use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 
@@ -76,11 +76,23 @@ fn mixed_styles(doc: &Document, group: &[&Heading], out: &mut Findings<'_>) {
     if let Some(sib) = group.iter().find(|h| h.style == h.acting_style) {
         labels.push(Label::new(sib.marker, "同级标题的编号样式"));
     }
-    out.emit(
+    // The level's own style for each odd marker: certain, the ordinals stay.
+    let fix = Fix {
+        message: format!("统一为{}", level_style.describe()),
+        edits: odd
+            .iter()
+            .map(|h| Edit {
+                span: h.marker,
+                replacement: level_style.example(h.ordinal),
+            })
+            .collect(),
+    };
+    out.emit_fix(
         first.marker,
         Some(format!("应为「{}」", level_style.example(first.ordinal))),
         &[("details", details)],
         labels,
+        fix,
     );
 }
 
