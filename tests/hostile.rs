@@ -94,6 +94,21 @@ fn ten_thousand_headings() {
     assert!(r.meta.is_some());
 }
 
+/// A statistics table of a hundred thousand rows, one per line and all on
+/// one line: the rows read are capped (the form has about sixty), so the
+/// checks over them stay linear (300,000 rows took minutes before the cap).
+#[test]
+fn a_statistics_table_of_a_hundred_thousand_rows() {
+    let head = "某县2015年政府信息公开工作年度报告\n一、概述\n正文。\n附件\n";
+    for rows in [
+        "统计指标\t单位\t统计数\n".to_string() + &"（一）收到申请数\t件\t1\n".repeat(100_000),
+        "统计指标单位统计数".to_string() + &"（一）收到申请数件1".repeat(100_000),
+    ] {
+        let r = check((head.to_string() + &rows).as_bytes());
+        assert!(r.meta.is_some());
+    }
+}
+
 #[test]
 fn deeply_repeated_other_lists() {
     let text = "某县2017年政府信息公开工作年度报告\n一、概述\n".to_string()

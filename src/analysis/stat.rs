@@ -71,9 +71,15 @@ pub fn read(doc: &Document) -> Vec<StatRow> {
     if figures(&flat) > figures(&rows) {
         rows = flat;
     }
+    // The form has about sixty rows; a hostile or garbled file with a
+    // hundred thousand must not make the checks over them quadratic.
+    rows.truncate(MAX_ROWS);
     arrange(&mut rows);
     rows
 }
+
+/// Rows of the statistics table read at most.
+pub const MAX_ROWS: usize = 1000;
 
 /// Cell groups: (span, text) per cell, rows separated by blank lines or one per line.
 fn groups(doc: &Document) -> Vec<Vec<(Span, String)>> {

@@ -44,6 +44,9 @@ pub fn read(doc: &Document) -> Vec<StatRow> {
     let mut rows = Vec::new();
     let mut arabic: Option<u32> = None;
     while let Some((unit, digits)) = next_figure(text, cursor) {
+        if rows.len() >= super::stat::MAX_ROWS {
+            break;
+        }
         let label = Span::new(cursor, unit.start);
         // Prose after the table ends it (labels hold no sentence end).
         if text[label.range()].contains('。') {
