@@ -155,6 +155,14 @@ enum FormatArg {
     Junit,
 }
 
+impl FormatArg {
+    /// Whether the format needs the reports' texts (excerpts, or the
+    /// baseline's fingerprints of findings).
+    fn keeps_text(self) -> bool {
+        matches!(self, FormatArg::Human | FormatArg::Sarif)
+    }
+}
+
 impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Format {
         match f {
@@ -513,15 +521,26 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         encoding,
         pack: args.pack.clone(),
         config: Some(cfg.clone()),
-        // Excerpts and baseline fingerprints need the text; the rest only positions.
-        compact: (args.format != FormatArg::Human || args.statistics)
+        // Excerpts and baseline fingerprints (SARIF's too) need the text;
+        // the rest only positions.
+        compact: (!args.format.keeps_text() || args.statistics)
             && args.baseline.is_none()
             && args.write_baseline.is_none(),
         max_file_size,
         first_id: results.len() as u32,
     };
     results.extend(run::check_inputs(inputs, &set, &opts));
-    results.extend(unused_suppressions(&cfg));
+    // One report is compared with none: the corpus rules did not run, and a
+    // suppression of one of them cannot be said to hide nothing.
+    let not_run: Vec<&str> = if reports < 2 {
+        set.corpus_rules()
+            .iter()
+            .map(|r| r.meta.id.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    results.extend(unused_suppressions(&cfg, &not_run));
     // Every file's id is its index: labels of corpus findings name files by id.
     for (i, r) in results.iter_mut().enumerate() {
         r.source.id = FileId(i as u32);
@@ -541,6 +560,11 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         ));
     }
 
+    let threshold = args
+        .fail_on
+        .map(Severity::from)
+        .or(cfg.fail_on)
+        .unwrap_or(Severity::Error);
     if let Some(out) = baseline_out {
         let broken = failed(&results);
         if !broken {
@@ -570,7 +594,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         render::render(
             Format::Concise,
             &errors,
-            &render_ctx(&args, &set, reports, false),
+            &render_ctx(&args, &set, reports, false, threshold),
             &mut stderr,
         )?;
         return Ok(ExitStatus::Error);
@@ -595,7 +619,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         ColorChoice::Never => false,
         ColorChoice::Auto => args.output_file.is_none() && auto_color(),
     };
-    let ctx = render_ctx(&args, &set, reports, color);
+    let ctx = render_ctx(&args, &set, reports, color, threshold);
     let written = match output {
         Some(mut file) => {
             // Streamed into the temporary file (a corpus's JSON is tens of
@@ -629,11 +653,6 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     }
 
     let broken = failed(&results);
-    let threshold = args
-        .fail_on
-        .map(Severity::from)
-        .or(cfg.fail_on)
-        .unwrap_or(Severity::Error);
     let failing = results
         .iter()
         .flat_map(|r| &r.diagnostics)
@@ -663,6 +682,7 @@ fn render_ctx<'a>(
     set: &'a RuleSet,
     reports: usize,
     color: bool,
+    fail_on: Severity,
 ) -> RenderCtx<'a> {
     RenderCtx {
         color,
@@ -671,6 +691,7 @@ fn render_ctx<'a>(
         step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
             .filter(|v| !v.is_empty() && args.format == FormatArg::Github)
             .map(PathBuf::from),
+        fail_on,
     }
 }
 
@@ -793,8 +814,8 @@ fn parse_ext(s: &str) -> Result<String, String> {
 }
 
 /// Suppressions of the configuration that hid nothing, reported on the config file.
-fn unused_suppressions(cfg: &Config) -> Vec<FileReport> {
-    let diags = cfg.unused_suppressions();
+fn unused_suppressions(cfg: &Config, not_run: &[&str]) -> Vec<FileReport> {
+    let diags = cfg.unused_suppressions(not_run);
     if diags.is_empty() {
         return Vec::new();
     }
@@ -815,6 +836,7 @@ fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<
         reports,
         rules: set,
         step_summary: None,
+        fail_on: Severity::Error,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

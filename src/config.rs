@@ -167,6 +167,9 @@ struct Suppress {
     rule: String,
     text: Option<String>,
     span: Span,
+    /// A report of this run matched `path`: only then can "hid nothing" be
+    /// said (a pre-commit run checks a few files, not the others').
+    seen: AtomicBool,
     used: AtomicBool,
 }
 
@@ -483,6 +486,7 @@ impl Config {
                     rule: s.rule.get_ref().clone(),
                     text: s.text.clone(),
                     span: s.rule.span().into(),
+                    seen: AtomicBool::new(false),
                     used: AtomicBool::new(false),
                 }),
                 Err(e) => errors.push(e),
@@ -647,6 +651,11 @@ impl Config {
     pub fn apply(&self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let e = self.effective(path);
         let cands = self.candidates(path);
+        for s in &self.suppress {
+            if cands.iter().any(|p| s.path.is_match(p.as_ref())) {
+                s.seen.store(true, Ordering::Relaxed);
+            }
+        }
         let names = |d: &Diagnostic| [d.rule.clone(), d.check.as_str().to_string()];
         let matches = |list: &[String], d: &Diagnostic| {
             names(d).iter().any(|n| {
@@ -688,11 +697,16 @@ impl Config {
             .collect()
     }
 
-    /// Suppressions that hid nothing in this run, as findings on the config file.
-    pub fn unused_suppressions(&self) -> Vec<Diagnostic> {
+    /// Suppressions that hid nothing in this run, as findings on the config
+    /// file: only those whose `path` matched a report checked in this run
+    /// (a run over some of the reports says nothing of the others'), and
+    /// none whose rule did not run (`not_run`: the corpus rules of a run of
+    /// one report).
+    pub fn unused_suppressions(&self, not_run: &[&str]) -> Vec<Diagnostic> {
         self.suppress
             .iter()
-            .filter(|s| !s.used.load(Ordering::Relaxed))
+            .filter(|s| s.seen.load(Ordering::Relaxed) && !s.used.load(Ordering::Relaxed))
+            .filter(|s| !not_run.contains(&s.rule.as_str()))
             .map(|s| {
                 let mut d = Diagnostic::bare(
                     Check::UnusedSuppression,

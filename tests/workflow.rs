@@ -236,6 +236,64 @@ reason = "已改正，留作示例"
 }
 
 #[test]
+fn unused_suppressions_only_for_the_reports_checked() {
+    // A pre-commit run checks the staged reports only: the suppressions of
+    // the others' findings hid nothing because their reports were not read.
+    let dir = repo(
+        r#"
+[[suppress]]
+path = "lc.txt"
+rule = "common/percent"
+reason = "已改正"
+
+[[suppress]]
+path = "gs.txt"
+rule = "common/percent"
+reason = "已改正"
+
+[[suppress]]
+path = "lc.txt"
+rule = "common/copied-report"
+reason = "与上年相同是有意的"
+"#,
+        &[("lc.txt", LC), ("gs.txt", GS)],
+    );
+    let unused = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "concise"];
+        all.extend_from_slice(args);
+        run_in(dir.path(), &all, &[])
+            .stdout
+            .lines()
+            .filter(|l| l.contains("[unused-suppression]"))
+            .map(|l| l.split(": ").next().unwrap().to_string())
+            .collect()
+    };
+    // lc.txt alone: its own suppression of common/year; not gs.txt's, and
+    // not the corpus rule's (one report is compared with none).
+    assert_eq!(unused(&["lc.txt"]), ["report-lint.toml:4:8"]);
+    assert_eq!(unused(&["gs.txt"]), ["report-lint.toml:9:8"]);
+    assert_eq!(
+        unused(&["lc.txt", "gs.txt"]),
+        [
+            "report-lint.toml:4:8",
+            "report-lint.toml:9:8",
+            "report-lint.toml:14:8"
+        ]
+    );
+    // No report matched at all: nothing to say.
+    let other = repo(
+        "[[suppress]]\npath = \"other.txt\"\nrule = \"common/year\"\nreason = \"x\"\n",
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(
+        other.path(),
+        &["check", "--format", "concise", "lc.txt"],
+        &[],
+    );
+    assert!(!r.stdout.contains("unused-suppression"), "{}", r.stdout);
+}
+
+#[test]
 fn config_errors_point_into_the_file() {
     for (config, at, msg) in [
         ("selct = [\"x\"]\n", "1:1", "未知的键「selct」"),
@@ -389,6 +447,72 @@ fn sarif_structure() {
 }
 
 #[test]
+fn sarif_uris_are_encoded_and_fingerprints_follow_the_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("年报 2017");
+    std::fs::create_dir(&folder).unwrap();
+    let report = folder.join("陵川#1.txt");
+    std::fs::copy(common::root().join(LC), &report).unwrap();
+    let sarif = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "sarif"];
+        all.extend_from_slice(args);
+        let v = json(&run_in(dir.path(), &all, &[]));
+        v["runs"][0]["results"].as_array().unwrap().clone()
+    };
+    let uri = |res: &serde_json::Value| {
+        res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let encoded = "%E5%B9%B4%E6%8A%A5%202017/%E9%99%B5%E5%B7%9D%231.txt";
+    // A relative path: a relative reference, percent-encoded.
+    let relative = sarif(&["年报 2017/陵川#1.txt"]);
+    assert_eq!(uri(&relative[0]), encoded);
+    // An absolute path: a file:// URI.
+    let absolute = sarif(&[report.to_str().unwrap()]);
+    // (a temporary directory's path needs no encoding)
+    assert_eq!(
+        uri(&absolute[0]),
+        format!("file://{}/{encoded}", dir.path().display())
+    );
+    // partialFingerprints: the baseline's key, hashed; lines moving above a
+    // finding leave it unchanged, a new finding has its own.
+    let fingerprints = |results: &[serde_json::Value]| -> Vec<(String, String)> {
+        results
+            .iter()
+            .map(|r| {
+                let f = r["partialFingerprints"]["reportLintKey/v1"]
+                    .as_str()
+                    .unwrap();
+                assert!(
+                    f.len() == 64 && f.bytes().all(|b| b.is_ascii_hexdigit()),
+                    "{f}"
+                );
+                (r["ruleId"].as_str().unwrap().to_string(), f.to_string())
+            })
+            .collect()
+    };
+    let before = fingerprints(&relative);
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("（内部稿）\n\n{text}")).unwrap();
+    let moved = sarif(&["年报 2017/陵川#1.txt"]);
+    assert_ne!(
+        moved[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        relative[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    );
+    assert_eq!(fingerprints(&moved), before);
+    std::fs::write(
+        &report,
+        text.replace("强化制度机制建设", "强化制度制度机制建设"),
+    )
+    .unwrap();
+    let edited = fingerprints(&sarif(&["年报 2017/陵川#1.txt"]));
+    assert_eq!(edited.len(), before.len() + 1);
+    assert!(before.iter().all(|f| edited.contains(f)));
+}
+
+#[test]
 fn github_annotations_and_step_summary() {
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
@@ -411,17 +535,10 @@ fn github_annotations_and_step_summary() {
     assert!(md.contains("| examples/lingchuan-2017.txt | 65:9 | warning | `common/repeated-word` | 词语「信息」连续重复 |"), "{md}");
 }
 
-#[test]
-fn junit_is_xml() {
-    let r = run(&[
-        "check",
-        "--format",
-        "junit",
-        LC,
-        "tests/fixtures/inputs/clean.txt",
-    ]);
-    let mut reader = quick_xml::Reader::from_str(&r.stdout);
-    let (mut cases, mut failures) = (0, 0);
+/// Test cases, failures and `system-out` elements of a JUnit document.
+fn junit_counts(xml: &str) -> (usize, usize, usize) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut cases, mut failures, mut outputs) = (0, 0, 0);
     loop {
         match reader.read_event().expect("well-formed XML") {
             quick_xml::events::Event::Eof => break,
@@ -429,17 +546,46 @@ fn junit_is_xml() {
                 match e.name().as_ref() {
                     "testcase" => cases += 1,
                     "failure" => failures += 1,
+                    "system-out" => outputs += 1,
                     _ => {}
                 }
             }
             _ => {}
         }
     }
+    (cases, failures, outputs)
+}
+
+#[test]
+fn junit_follows_fail_on() {
+    let clean = "tests/fixtures/inputs/clean.txt";
+    // 陵川: 1 error, 2 warnings, 1 note (the JSON summary says so too).
+    let summary = json(&run(&["check", "--format", "json", LC]))["summary"].clone();
     assert_eq!(
-        (cases, failures),
-        (5, 4),
-        "four findings in 陵川, one passing case for the clean report"
+        (&summary["errors"], &summary["warnings"], &summary["infos"]),
+        (&1.into(), &2.into(), &1.into())
     );
+    let junit = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "junit"];
+        args.extend_from_slice(extra);
+        args.extend([LC, clean]);
+        let r = run(&args);
+        (junit_counts(&r.stdout), r.code, r.stdout)
+    };
+    // Default threshold error: the error fails, the warnings and the note
+    // are passing cases carrying their text; the clean report one passing case.
+    let (counts, code, xml) = junit(&[]);
+    assert_eq!((counts, code), ((5, 1, 3), 1), "{xml}");
+    assert!(
+        xml.contains("<system-out>examples/lingchuan-2017.txt:65:9: warning[common/repeated-word] 词语「信息」连续重复"),
+        "{xml}"
+    );
+    assert_eq!(junit(&["--fail-on", "warning"]).0, (5, 3, 1));
+    assert_eq!(junit(&["--fail-on", "info"]).0, (5, 4, 0));
+    // The configuration's fail-on counts as the flag does.
+    let dir = repo("fail-on = \"warning\"\n", &[("lc.txt", LC)]);
+    let r = run_in(dir.path(), &["check", "--format", "junit", "lc.txt"], &[]);
+    assert_eq!(junit_counts(&r.stdout), (4, 3, 1));
 }
 
 #[test]

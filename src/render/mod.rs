@@ -43,6 +43,9 @@ pub struct RenderCtx<'a> {
     pub rules: &'a crate::engine::RuleSet,
     /// Where the github format appends its Markdown summary.
     pub step_summary: Option<std::path::PathBuf>,
+    /// The lowest severity that fails the run (`--fail-on`): JUnit makes
+    /// findings below it passing test cases.
+    pub fail_on: Severity,
 }
 
 /// Counts over all results.
@@ -111,7 +114,7 @@ pub fn render(
         Format::Json => render_json(results, reports, w),
         Format::Jsonl => render_jsonl(results, w),
         Format::Sarif => sarif::render_sarif(results, ctx.rules, w),
-        Format::Junit => junit::render_junit(results, w),
+        Format::Junit => junit::render_junit(results, ctx.fail_on, w),
         Format::Github => match &ctx.step_summary {
             Some(path) => {
                 let mut f = std::fs::OpenOptions::new()
