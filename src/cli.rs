@@ -89,6 +89,22 @@ struct CheckArgs {
     /// Name to report standard input under.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
+    /// Run only these rules: ids, prefixes ending in `/`, check names
+    /// (comma-separated; replaces the configuration's select and ignore).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Also run these rules, whatever the configuration selects or ignores.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    extend_select: Vec<String>,
+    /// Do not run these rules (wins over --select and --extend-select).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Show only findings of this severity or above (after the configuration's severities).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<FailOn>,
+    /// Show errors only: --min-severity error.
+    #[arg(short, long, conflicts_with = "min_severity")]
+    quiet: bool,
     /// Lowest severity that makes the exit code 1 (default: the configuration's, else error).
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
@@ -177,7 +193,7 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// `--fail-on`, the library's severities.
+/// `--fail-on` and `--min-severity`: the library's severities.
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
@@ -456,7 +472,12 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     let max_file_size = args
         .max_file_size
         .map_or(source::limited::DEFAULT_MAX_FILE_SIZE, |mb| mb << 20);
-    let (cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
+    let (mut cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
+    cfg.set_overrides(config::Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    });
     let mut rule_paths = cfg.rules.clone();
     rule_paths.extend(args.rules.iter().cloned());
     let (set, rule_results) = load_rules(&rule_paths)?;
@@ -469,6 +490,24 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         );
         let diags = config_errors.iter().map(FileError::to_diagnostic).collect();
         results.push(FileReport::operational(&name, &cfg.text, diags));
+    }
+    // Names on the command line that select nothing: a usage error, every
+    // one of them at once, with the closest name.
+    let unknown = cfg.unknown_overrides(&set);
+    if !unknown.is_empty() {
+        let lines: Vec<String> = unknown
+            .iter()
+            .map(|(flag, name, close)| {
+                let hint = close
+                    .as_ref()
+                    .map_or_else(String::new, |c| format!("；是否想写「{c}」？"));
+                format!("{flag}：没有名为「{name}」的规则或检查类型{hint}")
+            })
+            .collect();
+        anyhow::bail!(
+            "{}\n（用 `report-lint rules` 列出所有规则）",
+            lines.join("\n")
+        );
     }
     run::warm::warm_in_background(&set);
     if let Some(p) = &args.pack
@@ -612,6 +651,16 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
             ));
         }
         None => {}
+    }
+    let min_severity = if args.quiet {
+        Some(Severity::Error)
+    } else {
+        args.min_severity.map(Severity::from)
+    };
+    if let Some(min) = min_severity {
+        for r in &mut results {
+            r.diagnostics.retain(|d| d.severity >= min);
+        }
     }
 
     let color = match args.color {

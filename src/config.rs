@@ -192,6 +192,46 @@ pub struct Config {
     /// Every pack id and rule selector the file names, with its span, checked
     /// against the loaded packs (`Config::validate`).
     refs: Vec<Ref>,
+    /// `--select`, `--extend-select`, `--ignore`: the command line wins over the file.
+    overrides: Overrides,
+}
+
+/// The selection given on the command line (`check --select …`). It wins over
+/// the file, as ruff's flags do: `select` replaces every `select` of the file
+/// (and of its `[[per-file]]`s) and its `ignore`s; `extend_select` shows what
+/// it names whatever the file says; `ignore` hides what it names, whatever
+/// else selects it. Each entry is a rule id, a prefix ending in `/` or a
+/// check name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Overrides {
+    fn is_empty(&self) -> bool {
+        self.select.is_none() && self.extend_select.is_empty() && self.ignore.is_empty()
+    }
+
+    /// Whether a finding of the rule `id` and check `check` is shown, given
+    /// what the file decided (`by_file`).
+    fn shows(&self, id: &str, check: &str, by_file: bool) -> bool {
+        let chosen = match &self.select {
+            Some(select) => named(select, id, check),
+            None => by_file,
+        };
+        (chosen || named(&self.extend_select, id, check)) && !named(&self.ignore, id, check)
+    }
+}
+
+/// Whether `list` names the rule `id` or the check `check` (exactly, or by a
+/// prefix ending in `/`).
+fn named(list: &[String], id: &str, check: &str) -> bool {
+    [id, check].iter().any(|n| {
+        list.iter()
+            .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
+    })
 }
 
 /// A name the configuration uses that must exist once packs are loaded.
@@ -212,6 +252,61 @@ impl Config {
     /// closest name that exists.
     pub fn validate(&self, set: &crate::engine::RuleSet) -> Vec<ConfigError> {
         let packs: Vec<&str> = set.packs.iter().map(|p| p.meta.id.as_str()).collect();
+        let names = Selectors::of(set);
+        let mut errors = Vec::new();
+        for r in &self.refs {
+            match r {
+                Ref::Pack(id, span) if !packs.contains(&id.as_str()) => {
+                    errors.push(unknown(*span, "规则包", id, &packs));
+                }
+                Ref::Selector(name, span) if !names.knows(name) => {
+                    errors.push(unknown(*span, "规则或检查类型", name, &names.all()));
+                }
+                _ => {}
+            }
+        }
+        errors
+    }
+
+    /// Sets the command line's selection (`check --select …`).
+    pub fn set_overrides(&mut self, overrides: Overrides) {
+        self.overrides = overrides;
+    }
+
+    /// The names of the command line's selection that name nothing, each as
+    /// `(flag, name, closest name)`: every one, not only the first.
+    pub fn unknown_overrides(
+        &self,
+        set: &crate::engine::RuleSet,
+    ) -> Vec<(&'static str, String, Option<String>)> {
+        let names = Selectors::of(set);
+        let all = names.all();
+        let o = &self.overrides;
+        let lists = [
+            ("--select", o.select.as_deref().unwrap_or_default()),
+            ("--extend-select", &o.extend_select[..]),
+            ("--ignore", &o.ignore[..]),
+        ];
+        let mut out = Vec::new();
+        for (flag, list) in lists {
+            for name in list.iter().filter(|n| !names.knows(n)) {
+                let close = crate::rules::load::suggest(name, &all).map(str::to_string);
+                out.push((flag, name.clone(), close));
+            }
+        }
+        out
+    }
+}
+
+/// Every name a selection may use: rule ids of either phase, check names and
+/// the prefixes of ids (`common/`).
+pub struct Selectors<'s> {
+    rules: Vec<&'s str>,
+    prefixes: Vec<String>,
+}
+
+impl<'s> Selectors<'s> {
+    pub fn of(set: &'s crate::engine::RuleSet) -> Self {
         let rules: Vec<&str> = set
             .packs
             .iter()
@@ -222,33 +317,30 @@ impl Config {
                     .chain(p.corpus.iter().map(|r| r.meta.id.as_str()))
             })
             .collect();
-        let mut selectors: Vec<&str> = rules.clone();
-        selectors.extend(Check::ALL.iter().map(|c| c.as_str()));
-        let prefixes: Vec<String> = rules
+        let mut prefixes: Vec<String> = rules
             .iter()
             .filter_map(|r| r.split_once('/').map(|(p, _)| format!("{p}/")))
             .collect();
-        selectors.extend(prefixes.iter().map(String::as_str));
-        let mut errors = Vec::new();
-        for r in &self.refs {
-            match r {
-                Ref::Pack(id, span) if !packs.contains(&id.as_str()) => {
-                    errors.push(unknown(*span, "规则包", id, &packs));
-                }
-                Ref::Selector(name, span) => {
-                    let known = if name.ends_with('/') {
-                        rules.iter().any(|r| r.starts_with(name.as_str()))
-                    } else {
-                        selectors.contains(&name.as_str())
-                    };
-                    if !known {
-                        errors.push(unknown(*span, "规则或检查类型", name, &selectors));
-                    }
-                }
-                Ref::Pack(..) => {}
-            }
+        prefixes.sort();
+        prefixes.dedup();
+        Selectors { rules, prefixes }
+    }
+
+    /// Whether `name` selects something.
+    pub fn knows(&self, name: &str) -> bool {
+        if name.ends_with('/') {
+            self.rules.iter().any(|r| r.starts_with(name))
+        } else {
+            self.rules.contains(&name) || Check::ALL.iter().any(|c| c.as_str() == name)
         }
-        errors
+    }
+
+    /// Every name, for "did you mean".
+    pub fn all(&self) -> Vec<&str> {
+        let mut all = self.rules.clone();
+        all.extend(Check::ALL.iter().map(|c| c.as_str()));
+        all.extend(self.prefixes.iter().map(String::as_str));
+        all
     }
 }
 
@@ -268,6 +360,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             refs: Vec::new(),
+            overrides: Overrides::default(),
             path: None,
             text: String::new(),
             base: PathBuf::from("."),
@@ -525,6 +618,7 @@ impl Config {
         }
         Ok(Config {
             refs,
+            overrides: Overrides::default(),
             path: Some(path.to_path_buf()),
             text: text.to_string(),
             rules: raw.rules.iter().map(|r| base.join(r.get_ref())).collect(),
@@ -618,13 +712,10 @@ impl Config {
     /// a corpus rule run at all: one ignored there is not run, so a run
     /// without the corpus phase is the per-file phase alone.
     pub fn runs_corpus_rule(&self, id: &str, check: &str) -> bool {
-        let hit = |list: &[String]| {
-            [id, check].iter().any(|n| {
-                list.iter()
-                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
-            })
-        };
-        (self.top.select.is_empty() || hit(&self.top.select)) && !hit(&self.top.ignore)
+        let hit = |list: &[String]| named(list, id, check);
+        let by_file =
+            (self.top.select.is_empty() || hit(&self.top.select)) && !hit(&self.top.ignore);
+        self.overrides.shows(id, check, by_file)
     }
 
     /// Every issuer the configuration names, in the file's order (the
@@ -656,18 +747,18 @@ impl Config {
                 s.seen.store(true, Ordering::Relaxed);
             }
         }
-        let names = |d: &Diagnostic| [d.rule.clone(), d.check.as_str().to_string()];
-        let matches = |list: &[String], d: &Diagnostic| {
-            names(d).iter().any(|n| {
-                list.iter()
-                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
-            })
-        };
+        let matches = |list: &[String], d: &Diagnostic| named(list, &d.rule, d.check.as_str());
         diags
             .into_iter()
             .filter(|d| {
+                let by_file =
+                    (e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d);
                 d.check.is_unhideable()
-                    || ((e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d))
+                    || if self.overrides.is_empty() {
+                        by_file
+                    } else {
+                        self.overrides.shows(&d.rule, d.check.as_str(), by_file)
+                    }
             })
             .filter(|d| {
                 let hit = self.suppress.iter().find(|s| {

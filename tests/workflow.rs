@@ -89,6 +89,118 @@ fail-on = "warning"
 }
 
 #[test]
+fn selection_on_the_command_line_wins_over_the_file() {
+    let dir = repo(
+        "select = [\"common/\"]\nignore = [\"common/duplicate-category\"]\n",
+        &[("lc.txt", LC)],
+    );
+    let rules = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push("lc.txt");
+        rules_of(&run_in(dir.path(), &all, &[]))
+    };
+    assert_eq!(
+        rules(&[]),
+        ["lc.txt:common/breakdown-sum", "lc.txt:common/repeated-word"]
+    );
+    // --select replaces the file's select and ignore.
+    assert_eq!(
+        rules(&[
+            "--select",
+            "common/duplicate-category,section-optional-missing"
+        ]),
+        [
+            "lc.txt:gov2008/section-other",
+            "lc.txt:common/duplicate-category"
+        ]
+    );
+    // --extend-select adds to the file's selection, whatever it ignores.
+    assert_eq!(
+        rules(&["--extend-select", "gov2008/,common/duplicate-category"]),
+        [
+            "lc.txt:gov2008/section-other",
+            "lc.txt:common/breakdown-sum",
+            "lc.txt:common/duplicate-category",
+            "lc.txt:common/repeated-word"
+        ]
+    );
+    // --ignore wins over the file and over the other flags.
+    assert_eq!(
+        rules(&["--ignore", "sum-mismatch"]),
+        ["lc.txt:common/repeated-word"]
+    );
+    assert_eq!(
+        rules(&[
+            "--extend-select",
+            "common/duplicate-category",
+            "--ignore",
+            "common/"
+        ]),
+        Vec::<String>::new()
+    );
+    // Names that select nothing: every one reported at once, with the closest name.
+    let bad = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "comon/,sum-mismach",
+            "--ignore",
+            "common/repeated-wrod",
+            "lc.txt",
+        ],
+        &[],
+    );
+    assert_eq!(bad.code, 2);
+    for line in [
+        "--select：没有名为「comon/」的规则或检查类型；是否想写「common/」？",
+        "--select：没有名为「sum-mismach」的规则或检查类型；是否想写「sum-mismatch」？",
+        "--ignore：没有名为「common/repeated-wrod」的规则或检查类型；是否想写「common/repeated-word」？",
+    ] {
+        assert!(bad.stderr.contains(line), "{line}\n{}", bad.stderr);
+    }
+}
+
+#[test]
+fn min_severity_and_quiet_hide_findings_below() {
+    let severities = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push(LC);
+        let r = run(&all);
+        let v = json(&r);
+        let s: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["severity"].as_str().unwrap().to_string())
+            .collect();
+        (s, r.code)
+    };
+    assert_eq!(severities(&[]).0, ["info", "error", "warning", "warning"]);
+    assert_eq!(
+        severities(&["--min-severity", "warning"]),
+        (vec!["error".into(), "warning".into(), "warning".into()], 1)
+    );
+    assert_eq!(severities(&["-q"]), (vec!["error".to_string()], 1));
+    assert_eq!(severities(&["--quiet"]).0, ["error"]);
+    // What is not shown does not fail the run: 同江 has warnings and notes only.
+    let tj = "examples/tongjiang-2017.txt";
+    assert_eq!(run(&["check", "--fail-on", "warning", tj]).code, 1);
+    let quiet = run(&["check", "-q", "--fail-on", "warning", tj]);
+    assert_eq!(
+        (quiet.code, quiet.stdout.as_str()),
+        (0, "1 file: 0 errors, 0 warnings, 0 notes\n")
+    );
+    assert_eq!(
+        run(&["check", "-q", "--min-severity", "info", tj]).code,
+        2,
+        "one or the other"
+    );
+}
+
+#[test]
 fn fail_on_from_config_and_cli() {
     let dir = repo(
         "fail-on = \"info\"\n",
