@@ -41,9 +41,14 @@ enum Command {
         /// Also load this user rule pack.
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
+        /// A table for people, or JSON.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
     },
-    /// Explain one rule: what it checks, why, a bad and a good example.
+    /// Explain one rule: what it checks, why, a bad and a good example (a
+    /// check name lists its rules).
     Rule {
+        /// A rule id (`common/repeated-word`) or a check name (`sum-mismatch`).
         id: String,
         /// Also load this user rule pack.
         #[arg(long = "rules", value_name = "FILE")]
@@ -142,6 +147,15 @@ struct CheckArgs {
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     output_file: Option<PathBuf>,
+}
+
+/// `rules --format`.
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    /// An aligned table with a header.
+    Text,
+    /// One JSON array of rules.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -243,13 +257,46 @@ pub fn run() -> Result<ExitStatus> {
     };
     match cli.command {
         Command::Check(args) => run_check(*args),
-        Command::Rules { rules } => {
+        Command::Rules { rules, format } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
-            print_rule_list(&set)?;
+            let all = rule_list(&set);
+            match format {
+                RulesFormat::Text => print_rule_table(&all)?,
+                RulesFormat::Json => {
+                    #[derive(serde::Serialize)]
+                    #[serde(rename_all = "kebab-case")]
+                    struct Row<'a> {
+                        id: &'a str,
+                        check: Check,
+                        severity: Severity,
+                        pack: &'a str,
+                        across_reports: bool,
+                        what: &'a str,
+                        why: &'a str,
+                        source: Option<&'a str>,
+                    }
+                    let rows: Vec<Row> = all
+                        .iter()
+                        .map(|(pack, corpus, m)| Row {
+                            id: &m.id,
+                            check: m.check,
+                            severity: m.severity,
+                            pack,
+                            across_reports: *corpus,
+                            what: &m.explain.what,
+                            why: &m.explain.why,
+                            source: m.source.as_deref(),
+                        })
+                        .collect();
+                    let mut out = std::io::stdout().lock();
+                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    writeln!(out)?;
+                }
+            }
             Ok(ExitStatus::Clean)
         }
         Command::Rule { id, rules } => {
@@ -258,18 +305,33 @@ pub fn run() -> Result<ExitStatus> {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
-            match set.find_meta(&id) {
-                Some((pack, meta)) => {
-                    print!("{}", report_lint::explain::explain_meta(pack, meta));
-                    Ok(ExitStatus::Clean)
-                }
-                None => {
-                    eprintln!(
-                        "report-lint: 没有 id 为「{id}」的规则；用 `report-lint rules` 列出所有规则"
-                    );
-                    Ok(ExitStatus::Error)
-                }
+            if let Some((pack, meta)) = set.find_meta(&id) {
+                print!("{}", report_lint::explain::explain_meta(pack, meta));
+                return Ok(ExitStatus::Clean);
             }
+            // A check name: the rules that report it.
+            let all = rule_list(&set);
+            let of_check: Vec<_> = all
+                .iter()
+                .filter(|(_, _, m)| m.check.as_str() == id)
+                .cloned()
+                .collect();
+            if !of_check.is_empty() {
+                println!("检查类型「{id}」有 {} 条规则：\n", of_check.len());
+                print_rule_table(&of_check)?;
+                println!("\n用 `report-lint rule ID` 查看每条规则的说明。");
+                return Ok(ExitStatus::Clean);
+            }
+            let mut names: Vec<&str> = all.iter().map(|(_, _, m)| m.id.as_str()).collect();
+            names.extend(Check::ALL.iter().map(|c| c.as_str()));
+            let hint = match report_lint::rules::load::suggest(&id, &names) {
+                Some(s) => format!("是否想写「{s}」？"),
+                None => String::new(),
+            };
+            eprintln!(
+                "report-lint: 没有 id 为「{id}」的规则，也没有这样的检查类型；{hint}用 `report-lint rules` 列出所有规则"
+            );
+            Ok(ExitStatus::Error)
         }
         Command::Config { path, config } => {
             let (cfg, errors) = load_config(config.as_deref(), false)?;
@@ -894,21 +956,59 @@ fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<
     Ok(())
 }
 
-fn print_rule_list(set: &RuleSet) -> Result<()> {
+/// Every rule of the loaded packs, per-file rules then those across
+/// reports, pack by pack: (pack id, across reports, metadata).
+fn rule_list(set: &RuleSet) -> Vec<(&str, bool, &report_lint::rules::RuleMeta)> {
+    set.packs
+        .iter()
+        .flat_map(|p| {
+            let id = p.meta.id.as_str();
+            p.rules
+                .iter()
+                .map(move |r| (id, false, &r.meta))
+                .chain(p.corpus.iter().map(move |r| (id, true, &r.meta)))
+        })
+        .collect()
+}
+
+/// The rules as a table with a header, columns aligned by display width
+/// (the header is Chinese: two columns a character).
+fn print_rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)]) -> Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let header = ["规则", "检查类型", "级别", "规则包", "说明"];
+    let rows: Vec<[String; 5]> = rules
+        .iter()
+        .map(|(pack, _, m)| {
+            [
+                m.id.clone(),
+                m.check.as_str().to_string(),
+                m.severity.as_str().to_string(),
+                pack.to_string(),
+                m.explain.what.lines().next().unwrap_or("").to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for pack in &set.packs {
-        for r in &pack.rules {
-            writeln!(
-                out,
-                "{:<28} {:<26} {:<8} {:<9} {}",
-                r.meta.id,
-                r.meta.check,
-                r.meta.severity,
-                pack.meta.id,
-                r.meta.explain.what.lines().next().unwrap_or("")
-            )?;
+    let mut line = |cells: [&str; 5]| -> std::io::Result<()> {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            text.push_str(cell);
+            if i + 1 < cells.len() {
+                text.push_str(&" ".repeat(widths[i] - cell.width() + 2));
+            }
         }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(header)?;
+    for row in &rows {
+        line([&row[0], &row[1], &row[2], &row[3], &row[4]])?;
     }
     out.flush()?;
     Ok(())

@@ -365,9 +365,65 @@ fn rules_lists_every_rule() {
         "gov2008/section-active",
         "common/heading-numbering",
         "common/repeated-word",
+        // rules across reports are rules too
+        "common/copied-report",
     ] {
         assert!(r.stdout.lines().any(|l| l.starts_with(id)), "{id}");
     }
+    // A header, and columns aligned by display width (the header is CJK).
+    let mut lines = r.stdout.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("规则 "), "{header}");
+    let column = |line: &str, word: &str| line[..line.find(word).unwrap()].width();
+    let at = [
+        column(header, "检查类型"),
+        column(header, "级别"),
+        column(header, "规则包"),
+        column(header, "说明"),
+    ];
+    for line in lines {
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        let mut from = 0;
+        for (i, cell) in cells[1..4].iter().enumerate() {
+            let byte = from + line[from..].find(&format!(" {cell}")).unwrap() + 1;
+            assert_eq!(line[..byte].width(), at[i], "column {} of {line}", i + 1);
+            from = byte;
+        }
+    }
+}
+
+#[test]
+fn rules_as_json() {
+    let r = run(&["rules", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    let table = run(&["rules"]).stdout.lines().count() - 1;
+    assert_eq!(rules.len(), table, "the table's rules");
+    let rw = rules
+        .iter()
+        .find(|x| x["id"] == "common/repeated-word")
+        .unwrap();
+    assert_eq!(
+        (
+            &rw["check"],
+            &rw["severity"],
+            &rw["pack"],
+            &rw["across-reports"]
+        ),
+        (
+            &"repeated-word".into(),
+            &"warning".into(),
+            &"common".into(),
+            &false.into()
+        )
+    );
+    assert!(rw["what"].as_str().unwrap().contains("信息信息"));
+    let copied = rules
+        .iter()
+        .find(|x| x["id"] == "common/copied-report")
+        .unwrap();
+    assert_eq!(copied["across-reports"], true);
 }
 
 #[test]
@@ -378,6 +434,37 @@ fn rule_explains_one_rule() {
     let unknown = run(&["rule", "nope"]);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("没有 id 为「nope」的规则"));
+    assert!(!unknown.stderr.contains("是否想写"), "nothing close");
+    // A near miss: did you mean.
+    let typo = run(&["rule", "common/repeated-wrod"]);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("是否想写「common/repeated-word」？"),
+        "{}",
+        typo.stderr
+    );
+    // A check name lists its rules.
+    let check = run(&["rule", "repeated-word"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stdout
+            .starts_with("检查类型「repeated-word」有 1 条规则"),
+        "{}",
+        check.stdout
+    );
+    assert!(check.stdout.contains("\ncommon/repeated-word "));
+    let sums = run(&["rule", "sum-mismatch"]);
+    let rows = sums
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" sum-mismatch "))
+        .count();
+    assert!(rows > 5, "{}", sums.stdout);
+    assert!(
+        sums.stdout
+            .starts_with(&format!("检查类型「sum-mismatch」有 {rows} 条规则"))
+    );
 }
 
 #[test]
