@@ -79,7 +79,8 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
-    /// Colour the human output: auto (a terminal and NO_COLOR unset), always, never.
+    /// Colour the human output: auto (a terminal, or FORCE_COLOR set; never
+    /// when NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// Add a user rule pack (TOML); may be repeated.
@@ -243,7 +244,9 @@ impl From<ExitStatus> for u8 {
 }
 
 pub fn run() -> Result<ExitStatus> {
-    let cli = match Cli::try_parse() {
+    // Windows shells (cmd, PowerShell) pass `*.txt` as written: the program
+    // expands it (`wild`; elsewhere the arguments are the shell's, unchanged).
+    let cli = match Cli::try_parse_from(wild::args_os()) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -938,7 +941,27 @@ fn unused_suppressions(cfg: &Config, not_run: &[&str]) -> Vec<FileReport> {
 }
 
 fn auto_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    color_from_env(
+        std::env::var_os("NO_COLOR"),
+        std::env::var_os("FORCE_COLOR"),
+        std::io::stdout().is_terminal(),
+    )
+}
+
+/// `--color auto`: `NO_COLOR` (set, not empty) turns colour off; else
+/// `FORCE_COLOR` (set, not empty, not `0` or `false`) turns it on even
+/// when standard output is not a terminal (a CI log); else a terminal gets
+/// colour.
+fn color_from_env(
+    no_color: Option<std::ffi::OsString>,
+    force_color: Option<std::ffi::OsString>,
+    terminal: bool,
+) -> bool {
+    if no_color.is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    let forced = force_color.is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+    forced || terminal
 }
 
 fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<()> {

@@ -354,6 +354,26 @@ fn colour_is_chosen() {
     // auto: not a terminal here, so no colour
     let auto = run(&["check", "examples/tongjiang-2017.txt"]);
     assert!(!auto.stdout.contains('\u{1b}'));
+    // FORCE_COLOR colours a pipe (a CI log); NO_COLOR wins over it; the flag over both.
+    let with_env = |env: &[(&str, &str)], color: &str| {
+        let mut cmd = common::bin();
+        cmd.args(["check", "--color", color, "examples/tongjiang-2017.txt"]);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8(out.stdout).unwrap().contains('\u{1b}')
+    };
+    assert!(with_env(&[("FORCE_COLOR", "1")], "auto"));
+    assert!(with_env(&[("FORCE_COLOR", "true")], "auto"));
+    assert!(!with_env(&[("FORCE_COLOR", "0")], "auto"));
+    assert!(!with_env(&[("FORCE_COLOR", "")], "auto"));
+    assert!(!with_env(
+        &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")],
+        "auto"
+    ));
+    assert!(!with_env(&[("FORCE_COLOR", "1")], "never"));
+    assert!(with_env(&[("NO_COLOR", "1")], "always"));
 }
 
 #[test]

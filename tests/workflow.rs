@@ -16,6 +16,7 @@ fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .args(args)
         .stdin(Stdio::null())
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
         .env_remove("GITHUB_STEP_SUMMARY");
     for (k, v) in env {
         cmd.env(k, v);
