@@ -138,6 +138,10 @@ struct CheckArgs {
     /// Follow symbolic links while walking directories (loops are detected).
     #[arg(long)]
     follow: bool,
+    /// Also walk hidden files and folders and what .gitignore, .ignore and
+    /// git's excludes leave out (a path given by name is always checked).
+    #[arg(long)]
+    no_ignore: bool,
     /// Extensions a directory walk checks, comma-separated (default:
     /// txt,md,html,htm,docx; with the default, .doc/.pdf/… found are reported).
     #[arg(long, value_name = "EXT,...", value_delimiter = ',', value_parser = parse_ext)]
@@ -605,6 +609,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
                 follow: args.follow,
                 excluded: Some(&excluded),
                 extensions: args.ext.as_deref(),
+                no_ignore: args.no_ignore,
             };
             inputs.extend(run::discover_with(std::slice::from_ref(p), &walk));
         }
