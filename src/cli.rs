@@ -515,12 +515,11 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
     };
     match Config::parse(&path, &text) {
         Ok(c) => Ok((c, Vec::new())),
-        Err(errors) => {
+        // The run goes on with a configuration that applies nothing (it
+        // still names what the file names, for `Config::validate`).
+        Err((fallback, errors)) => {
             let diags = errors.iter().map(|e| e.to_diagnostic()).collect();
-            Ok((
-                Config::default(),
-                vec![FileReport::operational(&name, &text, diags)],
-            ))
+            Ok((fallback, vec![FileReport::operational(&name, &text, diags)]))
         }
     }
 }
@@ -557,8 +556,18 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
             || config::FILE_NAME.to_string(),
             |p| p.display().to_string(),
         );
-        let diags = config_errors.iter().map(FileError::to_diagnostic).collect();
-        results.push(FileReport::operational(&name, &cfg.text, diags));
+        let diags: Vec<Diagnostic> = config_errors.iter().map(FileError::to_diagnostic).collect();
+        // With the file's other errors, in the file's order: every error at once.
+        match results
+            .iter_mut()
+            .find(|r| r.meta.is_none() && r.source.path == name)
+        {
+            Some(r) => {
+                r.diagnostics.extend(diags);
+                r.diagnostics.sort_by_key(|d| d.span.start);
+            }
+            None => results.push(FileReport::operational(&name, &cfg.text, diags)),
+        }
     }
     // Names on the command line that select nothing: a usage error, every
     // one of them at once, with the closest name.

@@ -20,7 +20,7 @@ pub const FILE_NAME: &str = "report-lint.toml";
 pub use crate::analysis::Level;
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawConfig {
     #[serde(default)]
     pack: Option<Spanned<String>>,
@@ -75,7 +75,7 @@ impl<'de> Deserialize<'de> for OneOrMany {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawIssuer {
     /// `[[issuer]]` only: the reports (path glob) this issuer wrote.
     #[serde(default)]
@@ -93,7 +93,7 @@ struct RawIssuer {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawPerFile {
     glob: Spanned<String>,
     #[serde(default)]
@@ -109,7 +109,7 @@ struct RawPerFile {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawSuppress {
     /// Glob of the report's path.
     path: Spanned<String>,
@@ -117,6 +117,8 @@ struct RawSuppress {
     /// The finding's text (what its span covers) contains this.
     #[serde(default)]
     text: Option<String>,
+    /// Mandatory; missing, it is reported with the file's other errors.
+    #[serde(default)]
     reason: String,
 }
 
@@ -476,24 +478,60 @@ fn layer(
 }
 
 impl Config {
-    /// Parses a configuration file's text.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let msg = e.message().trim();
-            let message = match msg
-                .strip_prefix("unknown field `")
-                .and_then(|r| r.split_once('`'))
-            {
-                Some((field, _)) => format!("配置无效：未知的键「{field}」"),
-                None => format!("配置无效：{msg}"),
+    /// Parses a configuration file's text. On errors, every one found (every
+    /// syntax error; else every unknown key and every bad value — a value of
+    /// the wrong type stops the reading), with a configuration that applies
+    /// nothing but still names what the file names, so that
+    /// `Config::validate` adds the names that do not exist.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, (Config, Vec<ConfigError>)> {
+        let fallback = |refs: Vec<Ref>| Config {
+            refs,
+            path: Some(path.to_path_buf()),
+            text: text.to_string(),
+            ..Config::default()
+        };
+        let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
+        if !syntax.is_empty() {
+            // One a line: the parser's later errors on the line of an error
+            // are its consequences.
+            let mut errors: Vec<ConfigError> = syntax.iter().map(toml_error).collect();
+            errors.sort_by_key(|e| e.span.map(|s| s.start));
+            let line = |e: &ConfigError| {
+                e.span
+                    .map(|s| text[..s.start.min(text.len())].matches('\n').count())
             };
-            vec![
-                ConfigError::config(e.span().map(Span::from), message).with_help(
-                    "可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md",
-                ),
-            ]
-        })?;
+            errors.dedup_by(|b, a| line(a) == line(b));
+            return Err((fallback(Vec::new()), errors));
+        }
         let mut errors = Vec::new();
+        unknown_keys(table.get_ref(), Table::Top, &mut errors);
+        let raw: RawConfig = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                errors.push(toml_error(&e));
+                errors.sort_by_key(|e| e.span.map(|s| s.start));
+                return Err((fallback(Vec::new()), errors));
+            }
+        };
+        let refs = refs_of(&raw);
+        match Config::build(path, text, raw, refs, errors) {
+            Ok(c) => Ok(c),
+            Err((refs, mut errors)) => {
+                errors.sort_by_key(|e| e.span.map(|s| s.start));
+                Err((fallback(refs), errors))
+            }
+        }
+    }
+
+    /// The configuration from a file read without syntax or type errors;
+    /// `errors` are those already found (unknown keys).
+    fn build(
+        path: &Path,
+        text: &str,
+        raw: RawConfig,
+        refs: Vec<Ref>,
+        mut errors: Vec<ConfigError>,
+    ) -> Result<Config, (Vec<Ref>, Vec<ConfigError>)> {
         let one = match &raw.issuer {
             Some(OneOrMany::One(i)) => Some(i),
             _ => None,
@@ -586,36 +624,16 @@ impl Config {
             }
         }
         if !errors.is_empty() {
-            return Err(errors);
+            return Err((refs, errors));
         }
         let base = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut refs = Vec::new();
-        let mut collect = |pack: &Option<Spanned<String>>,
-                           lists: [&[Spanned<String>]; 2],
-                           sev: &BTreeMap<String, Spanned<String>>| {
-            if let Some(p) = pack {
-                refs.push(Ref::Pack(p.get_ref().clone(), p.span().into()));
-            }
-            for s in lists.into_iter().flatten() {
-                refs.push(Ref::Selector(s.get_ref().clone(), s.span().into()));
-            }
-            for (k, v) in sev {
-                refs.push(Ref::Selector(k.clone(), v.span().into()));
-            }
+        let exclude = match exclude.build() {
+            Ok(x) => x,
+            Err(e) => return Err((refs, vec![ConfigError::config(None, e.to_string())])),
         };
-        collect(&raw.pack, [&raw.select, &raw.ignore], &raw.severity);
-        for p in &raw.per_file {
-            collect(&p.pack, [&p.select, &p.ignore], &p.severity);
-        }
-        for s in &raw.suppress {
-            refs.push(Ref::Selector(
-                s.rule.get_ref().clone(),
-                s.rule.span().into(),
-            ));
-        }
         Ok(Config {
             refs,
             overrides: Overrides::default(),
@@ -624,9 +642,7 @@ impl Config {
             rules: raw.rules.iter().map(|r| base.join(r.get_ref())).collect(),
             base,
             fail_on,
-            exclude: exclude
-                .build()
-                .map_err(|e| vec![ConfigError::config(None, e.to_string())])?,
+            exclude,
             top: top.expect("no errors"),
             issuers,
             per_file: per_file
@@ -810,6 +826,119 @@ impl Config {
                 d
             })
             .collect()
+    }
+}
+
+/// Every pack id and rule selector the file names, with its span.
+fn refs_of(raw: &RawConfig) -> Vec<Ref> {
+    let mut refs = Vec::new();
+    let mut collect = |pack: &Option<Spanned<String>>,
+                       lists: [&[Spanned<String>]; 2],
+                       sev: &BTreeMap<String, Spanned<String>>| {
+        if let Some(p) = pack {
+            refs.push(Ref::Pack(p.get_ref().clone(), p.span().into()));
+        }
+        for s in lists.into_iter().flatten() {
+            refs.push(Ref::Selector(s.get_ref().clone(), s.span().into()));
+        }
+        for (k, v) in sev {
+            refs.push(Ref::Selector(k.clone(), v.span().into()));
+        }
+    };
+    collect(&raw.pack, [&raw.select, &raw.ignore], &raw.severity);
+    for p in &raw.per_file {
+        collect(&p.pack, [&p.select, &p.ignore], &p.severity);
+    }
+    for s in &raw.suppress {
+        refs.push(Ref::Selector(
+            s.rule.get_ref().clone(),
+            s.rule.span().into(),
+        ));
+    }
+    refs
+}
+
+/// A TOML syntax or type error, pointing into the file.
+fn toml_error(e: &toml::de::Error) -> ConfigError {
+    ConfigError::config(
+        e.span().map(Span::from),
+        format!("配置无效：{}", e.message().trim()),
+    )
+    .with_help("可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md")
+}
+
+/// The tables of the file, each with the keys it may have.
+#[derive(Clone, Copy)]
+enum Table {
+    Top,
+    Issuer,
+    PerFile,
+    Suppress,
+    /// `[severity]`: any rule or check name (checked by `validate`).
+    Any,
+}
+
+impl Table {
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Table::Top => &[
+                "pack", "rules", "select", "ignore", "severity", "fail-on", "exclude", "issuer",
+                "per-file", "suppress",
+            ],
+            Table::Issuer => &["glob", "aliases", "name", "level", "township-deadline"],
+            Table::PerFile => &["glob", "pack", "select", "ignore", "severity", "issuer"],
+            Table::Suppress => &["path", "rule", "text", "reason"],
+            Table::Any => &[],
+        }
+    }
+
+    /// The table a key's value is (or whose array it holds).
+    fn child(self, key: &str) -> Option<Table> {
+        match (self, key) {
+            (Table::Top | Table::PerFile, "issuer") => Some(Table::Issuer),
+            (Table::Top, "per-file") => Some(Table::PerFile),
+            (Table::Top, "suppress") => Some(Table::Suppress),
+            (Table::Top | Table::PerFile, "severity") => Some(Table::Any),
+            _ => None,
+        }
+    }
+}
+
+/// Every key the file has that its table does not take, each with the
+/// closest key that exists.
+fn unknown_keys(table: &toml::de::DeTable<'_>, kind: Table, errors: &mut Vec<ConfigError>) {
+    if matches!(kind, Table::Any) {
+        return;
+    }
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        if !kind.keys().contains(&name) {
+            let err = ConfigError::config(
+                Some(key.span().into()),
+                format!("配置无效：未知的键「{name}」"),
+            );
+            errors.push(match crate::rules::load::suggest(name, kind.keys()) {
+                Some(k) => err.with_help(format!("是否想写「{k}」？")),
+                None => err.with_help(
+                    "可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md",
+                ),
+            });
+            continue;
+        }
+        let Some(child) = kind.child(name) else {
+            continue;
+        };
+        match value.get_ref() {
+            toml::de::DeValue::Table(t) => unknown_keys(t, child, errors),
+            toml::de::DeValue::Array(items) => {
+                for item in items {
+                    if let toml::de::DeValue::Table(t) = item.get_ref() {
+                        unknown_keys(t, child, errors);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 

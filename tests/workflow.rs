@@ -457,6 +457,88 @@ fn config_errors_point_into_the_file() {
 }
 
 #[test]
+fn every_configuration_error_is_shown_at_once() {
+    let dir = repo(
+        r#"selct = ["common/"]
+ignore = ["common/repeated-wrod"]
+pack = "gov2008"
+fail-on = "fatal"
+
+[[per-file]]
+glob = "a/[b"
+ignor = ["x"]
+
+[severity]
+"common/year" = "loud"
+
+[[suppress]]
+path = "*.txt"
+rule = "common/year"
+reasn = "x"
+"#,
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(dir.path(), &["check", "--format", "concise", "lc.txt"], &[]);
+    assert_eq!(r.code, 2);
+    let errors: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("report-lint.toml:"))
+        .collect();
+    let expected = [
+        ("1:1", "未知的键「selct」"),
+        ("2:11", "没有名为「common/repeated-wrod」的规则或检查类型"),
+        ("3:8", "没有名为「gov2008」的规则包"),
+        ("4:11", "严重级别「fatal」无效"),
+        ("7:8", "glob「a/[b」无效"),
+        ("8:1", "未知的键「ignor」"),
+        ("11:17", "严重级别「loud」无效"),
+        ("15:8", "suppress 必须写明 reason"),
+        ("16:1", "未知的键「reasn」"),
+    ];
+    assert_eq!(errors.len(), expected.len(), "{}", r.stdout);
+    for (line, (at, msg)) in errors.iter().zip(expected) {
+        assert!(
+            line.starts_with(&format!("report-lint.toml:{at}: error[config-error] "))
+                && line.contains(msg),
+            "{at} {msg}: {line}"
+        );
+    }
+    assert!(
+        r.stdout.contains("lc.txt:65:9"),
+        "the reports are still checked"
+    );
+    // Each with the closest name, where there is one.
+    let human = run_in(dir.path(), &["check", "--color", "never", "lc.txt"], &[]);
+    for help in [
+        "是否想写「select」？",
+        "是否想写「ignore」？",
+        "是否想写「reason」？",
+        "是否想写「common/repeated-word」？",
+        "是否想写「gov-2008」？",
+    ] {
+        assert!(human.stdout.contains(help), "{help}\n{}", human.stdout);
+    }
+    // Syntax errors: one a line (the parser's later errors on a line follow
+    // from its first), every line.
+    let broken = repo("a = \nb = \"x\"\nc = [1, 2\n", &[("lc.txt", LC)]);
+    let r = run_in(
+        broken.path(),
+        &["check", "--format", "concise", "lc.txt"],
+        &[],
+    );
+    let at: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("report-lint.toml:"))
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(at.len(), 2, "{}", r.stdout);
+    assert!(at[0].starts_with("report-lint.toml:1:"), "{at:?}");
+    assert!(at[1].starts_with("report-lint.toml:3:"), "{at:?}");
+}
+
+#[test]
 fn baseline_hides_old_findings_and_shows_new_ones() {
     let dir = repo("", &[("lc.txt", LC)]);
     let w = run_in(
