@@ -188,13 +188,22 @@ enum FormatArg {
     Github,
     /// JUnit XML, for GitLab and Jenkins test reports.
     Junit,
+    /// One CSV row per report: path, issuer, year, pack, counts, top rules.
+    Csv,
+    /// GitLab Code Quality JSON, shown inline in merge requests.
+    Gitlab,
+    /// reviewdog's Diagnostic JSON (rdjson), for Gitee and Gitea reviews.
+    Rdjson,
 }
 
 impl FormatArg {
     /// Whether the format needs the reports' texts (excerpts, or the
     /// baseline's fingerprints of findings).
     fn keeps_text(self) -> bool {
-        matches!(self, FormatArg::Human | FormatArg::Sarif)
+        matches!(
+            self,
+            FormatArg::Human | FormatArg::Sarif | FormatArg::Gitlab | FormatArg::Rdjson
+        )
     }
 }
 
@@ -208,6 +217,9 @@ impl From<FormatArg> for Format {
             FormatArg::Sarif => Format::Sarif,
             FormatArg::Github => Format::Github,
             FormatArg::Junit => Format::Junit,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Gitlab => Format::Gitlab,
+            FormatArg::Rdjson => Format::Rdjson,
         }
     }
 }
@@ -639,8 +651,8 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         encoding,
         pack: args.pack.clone(),
         config: Some(cfg.clone()),
-        // Excerpts and baseline fingerprints (SARIF's too) need the text;
-        // the rest only positions.
+        // Excerpts, baseline fingerprints (SARIF's and GitLab's too) and
+        // rdjson's byte columns need the text; the rest only positions.
         compact: (!args.format.keeps_text() || args.statistics)
             && args.baseline.is_none()
             && args.write_baseline.is_none(),
@@ -831,7 +843,7 @@ fn emit(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     if args.statistics {
-        render::render_statistics(results, reports, out)
+        render::render_statistics(args.format.into(), results, reports, out)
     } else {
         render::render(args.format.into(), results, ctx, out)
     }

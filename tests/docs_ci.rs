@@ -60,6 +60,10 @@ fn the_commands_of_docs_ci_work() {
                 quick_xml::events::Event::Eof
             ) {}
         }
+        if joined.contains("gitlab") {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            assert!(v.as_array().is_some_and(|a| !a.is_empty()), "{joined}");
+        }
         if joined.contains("github") {
             assert!(r.stdout.starts_with("::"), "{joined}");
         }

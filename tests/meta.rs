@@ -220,6 +220,7 @@ fn snapshot_rule(pack: &Pack, rule: &CompiledRule, doc: &Document, fired: &[Diag
         meta: Some(FileMeta {
             packs: vec![pack.meta.id.clone()],
             year: doc.year.map(|y| y.year),
+            issuer: None,
         }),
         diagnostics: fired.to_vec(),
     };

@@ -797,8 +797,9 @@ fn statistics_count_per_rule() {
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("    4  gov2008/section-other            section-optional-missing   info\n")
+        r.stdout.contains(
+            "    4  gov2008/section-other               section-optional-missing  info\n"
+        )
     );
     assert!(r.stdout.contains("    1  common/breakdown-sum"));
     assert_eq!(r.code, 1);
