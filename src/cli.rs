@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use report_lint::baseline::Baseline;
 use report_lint::config::{self, Config};
@@ -20,6 +20,10 @@ use report_lint::run::{self, Input, Options};
 use report_lint::source::decode::encoding_for_label;
 use report_lint::source::{self, FileId};
 
+mod help;
+
+use help::Lang;
+
 #[derive(Parser)]
 #[command(
     name = "report-lint",
@@ -30,11 +34,14 @@ use report_lint::source::{self, FileId};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the help and man pages: zh (Chinese, the default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports (files, directories walked for *.txt, or - for stdin).
+    /// Check reports (files, directories walked for *.txt *.md *.html *.htm *.docx, or - for stdin).
     Check(Box<CheckArgs>),
     /// List every rule of the built-in packs (and of --rules packs).
     Rules {
@@ -67,8 +74,14 @@ enum Command {
     Init,
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff): EXIT STATUS, ENVIRONMENT and FILES included.
+    Man {
+        /// Only this subcommand's page (e.g. check).
+        command: Option<String>,
+        /// Write every page into this directory (report-lint.1, report-lint-check.1, …).
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -112,7 +125,7 @@ struct CheckArgs {
     #[arg(short, long, conflicts_with = "min_severity")]
     quiet: bool,
     /// Lowest severity that makes the exit code 1 (default: the configuration's, else error).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
     /// Exit 0 even when there are findings (errors in input or configuration still exit 2).
     #[arg(long)]
@@ -262,7 +275,12 @@ impl From<ExitStatus> for u8 {
 pub fn run() -> Result<ExitStatus> {
     // Windows shells (cmd, PowerShell) pass `*.txt` as written: the program
     // expands it (`wild`; elsewhere the arguments are the shell's, unchanged).
-    let cli = match Cli::try_parse_from(wild::args_os()) {
+    let args = help::help_subcommand(wild::args_os().collect());
+    let lang = help::lang_of(&args);
+    let parsed = help::localized(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -402,14 +420,31 @@ pub fn run() -> Result<ExitStatus> {
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
-                &mut Cli::command(),
+                &mut help::localized(Cli::command(), cli.lang),
                 "report-lint",
                 &mut std::io::stdout(),
             );
             Ok(ExitStatus::Clean)
         }
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+        Command::Man { command, dir } => {
+            let mut cmd = help::localized(Cli::command(), cli.lang);
+            cmd.build();
+            if let Some(dir) = dir {
+                std::fs::create_dir_all(&dir).with_context(|| format!("创建 {}", dir.display()))?;
+                for file in help::man_pages_to(&cmd, cli.lang, &dir)? {
+                    println!("{}", file.display());
+                }
+                return Ok(ExitStatus::Clean);
+            }
+            if let Some(name) = &command
+                && (name == "help" || cmd.find_subcommand(name).is_none())
+            {
+                eprintln!("report-lint: 没有子命令「{name}」");
+                return Ok(ExitStatus::Error);
+            }
+            let mut out = std::io::stdout().lock();
+            help::man_page(&cmd, command.as_deref(), cli.lang, &mut out)?;
+            out.flush()?;
             Ok(ExitStatus::Clean)
         }
     }

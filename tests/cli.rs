@@ -679,6 +679,50 @@ fn rule_explains_one_rule() {
 }
 
 #[test]
+fn help_is_chinese_with_examples_and_english_on_request() {
+    let top = run(&["--help"]);
+    assert_eq!(top.code, 0);
+    assert!(
+        top.stdout.contains("用法：report-lint [选项] <命令>"),
+        "{}",
+        top.stdout
+    );
+    assert!(top.stdout.contains("例子：") && !top.stdout.contains("Usage:"));
+    let check = run(&["check", "--help"]);
+    insta::assert_snapshot!("help-check", check.stdout);
+    assert_eq!(run(&["help", "check"]).stdout, check.stdout);
+    assert!(check.stdout.contains("退出码：0"));
+    let en = run(&["check", "--help", "--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("Usage: report-lint check [OPTIONS] <PATH>...")
+    );
+    assert!(en.stdout.contains("Examples:") && en.stdout.contains("Exit status: 0"));
+    // Every option of the English help is in the Chinese one.
+    let flags = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-')))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    for flag in flags(&en.stdout) {
+        assert!(check.stdout.contains(&flag), "{flag}");
+    }
+    // The examples' comments start in one column (CJK is two columns wide).
+    let columns: Vec<usize> = check
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  report-lint ") || l.starts_with("  cat "))
+        .map(|l| l[..l.find("  # ").unwrap()].width())
+        .collect();
+    assert!(
+        columns.len() > 5 && columns.iter().all(|c| *c == columns[0]),
+        "{columns:?}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["check"]).code, 2);
     assert_eq!(run(&["frobnicate"]).code, 2);

@@ -832,6 +832,50 @@ fn init_completions_and_man() {
         "{}",
         &man.stdout[..80.min(man.stdout.len())]
     );
+    // A page per subcommand, each with EXIT STATUS, ENVIRONMENT and FILES.
+    let sections = [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES"];
+    for page in [&man.stdout, &run(&["man", "check"]).stdout] {
+        for s in sections {
+            assert!(page.contains(s), "{s}");
+        }
+    }
+    let check = run(&["man", "check"]).stdout;
+    assert!(
+        check.contains(".TH report-lint-check 1"),
+        "{}",
+        &check[..200]
+    );
+    assert!(check.contains("FORCE_COLOR") && check.contains("report\\-lint.toml"));
+    assert!(check.contains("\\-\\-no\\-ignore"), "check's own options");
+    assert_eq!(run(&["man", "frobnicate"]).code, 2);
+    let out = dir.path().join("man");
+    let r = run(&["man", "--lang", "en", "--dir", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "report-lint-check.1",
+            "report-lint-completions.1",
+            "report-lint-config.1",
+            "report-lint-init.1",
+            "report-lint-man.1",
+            "report-lint-rule.1",
+            "report-lint-rules.1",
+            "report-lint.1"
+        ]
+    );
+    for p in &pages {
+        let text = std::fs::read_to_string(out.join(p)).unwrap();
+        for s in sections {
+            assert!(text.contains(s), "{p}: {s}");
+        }
+        assert!(text.contains("When set and not empty"), "{p}: English");
+    }
 }
 
 #[test]
