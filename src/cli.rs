@@ -118,10 +118,11 @@ struct CheckArgs {
     /// Do not run these rules (wins over --select and --extend-select).
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Show only findings of this severity or above (after the configuration's severities).
+    /// Show only findings of this severity or above (after the configuration's
+    /// severities); the exit status still counts every finding.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     min_severity: Option<FailOn>,
-    /// Show errors only: --min-severity error.
+    /// Show errors only: --min-severity error (the exit status still counts every finding).
     #[arg(short, long, conflicts_with = "min_severity")]
     quiet: bool,
     /// Lowest severity that makes the exit code 1 (default: the configuration's, else error).
@@ -778,6 +779,13 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         }
         None => {}
     }
+    // The exit status counts every finding, shown or not (OUTPUT.md: 1 when
+    // there are findings at or above the threshold); --min-severity and -q
+    // only choose what is shown.
+    let failing = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= threshold);
     let min_severity = if args.quiet {
         Some(Severity::Error)
     } else {
@@ -828,10 +836,6 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     }
 
     let broken = failed(&results);
-    let failing = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= threshold);
     // The process ends next: freeing tens of thousands of findings one by one
     // would only add serial time to a large run.
     std::mem::forget(results);

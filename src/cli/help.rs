@@ -104,7 +104,7 @@ const ZH: &[(&str, &str, &str)] = &[
     (
         "check",
         "min_severity",
-        "只显示这一级别及以上的发现：error、warning 或 info（在配置文件调整级别之后）；不显示的不影响退出码",
+        "只显示这一级别及以上的发现：error、warning 或 info（在配置文件调整级别之后）；退出码仍按全部发现计算",
     ),
     ("check", "quiet", "只显示错误，即 --min-severity error"),
     (
