@@ -69,8 +69,8 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                 .standard_filters(!walk_opts.no_ignore)
                 .build();
             for entry in walk {
-                // The root given on the command line, and standard input, have
-                // no type to ask about here: the root is a directory.
+                // Only an entry for standard input has no file type; a walk
+                // of a directory yields none.
                 let entry = entry.map(|e| {
                     let t = e.file_type();
                     (e, t)
