@@ -71,6 +71,32 @@ fn elsewhere(results: &[FileReport], r: &FileReport, d: &Diagnostic) -> String {
     out
 }
 
+/// What a baseline recognises a finding by: its report's path, its rule,
+/// the text around its span and the other reports it labels. Edits elsewhere
+/// in the report leave it unchanged.
+pub fn key(results: &[FileReport], r: &FileReport, d: &Diagnostic) -> (String, String, String) {
+    (
+        r.source.path.clone(),
+        d.rule.clone(),
+        fingerprint(&r.source.text, d) + &elsewhere(results, r, d),
+    )
+}
+
+/// The baseline key as a short stable hash (hex SHA-256 of its parts):
+/// SARIF's `partialFingerprints` and GitLab's `fingerprint`, so that a code
+/// scanning service follows a finding across commits as a baseline does.
+/// Identical findings in one report share it.
+pub fn fingerprint_hash(results: &[FileReport], r: &FileReport, d: &Diagnostic) -> String {
+    use sha2::Digest;
+    let (path, rule, context) = key(results, r, d);
+    let mut h = sha2::Sha256::new();
+    for part in [path, rule, context] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The baseline format this build writes and reads.
 pub const VERSION: u32 = 1;
 
@@ -99,13 +125,7 @@ impl Baseline {
         let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
         for r in results {
             for d in r.diagnostics.iter().filter(|d| !d.check.is_operational()) {
-                *counts
-                    .entry((
-                        r.source.path.clone(),
-                        d.rule.clone(),
-                        fingerprint(&r.source.text, d) + &elsewhere(results, r, d),
-                    ))
-                    .or_default() += 1;
+                *counts.entry(key(results, r, d)).or_default() += 1;
             }
         }
         Baseline {

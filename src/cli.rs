@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use report_lint::baseline::Baseline;
 use report_lint::config::{self, Config};
@@ -20,6 +20,10 @@ use report_lint::run::{self, Input, Options};
 use report_lint::source::decode::encoding_for_label;
 use report_lint::source::{self, FileId};
 
+mod help;
+
+use help::Lang;
+
 #[derive(Parser)]
 #[command(
     name = "report-lint",
@@ -30,20 +34,28 @@ use report_lint::source::{self, FileId};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the help and man pages: zh (Chinese, the default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports (files, directories walked for *.txt, or - for stdin).
+    /// Check reports (files, directories walked for *.txt *.md *.html *.htm *.docx, or - for stdin).
     Check(Box<CheckArgs>),
     /// List every rule of the built-in packs (and of --rules packs).
     Rules {
         /// Also load this user rule pack.
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
+        /// A table for people, or JSON.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
     },
-    /// Explain one rule: what it checks, why, a bad and a good example.
+    /// Explain one rule: what it checks, why, a bad and a good example (a
+    /// check name lists its rules).
     Rule {
+        /// A rule id (`common/repeated-word`) or a check name (`sum-mismatch`).
         id: String,
         /// Also load this user rule pack.
         #[arg(long = "rules", value_name = "FILE")]
@@ -62,8 +74,14 @@ enum Command {
     Init,
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff): EXIT STATUS, ENVIRONMENT and FILES included.
+    Man {
+        /// Only this subcommand's page (e.g. check).
+        command: Option<String>,
+        /// Write every page into this directory (report-lint.1, report-lint-check.1, …).
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -74,7 +92,8 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
-    /// Colour the human output: auto (a terminal and NO_COLOR unset), always, never.
+    /// Colour the human output: auto (a terminal, or FORCE_COLOR set; never
+    /// when NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// Add a user rule pack (TOML); may be repeated.
@@ -89,8 +108,25 @@ struct CheckArgs {
     /// Name to report standard input under.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
+    /// Run only these rules: ids, prefixes ending in `/`, check names
+    /// (comma-separated; replaces the configuration's select and ignore).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Also run these rules, whatever the configuration selects or ignores.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    extend_select: Vec<String>,
+    /// Do not run these rules (wins over --select and --extend-select).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Show only findings of this severity or above (after the configuration's
+    /// severities); the exit status still counts every finding.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<FailOn>,
+    /// Show errors only: --min-severity error (the exit status still counts every finding).
+    #[arg(short, long, conflicts_with = "min_severity")]
+    quiet: bool,
     /// Lowest severity that makes the exit code 1 (default: the configuration's, else error).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
     /// Exit 0 even when there are findings (errors in input or configuration still exit 2).
     #[arg(long)]
@@ -116,6 +152,10 @@ struct CheckArgs {
     /// Follow symbolic links while walking directories (loops are detected).
     #[arg(long)]
     follow: bool,
+    /// Also walk hidden files and folders and what .gitignore, .ignore and
+    /// git's excludes leave out (a path given by name is always checked).
+    #[arg(long)]
+    no_ignore: bool,
     /// Extensions a directory walk checks, comma-separated (default:
     /// txt,md,html,htm,docx; with the default, .doc/.pdf/… found are reported).
     #[arg(long, value_name = "EXT,...", value_delimiter = ',', value_parser = parse_ext)]
@@ -135,6 +175,15 @@ struct CheckArgs {
     /// nothing is written. Exit 1 when there is a fix.
     #[arg(long, conflicts_with = "write_baseline")]
     diff: bool,
+}
+
+/// `rules --format`.
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    /// An aligned table with a header.
+    Text,
+    /// One JSON array of rules.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -162,6 +211,23 @@ enum FormatArg {
     Github,
     /// JUnit XML, for GitLab and Jenkins test reports.
     Junit,
+    /// One CSV row per report: path, issuer, year, pack, counts, top rules.
+    Csv,
+    /// GitLab Code Quality JSON, shown inline in merge requests.
+    Gitlab,
+    /// reviewdog's Diagnostic JSON (rdjson), for Gitee and Gitea reviews.
+    Rdjson,
+}
+
+impl FormatArg {
+    /// Whether the format needs the reports' texts (excerpts, or the
+    /// baseline's fingerprints of findings).
+    fn keeps_text(self) -> bool {
+        matches!(
+            self,
+            FormatArg::Human | FormatArg::Sarif | FormatArg::Gitlab | FormatArg::Rdjson
+        )
+    }
 }
 
 impl From<FormatArg> for Format {
@@ -174,11 +240,14 @@ impl From<FormatArg> for Format {
             FormatArg::Sarif => Format::Sarif,
             FormatArg::Github => Format::Github,
             FormatArg::Junit => Format::Junit,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Gitlab => Format::Gitlab,
+            FormatArg::Rdjson => Format::Rdjson,
         }
     }
 }
 
-/// `--fail-on`, the library's severities.
+/// `--fail-on` and `--min-severity`: the library's severities.
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
@@ -214,7 +283,14 @@ impl From<ExitStatus> for u8 {
 }
 
 pub fn run() -> Result<ExitStatus> {
-    let cli = match Cli::try_parse() {
+    // Windows shells (cmd, PowerShell) pass `*.txt` as written: the program
+    // expands it (`wild`; elsewhere the arguments are the shell's, unchanged).
+    let args = help::help_subcommand(wild::args_os().collect());
+    let lang = help::lang_of(&args);
+    let parsed = help::localized(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -228,13 +304,46 @@ pub fn run() -> Result<ExitStatus> {
     };
     match cli.command {
         Command::Check(args) => run_check(*args),
-        Command::Rules { rules } => {
+        Command::Rules { rules, format } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
-            print_rule_list(&set)?;
+            let all = rule_list(&set);
+            match format {
+                RulesFormat::Text => print_rule_table(&all)?,
+                RulesFormat::Json => {
+                    #[derive(serde::Serialize)]
+                    #[serde(rename_all = "kebab-case")]
+                    struct Row<'a> {
+                        id: &'a str,
+                        check: Check,
+                        severity: Severity,
+                        pack: &'a str,
+                        across_reports: bool,
+                        what: &'a str,
+                        why: &'a str,
+                        source: Option<&'a str>,
+                    }
+                    let rows: Vec<Row> = all
+                        .iter()
+                        .map(|(pack, corpus, m)| Row {
+                            id: &m.id,
+                            check: m.check,
+                            severity: m.severity,
+                            pack,
+                            across_reports: *corpus,
+                            what: &m.explain.what,
+                            why: &m.explain.why,
+                            source: m.source.as_deref(),
+                        })
+                        .collect();
+                    let mut out = std::io::stdout().lock();
+                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    writeln!(out)?;
+                }
+            }
             Ok(ExitStatus::Clean)
         }
         Command::Rule { id, rules } => {
@@ -243,18 +352,33 @@ pub fn run() -> Result<ExitStatus> {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
-            match set.find_meta(&id) {
-                Some((pack, meta)) => {
-                    print!("{}", report_lint::explain::explain_meta(pack, meta));
-                    Ok(ExitStatus::Clean)
-                }
-                None => {
-                    eprintln!(
-                        "report-lint: 没有 id 为「{id}」的规则；用 `report-lint rules` 列出所有规则"
-                    );
-                    Ok(ExitStatus::Error)
-                }
+            if let Some((pack, meta)) = set.find_meta(&id) {
+                print!("{}", report_lint::explain::explain_meta(pack, meta));
+                return Ok(ExitStatus::Clean);
             }
+            // A check name: the rules that report it.
+            let all = rule_list(&set);
+            let of_check: Vec<_> = all
+                .iter()
+                .filter(|(_, _, m)| m.check.as_str() == id)
+                .cloned()
+                .collect();
+            if !of_check.is_empty() {
+                println!("检查类型「{id}」有 {} 条规则：\n", of_check.len());
+                print_rule_table(&of_check)?;
+                println!("\n用 `report-lint rule ID` 查看每条规则的说明。");
+                return Ok(ExitStatus::Clean);
+            }
+            let mut names: Vec<&str> = all.iter().map(|(_, _, m)| m.id.as_str()).collect();
+            names.extend(Check::ALL.iter().map(|c| c.as_str()));
+            let hint = match report_lint::rules::load::suggest(&id, &names) {
+                Some(s) => format!("是否想写「{s}」？"),
+                None => String::new(),
+            };
+            eprintln!(
+                "report-lint: 没有 id 为「{id}」的规则，也没有这样的检查类型；{hint}用 `report-lint rules` 列出所有规则"
+            );
+            Ok(ExitStatus::Error)
         }
         Command::Config { path, config } => {
             let (cfg, errors) = load_config(config.as_deref(), false)?;
@@ -306,14 +430,31 @@ pub fn run() -> Result<ExitStatus> {
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
-                &mut Cli::command(),
+                &mut help::localized(Cli::command(), cli.lang),
                 "report-lint",
                 &mut std::io::stdout(),
             );
             Ok(ExitStatus::Clean)
         }
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+        Command::Man { command, dir } => {
+            let mut cmd = help::localized(Cli::command(), cli.lang);
+            cmd.build();
+            if let Some(dir) = dir {
+                std::fs::create_dir_all(&dir).with_context(|| format!("创建 {}", dir.display()))?;
+                for file in help::man_pages_to(&cmd, cli.lang, &dir)? {
+                    println!("{}", file.display());
+                }
+                return Ok(ExitStatus::Clean);
+            }
+            if let Some(name) = &command
+                && (name == "help" || cmd.find_subcommand(name).is_none())
+            {
+                eprintln!("report-lint: 没有子命令「{name}」");
+                return Ok(ExitStatus::Error);
+            }
+            let mut out = std::io::stdout().lock();
+            help::man_page(&cmd, command.as_deref(), cli.lang, &mut out)?;
+            out.flush()?;
             Ok(ExitStatus::Clean)
         }
     }
@@ -431,12 +572,11 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
     };
     match Config::parse(&path, &text) {
         Ok(c) => Ok((c, Vec::new())),
-        Err(errors) => {
+        // The run goes on with a configuration that applies nothing (it
+        // still names what the file names, for `Config::validate`).
+        Err((fallback, errors)) => {
             let diags = errors.iter().map(|e| e.to_diagnostic()).collect();
-            Ok((
-                Config::default(),
-                vec![FileReport::operational(&name, &text, diags)],
-            ))
+            Ok((fallback, vec![FileReport::operational(&name, &text, diags)]))
         }
     }
 }
@@ -457,7 +597,12 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     let max_file_size = args
         .max_file_size
         .map_or(source::limited::DEFAULT_MAX_FILE_SIZE, |mb| mb << 20);
-    let (cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
+    let (mut cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
+    cfg.set_overrides(config::Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    });
     let mut rule_paths = cfg.rules.clone();
     rule_paths.extend(args.rules.iter().cloned());
     let (set, rule_results) = load_rules(&rule_paths)?;
@@ -468,8 +613,36 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
             || config::FILE_NAME.to_string(),
             |p| p.display().to_string(),
         );
-        let diags = config_errors.iter().map(FileError::to_diagnostic).collect();
-        results.push(FileReport::operational(&name, &cfg.text, diags));
+        let diags: Vec<Diagnostic> = config_errors.iter().map(FileError::to_diagnostic).collect();
+        // With the file's other errors, in the file's order: every error at once.
+        match results
+            .iter_mut()
+            .find(|r| r.meta.is_none() && r.source.path == name)
+        {
+            Some(r) => {
+                r.diagnostics.extend(diags);
+                r.diagnostics.sort_by_key(|d| d.span.start);
+            }
+            None => results.push(FileReport::operational(&name, &cfg.text, diags)),
+        }
+    }
+    // Names on the command line that select nothing: a usage error, every
+    // one of them at once, with the closest name.
+    let unknown = cfg.unknown_overrides(&set);
+    if !unknown.is_empty() {
+        let lines: Vec<String> = unknown
+            .iter()
+            .map(|(flag, name, close)| {
+                let hint = close
+                    .as_ref()
+                    .map_or_else(String::new, |c| format!("；是否想写「{c}」？"));
+                format!("{flag}：没有名为「{name}」的规则或检查类型{hint}")
+            })
+            .collect();
+        anyhow::bail!(
+            "{}\n（用 `report-lint rules` 列出所有规则）",
+            lines.join("\n")
+        );
     }
     run::warm::warm_in_background(&set);
     if let Some(p) = &args.pack
@@ -502,6 +675,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
                 follow: args.follow,
                 excluded: Some(&excluded),
                 extensions: args.ext.as_deref(),
+                no_ignore: args.no_ignore,
             };
             inputs.extend(run::discover_with(std::slice::from_ref(p), &walk));
         }
@@ -522,9 +696,10 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         encoding,
         pack: args.pack.clone(),
         config: Some(cfg.clone()),
-        // Excerpts, baseline fingerprints and fixes need the text; the rest
-        // only positions.
-        compact: (args.format != FormatArg::Human || args.statistics)
+        // Excerpts, baseline fingerprints (SARIF's and GitLab's too),
+        // rdjson's byte columns and fixes need the text; the rest only
+        // positions.
+        compact: (!args.format.keeps_text() || args.statistics)
             && args.baseline.is_none()
             && args.write_baseline.is_none()
             && !args.fix
@@ -544,7 +719,17 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         checked = run::check_inputs(again, &set, &opts);
     }
     results.extend(checked);
-    results.extend(unused_suppressions(&cfg));
+    // One report is compared with none: the corpus rules did not run, and a
+    // suppression of one of them cannot be said to hide nothing.
+    let not_run: Vec<&str> = if reports < 2 {
+        set.corpus_rules()
+            .iter()
+            .map(|r| r.meta.id.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    results.extend(unused_suppressions(&cfg, &not_run));
     // Every file's id is its index: labels of corpus findings name files by id.
     for (i, r) in results.iter_mut().enumerate() {
         r.source.id = FileId(i as u32);
@@ -564,6 +749,11 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         ));
     }
 
+    let threshold = args
+        .fail_on
+        .map(Severity::from)
+        .or(cfg.fail_on)
+        .unwrap_or(Severity::Error);
     if let Some(out) = baseline_out {
         let broken = failed(&results);
         if !broken {
@@ -593,7 +783,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         render::render(
             Format::Concise,
             &errors,
-            &render_ctx(&args, &set, reports, false),
+            &render_ctx(&args, &set, reports, false, threshold),
             &mut stderr,
         )?;
         return Ok(ExitStatus::Error);
@@ -612,13 +802,30 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         }
         None => {}
     }
+    // The exit status counts every finding, shown or not (OUTPUT.md: 1 when
+    // there are findings at or above the threshold); --min-severity and -q
+    // only choose what is shown.
+    let failing = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= threshold);
+    let min_severity = if args.quiet {
+        Some(Severity::Error)
+    } else {
+        args.min_severity.map(Severity::from)
+    };
+    if let Some(min) = min_severity {
+        for r in &mut results {
+            r.diagnostics.retain(|d| d.severity >= min);
+        }
+    }
 
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => args.output_file.is_none() && auto_color(),
     };
-    let ctx = render_ctx(&args, &set, reports, color);
+    let ctx = render_ctx(&args, &set, reports, color, threshold);
     let written = match output {
         Some(mut file) => {
             // Streamed into the temporary file (a corpus's JSON is tens of
@@ -652,15 +859,6 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     }
 
     let broken = failed(&results);
-    let threshold = args
-        .fail_on
-        .map(Severity::from)
-        .or(cfg.fail_on)
-        .unwrap_or(Severity::Error);
-    let failing = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= threshold);
     // The process ends next: freeing tens of thousands of findings one by one
     // would only add serial time to a large run.
     std::mem::forget(results);
@@ -758,6 +956,7 @@ fn render_ctx<'a>(
     set: &'a RuleSet,
     reports: usize,
     color: bool,
+    fail_on: Severity,
 ) -> RenderCtx<'a> {
     RenderCtx {
         color,
@@ -766,6 +965,7 @@ fn render_ctx<'a>(
         step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
             .filter(|v| !v.is_empty() && args.format == FormatArg::Github)
             .map(PathBuf::from),
+        fail_on,
     }
 }
 
@@ -777,7 +977,7 @@ fn emit(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     if args.statistics {
-        render::render_statistics(results, reports, out)
+        render::render_statistics(args.format.into(), results, reports, out)
     } else {
         render::render(args.format.into(), results, ctx, out)
     }
@@ -888,8 +1088,8 @@ fn parse_ext(s: &str) -> Result<String, String> {
 }
 
 /// Suppressions of the configuration that hid nothing, reported on the config file.
-fn unused_suppressions(cfg: &Config) -> Vec<FileReport> {
-    let diags = cfg.unused_suppressions();
+fn unused_suppressions(cfg: &Config, not_run: &[&str]) -> Vec<FileReport> {
+    let diags = cfg.unused_suppressions(not_run);
     if diags.is_empty() {
         return Vec::new();
     }
@@ -901,7 +1101,27 @@ fn unused_suppressions(cfg: &Config) -> Vec<FileReport> {
 }
 
 fn auto_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    color_from_env(
+        std::env::var_os("NO_COLOR"),
+        std::env::var_os("FORCE_COLOR"),
+        std::io::stdout().is_terminal(),
+    )
+}
+
+/// `--color auto`: `NO_COLOR` (set, not empty) turns colour off; else
+/// `FORCE_COLOR` (set, not empty, not `0` or `false`) turns it on even
+/// when standard output is not a terminal (a CI log); else a terminal gets
+/// colour.
+fn color_from_env(
+    no_color: Option<std::ffi::OsString>,
+    force_color: Option<std::ffi::OsString>,
+    terminal: bool,
+) -> bool {
+    if no_color.is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    let forced = force_color.is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+    forced || terminal
 }
 
 fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<()> {
@@ -910,6 +1130,7 @@ fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<
         reports,
         rules: set,
         step_summary: None,
+        fail_on: Severity::Error,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -918,21 +1139,59 @@ fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<
     Ok(())
 }
 
-fn print_rule_list(set: &RuleSet) -> Result<()> {
+/// Every rule of the loaded packs, per-file rules then those across
+/// reports, pack by pack: (pack id, across reports, metadata).
+fn rule_list(set: &RuleSet) -> Vec<(&str, bool, &report_lint::rules::RuleMeta)> {
+    set.packs
+        .iter()
+        .flat_map(|p| {
+            let id = p.meta.id.as_str();
+            p.rules
+                .iter()
+                .map(move |r| (id, false, &r.meta))
+                .chain(p.corpus.iter().map(move |r| (id, true, &r.meta)))
+        })
+        .collect()
+}
+
+/// The rules as a table with a header, columns aligned by display width
+/// (the header is Chinese: two columns a character).
+fn print_rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)]) -> Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let header = ["规则", "检查类型", "级别", "规则包", "说明"];
+    let rows: Vec<[String; 5]> = rules
+        .iter()
+        .map(|(pack, _, m)| {
+            [
+                m.id.clone(),
+                m.check.as_str().to_string(),
+                m.severity.as_str().to_string(),
+                pack.to_string(),
+                m.explain.what.lines().next().unwrap_or("").to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for pack in &set.packs {
-        for r in &pack.rules {
-            writeln!(
-                out,
-                "{:<28} {:<26} {:<8} {:<9} {}",
-                r.meta.id,
-                r.meta.check,
-                r.meta.severity,
-                pack.meta.id,
-                r.meta.explain.what.lines().next().unwrap_or("")
-            )?;
+    let mut line = |cells: [&str; 5]| -> std::io::Result<()> {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            text.push_str(cell);
+            if i + 1 < cells.len() {
+                text.push_str(&" ".repeat(widths[i] - cell.width() + 2));
+            }
         }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(header)?;
+    for row in &rows {
+        line([&row[0], &row[1], &row[2], &row[3], &row[4]])?;
     }
     out.flush()?;
     Ok(())

@@ -20,7 +20,7 @@ pub const FILE_NAME: &str = "report-lint.toml";
 pub use crate::analysis::Level;
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawConfig {
     #[serde(default)]
     pack: Option<Spanned<String>>,
@@ -75,7 +75,7 @@ impl<'de> Deserialize<'de> for OneOrMany {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawIssuer {
     /// `[[issuer]]` only: the reports (path glob) this issuer wrote.
     #[serde(default)]
@@ -93,7 +93,7 @@ struct RawIssuer {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawPerFile {
     glob: Spanned<String>,
     #[serde(default)]
@@ -109,7 +109,7 @@ struct RawPerFile {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 struct RawSuppress {
     /// Glob of the report's path.
     path: Spanned<String>,
@@ -117,6 +117,8 @@ struct RawSuppress {
     /// The finding's text (what its span covers) contains this.
     #[serde(default)]
     text: Option<String>,
+    /// Mandatory; missing, it is reported with the file's other errors.
+    #[serde(default)]
     reason: String,
 }
 
@@ -167,6 +169,9 @@ struct Suppress {
     rule: String,
     text: Option<String>,
     span: Span,
+    /// A report of this run matched `path`: only then can "hid nothing" be
+    /// said (a pre-commit run checks a few files, not the others').
+    seen: AtomicBool,
     used: AtomicBool,
 }
 
@@ -189,6 +194,46 @@ pub struct Config {
     /// Every pack id and rule selector the file names, with its span, checked
     /// against the loaded packs (`Config::validate`).
     refs: Vec<Ref>,
+    /// `--select`, `--extend-select`, `--ignore`: the command line wins over the file.
+    overrides: Overrides,
+}
+
+/// The selection given on the command line (`check --select …`). It wins over
+/// the file, as ruff's flags do: `select` replaces every `select` of the file
+/// (and of its `[[per-file]]`s) and its `ignore`s; `extend_select` shows what
+/// it names whatever the file says; `ignore` hides what it names, whatever
+/// else selects it. Each entry is a rule id, a prefix ending in `/` or a
+/// check name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Overrides {
+    fn is_empty(&self) -> bool {
+        self.select.is_none() && self.extend_select.is_empty() && self.ignore.is_empty()
+    }
+
+    /// Whether a finding of the rule `id` and check `check` is shown, given
+    /// what the file decided (`by_file`).
+    fn shows(&self, id: &str, check: &str, by_file: bool) -> bool {
+        let chosen = match &self.select {
+            Some(select) => named(select, id, check),
+            None => by_file,
+        };
+        (chosen || named(&self.extend_select, id, check)) && !named(&self.ignore, id, check)
+    }
+}
+
+/// Whether `list` names the rule `id` or the check `check` (exactly, or by a
+/// prefix ending in `/`).
+fn named(list: &[String], id: &str, check: &str) -> bool {
+    [id, check].iter().any(|n| {
+        list.iter()
+            .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
+    })
 }
 
 /// A name the configuration uses that must exist once packs are loaded.
@@ -209,6 +254,61 @@ impl Config {
     /// closest name that exists.
     pub fn validate(&self, set: &crate::engine::RuleSet) -> Vec<ConfigError> {
         let packs: Vec<&str> = set.packs.iter().map(|p| p.meta.id.as_str()).collect();
+        let names = Selectors::of(set);
+        let mut errors = Vec::new();
+        for r in &self.refs {
+            match r {
+                Ref::Pack(id, span) if !packs.contains(&id.as_str()) => {
+                    errors.push(unknown(*span, "规则包", id, &packs));
+                }
+                Ref::Selector(name, span) if !names.knows(name) => {
+                    errors.push(unknown(*span, "规则或检查类型", name, &names.all()));
+                }
+                _ => {}
+            }
+        }
+        errors
+    }
+
+    /// Sets the command line's selection (`check --select …`).
+    pub fn set_overrides(&mut self, overrides: Overrides) {
+        self.overrides = overrides;
+    }
+
+    /// The names of the command line's selection that name nothing, each as
+    /// `(flag, name, closest name)`: every one, not only the first.
+    pub fn unknown_overrides(
+        &self,
+        set: &crate::engine::RuleSet,
+    ) -> Vec<(&'static str, String, Option<String>)> {
+        let names = Selectors::of(set);
+        let all = names.all();
+        let o = &self.overrides;
+        let lists = [
+            ("--select", o.select.as_deref().unwrap_or_default()),
+            ("--extend-select", &o.extend_select[..]),
+            ("--ignore", &o.ignore[..]),
+        ];
+        let mut out = Vec::new();
+        for (flag, list) in lists {
+            for name in list.iter().filter(|n| !names.knows(n)) {
+                let close = crate::rules::load::suggest(name, &all).map(str::to_string);
+                out.push((flag, name.clone(), close));
+            }
+        }
+        out
+    }
+}
+
+/// Every name a selection may use: rule ids of either phase, check names and
+/// the prefixes of ids (`common/`).
+pub struct Selectors<'s> {
+    rules: Vec<&'s str>,
+    prefixes: Vec<String>,
+}
+
+impl<'s> Selectors<'s> {
+    pub fn of(set: &'s crate::engine::RuleSet) -> Self {
         let rules: Vec<&str> = set
             .packs
             .iter()
@@ -219,33 +319,30 @@ impl Config {
                     .chain(p.corpus.iter().map(|r| r.meta.id.as_str()))
             })
             .collect();
-        let mut selectors: Vec<&str> = rules.clone();
-        selectors.extend(Check::ALL.iter().map(|c| c.as_str()));
-        let prefixes: Vec<String> = rules
+        let mut prefixes: Vec<String> = rules
             .iter()
             .filter_map(|r| r.split_once('/').map(|(p, _)| format!("{p}/")))
             .collect();
-        selectors.extend(prefixes.iter().map(String::as_str));
-        let mut errors = Vec::new();
-        for r in &self.refs {
-            match r {
-                Ref::Pack(id, span) if !packs.contains(&id.as_str()) => {
-                    errors.push(unknown(*span, "规则包", id, &packs));
-                }
-                Ref::Selector(name, span) => {
-                    let known = if name.ends_with('/') {
-                        rules.iter().any(|r| r.starts_with(name.as_str()))
-                    } else {
-                        selectors.contains(&name.as_str())
-                    };
-                    if !known {
-                        errors.push(unknown(*span, "规则或检查类型", name, &selectors));
-                    }
-                }
-                Ref::Pack(..) => {}
-            }
+        prefixes.sort();
+        prefixes.dedup();
+        Selectors { rules, prefixes }
+    }
+
+    /// Whether `name` selects something.
+    pub fn knows(&self, name: &str) -> bool {
+        if name.ends_with('/') {
+            self.rules.iter().any(|r| r.starts_with(name))
+        } else {
+            self.rules.contains(&name) || Check::ALL.iter().any(|c| c.as_str() == name)
         }
-        errors
+    }
+
+    /// Every name, for "did you mean".
+    pub fn all(&self) -> Vec<&str> {
+        let mut all = self.rules.clone();
+        all.extend(Check::ALL.iter().map(|c| c.as_str()));
+        all.extend(self.prefixes.iter().map(String::as_str));
+        all
     }
 }
 
@@ -265,6 +362,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             refs: Vec::new(),
+            overrides: Overrides::default(),
             path: None,
             text: String::new(),
             base: PathBuf::from("."),
@@ -380,24 +478,60 @@ fn layer(
 }
 
 impl Config {
-    /// Parses a configuration file's text.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<ConfigError>> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let msg = e.message().trim();
-            let message = match msg
-                .strip_prefix("unknown field `")
-                .and_then(|r| r.split_once('`'))
-            {
-                Some((field, _)) => format!("配置无效：未知的键「{field}」"),
-                None => format!("配置无效：{msg}"),
+    /// Parses a configuration file's text. On errors, every one found (every
+    /// syntax error; else every unknown key and every bad value — a value of
+    /// the wrong type stops the reading), with a configuration that applies
+    /// nothing but still names what the file names, so that
+    /// `Config::validate` adds the names that do not exist.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, (Config, Vec<ConfigError>)> {
+        let fallback = |refs: Vec<Ref>| Config {
+            refs,
+            path: Some(path.to_path_buf()),
+            text: text.to_string(),
+            ..Config::default()
+        };
+        let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
+        if !syntax.is_empty() {
+            // One a line: the parser's later errors on the line of an error
+            // are its consequences.
+            let mut errors: Vec<ConfigError> = syntax.iter().map(toml_error).collect();
+            errors.sort_by_key(|e| e.span.map(|s| s.start));
+            let line = |e: &ConfigError| {
+                e.span
+                    .map(|s| text[..s.start.min(text.len())].matches('\n').count())
             };
-            vec![
-                ConfigError::config(e.span().map(Span::from), message).with_help(
-                    "可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md",
-                ),
-            ]
-        })?;
+            errors.dedup_by(|b, a| line(a) == line(b));
+            return Err((fallback(Vec::new()), errors));
+        }
         let mut errors = Vec::new();
+        unknown_keys(table.get_ref(), Table::Top, &mut errors);
+        let raw: RawConfig = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                errors.push(toml_error(&e));
+                errors.sort_by_key(|e| e.span.map(|s| s.start));
+                return Err((fallback(Vec::new()), errors));
+            }
+        };
+        let refs = refs_of(&raw);
+        match Config::build(path, text, raw, refs, errors) {
+            Ok(c) => Ok(c),
+            Err((refs, mut errors)) => {
+                errors.sort_by_key(|e| e.span.map(|s| s.start));
+                Err((fallback(refs), errors))
+            }
+        }
+    }
+
+    /// The configuration from a file read without syntax or type errors;
+    /// `errors` are those already found (unknown keys).
+    fn build(
+        path: &Path,
+        text: &str,
+        raw: RawConfig,
+        refs: Vec<Ref>,
+        mut errors: Vec<ConfigError>,
+    ) -> Result<Config, (Vec<Ref>, Vec<ConfigError>)> {
         let one = match &raw.issuer {
             Some(OneOrMany::One(i)) => Some(i),
             _ => None,
@@ -483,52 +617,32 @@ impl Config {
                     rule: s.rule.get_ref().clone(),
                     text: s.text.clone(),
                     span: s.rule.span().into(),
+                    seen: AtomicBool::new(false),
                     used: AtomicBool::new(false),
                 }),
                 Err(e) => errors.push(e),
             }
         }
         if !errors.is_empty() {
-            return Err(errors);
+            return Err((refs, errors));
         }
         let base = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut refs = Vec::new();
-        let mut collect = |pack: &Option<Spanned<String>>,
-                           lists: [&[Spanned<String>]; 2],
-                           sev: &BTreeMap<String, Spanned<String>>| {
-            if let Some(p) = pack {
-                refs.push(Ref::Pack(p.get_ref().clone(), p.span().into()));
-            }
-            for s in lists.into_iter().flatten() {
-                refs.push(Ref::Selector(s.get_ref().clone(), s.span().into()));
-            }
-            for (k, v) in sev {
-                refs.push(Ref::Selector(k.clone(), v.span().into()));
-            }
+        let exclude = match exclude.build() {
+            Ok(x) => x,
+            Err(e) => return Err((refs, vec![ConfigError::config(None, e.to_string())])),
         };
-        collect(&raw.pack, [&raw.select, &raw.ignore], &raw.severity);
-        for p in &raw.per_file {
-            collect(&p.pack, [&p.select, &p.ignore], &p.severity);
-        }
-        for s in &raw.suppress {
-            refs.push(Ref::Selector(
-                s.rule.get_ref().clone(),
-                s.rule.span().into(),
-            ));
-        }
         Ok(Config {
             refs,
+            overrides: Overrides::default(),
             path: Some(path.to_path_buf()),
             text: text.to_string(),
             rules: raw.rules.iter().map(|r| base.join(r.get_ref())).collect(),
             base,
             fail_on,
-            exclude: exclude
-                .build()
-                .map_err(|e| vec![ConfigError::config(None, e.to_string())])?,
+            exclude,
             top: top.expect("no errors"),
             issuers,
             per_file: per_file
@@ -614,13 +728,10 @@ impl Config {
     /// a corpus rule run at all: one ignored there is not run, so a run
     /// without the corpus phase is the per-file phase alone.
     pub fn runs_corpus_rule(&self, id: &str, check: &str) -> bool {
-        let hit = |list: &[String]| {
-            [id, check].iter().any(|n| {
-                list.iter()
-                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
-            })
-        };
-        (self.top.select.is_empty() || hit(&self.top.select)) && !hit(&self.top.ignore)
+        let hit = |list: &[String]| named(list, id, check);
+        let by_file =
+            (self.top.select.is_empty() || hit(&self.top.select)) && !hit(&self.top.ignore);
+        self.overrides.shows(id, check, by_file)
     }
 
     /// Every issuer the configuration names, in the file's order (the
@@ -647,18 +758,23 @@ impl Config {
     pub fn apply(&self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let e = self.effective(path);
         let cands = self.candidates(path);
-        let names = |d: &Diagnostic| [d.rule.clone(), d.check.as_str().to_string()];
-        let matches = |list: &[String], d: &Diagnostic| {
-            names(d).iter().any(|n| {
-                list.iter()
-                    .any(|x| x == n || (x.ends_with('/') && n.starts_with(x.as_str())))
-            })
-        };
+        for s in &self.suppress {
+            if cands.iter().any(|p| s.path.is_match(p.as_ref())) {
+                s.seen.store(true, Ordering::Relaxed);
+            }
+        }
+        let matches = |list: &[String], d: &Diagnostic| named(list, &d.rule, d.check.as_str());
         diags
             .into_iter()
             .filter(|d| {
+                let by_file =
+                    (e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d);
                 d.check.is_unhideable()
-                    || ((e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d))
+                    || if self.overrides.is_empty() {
+                        by_file
+                    } else {
+                        self.overrides.shows(&d.rule, d.check.as_str(), by_file)
+                    }
             })
             .filter(|d| {
                 let hit = self.suppress.iter().find(|s| {
@@ -688,11 +804,16 @@ impl Config {
             .collect()
     }
 
-    /// Suppressions that hid nothing in this run, as findings on the config file.
-    pub fn unused_suppressions(&self) -> Vec<Diagnostic> {
+    /// Suppressions that hid nothing in this run, as findings on the config
+    /// file: only those whose `path` matched a report checked in this run
+    /// (a run over some of the reports says nothing of the others'), and
+    /// none whose rule did not run (`not_run`: the corpus rules of a run of
+    /// one report).
+    pub fn unused_suppressions(&self, not_run: &[&str]) -> Vec<Diagnostic> {
         self.suppress
             .iter()
-            .filter(|s| !s.used.load(Ordering::Relaxed))
+            .filter(|s| s.seen.load(Ordering::Relaxed) && !s.used.load(Ordering::Relaxed))
+            .filter(|s| !not_run.contains(&s.rule.as_str()))
             .map(|s| {
                 let mut d = Diagnostic::bare(
                     Check::UnusedSuppression,
@@ -705,6 +826,119 @@ impl Config {
                 d
             })
             .collect()
+    }
+}
+
+/// Every pack id and rule selector the file names, with its span.
+fn refs_of(raw: &RawConfig) -> Vec<Ref> {
+    let mut refs = Vec::new();
+    let mut collect = |pack: &Option<Spanned<String>>,
+                       lists: [&[Spanned<String>]; 2],
+                       sev: &BTreeMap<String, Spanned<String>>| {
+        if let Some(p) = pack {
+            refs.push(Ref::Pack(p.get_ref().clone(), p.span().into()));
+        }
+        for s in lists.into_iter().flatten() {
+            refs.push(Ref::Selector(s.get_ref().clone(), s.span().into()));
+        }
+        for (k, v) in sev {
+            refs.push(Ref::Selector(k.clone(), v.span().into()));
+        }
+    };
+    collect(&raw.pack, [&raw.select, &raw.ignore], &raw.severity);
+    for p in &raw.per_file {
+        collect(&p.pack, [&p.select, &p.ignore], &p.severity);
+    }
+    for s in &raw.suppress {
+        refs.push(Ref::Selector(
+            s.rule.get_ref().clone(),
+            s.rule.span().into(),
+        ));
+    }
+    refs
+}
+
+/// A TOML syntax or type error, pointing into the file.
+fn toml_error(e: &toml::de::Error) -> ConfigError {
+    ConfigError::config(
+        e.span().map(Span::from),
+        format!("配置无效：{}", e.message().trim()),
+    )
+    .with_help("可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md")
+}
+
+/// The tables of the file, each with the keys it may have.
+#[derive(Clone, Copy)]
+enum Table {
+    Top,
+    Issuer,
+    PerFile,
+    Suppress,
+    /// `[severity]`: any rule or check name (checked by `validate`).
+    Any,
+}
+
+impl Table {
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Table::Top => &[
+                "pack", "rules", "select", "ignore", "severity", "fail-on", "exclude", "issuer",
+                "per-file", "suppress",
+            ],
+            Table::Issuer => &["glob", "aliases", "name", "level", "township-deadline"],
+            Table::PerFile => &["glob", "pack", "select", "ignore", "severity", "issuer"],
+            Table::Suppress => &["path", "rule", "text", "reason"],
+            Table::Any => &[],
+        }
+    }
+
+    /// The table a key's value is (or whose array it holds).
+    fn child(self, key: &str) -> Option<Table> {
+        match (self, key) {
+            (Table::Top | Table::PerFile, "issuer") => Some(Table::Issuer),
+            (Table::Top, "per-file") => Some(Table::PerFile),
+            (Table::Top, "suppress") => Some(Table::Suppress),
+            (Table::Top | Table::PerFile, "severity") => Some(Table::Any),
+            _ => None,
+        }
+    }
+}
+
+/// Every key the file has that its table does not take, each with the
+/// closest key that exists.
+fn unknown_keys(table: &toml::de::DeTable<'_>, kind: Table, errors: &mut Vec<ConfigError>) {
+    if matches!(kind, Table::Any) {
+        return;
+    }
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        if !kind.keys().contains(&name) {
+            let err = ConfigError::config(
+                Some(key.span().into()),
+                format!("配置无效：未知的键「{name}」"),
+            );
+            errors.push(match crate::rules::load::suggest(name, kind.keys()) {
+                Some(k) => err.with_help(format!("是否想写「{k}」？")),
+                None => err.with_help(
+                    "可用的键见 `report-lint init` 生成的注释，或 docs/configuration.md",
+                ),
+            });
+            continue;
+        }
+        let Some(child) = kind.child(name) else {
+            continue;
+        };
+        match value.get_ref() {
+            toml::de::DeValue::Table(t) => unknown_keys(t, child, errors),
+            toml::de::DeValue::Array(items) => {
+                for item in items {
+                    if let toml::de::DeValue::Table(t) = item.get_ref() {
+                        unknown_keys(t, child, errors);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 

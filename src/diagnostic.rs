@@ -227,6 +227,9 @@ pub struct FileMeta {
     /// Packs applied, the year-specific one first.
     pub packs: Vec<String>,
     pub year: Option<i32>,
+    /// The issuer: the configuration's name, else the title's words before
+    /// the year (`analysis::issuer::title_name`).
+    pub issuer: Option<String>,
 }
 
 /// Findings for one file (a report, or a rule pack or configuration with

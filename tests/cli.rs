@@ -48,6 +48,197 @@ fn json_output_is_golden() {
 }
 
 #[test]
+fn csv_has_one_row_per_report() {
+    let r = run(&["check", "--format", "csv", "examples"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("csv-examples", r.stdout);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "path",
+            "issuer",
+            "year",
+            "pack",
+            "errors",
+            "warnings",
+            "infos",
+            "top_rules"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // The same files and counts as the JSON document says.
+    let v = json(&run(&["check", "--format", "json", "examples"]));
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows.iter().map(|r| &r[0]).collect::<Vec<_>>(), files);
+    for (i, key) in [(4, "errors"), (5, "warnings"), (6, "infos")] {
+        let sum: u64 = rows.iter().map(|r| r[i].parse::<u64>().unwrap()).sum();
+        assert_eq!(sum, v["summary"][key].as_u64().unwrap(), "{key}");
+    }
+    let lc = rows
+        .iter()
+        .find(|r| r[0].ends_with("lingchuan-2017.txt"))
+        .unwrap();
+    assert_eq!(
+        (&lc[1], &lc[2], &lc[3], &lc[4], &lc[5], &lc[6]),
+        ("陵川县人民政府", "2017", "gov-2008", "1", "2", "1")
+    );
+    // A path with a comma and a quote is one field.
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("a,\"b\".txt");
+    std::fs::copy(common::root().join("tests/fixtures/inputs/clean.txt"), &odd).unwrap();
+    let r = run(&["check", "--format", "csv", odd.to_str().unwrap()]);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!((&row[0], &row[4]), (odd.to_str().unwrap(), "0"));
+}
+
+#[test]
+fn statistics_as_json_and_aligned_text() {
+    let r = run(&["check", "--statistics", "--format", "json", "examples"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("statistics-json", r.stdout);
+    let v = json(&r);
+    let total: u64 = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["count"].as_u64().unwrap())
+        .sum();
+    let s = &v["summary"];
+    assert_eq!(
+        total,
+        ["errors", "warnings", "infos"]
+            .iter()
+            .map(|k| s[k].as_u64().unwrap())
+            .sum::<u64>()
+    );
+    // Text: every column starts where the others' do.
+    let text = run(&["check", "--statistics", "examples"]).stdout;
+    let rows: Vec<&str> = text.lines().filter(|l| !l.contains(" files: ")).collect();
+    assert!(rows.len() > 5, "{text}");
+    let starts = |l: &str| -> Vec<usize> {
+        let b = l.as_bytes();
+        (1..b.len())
+            .filter(|&i| b[i] != b' ' && b[i - 1] == b' ')
+            .collect()
+    };
+    for row in &rows {
+        assert_eq!(starts(row), starts(rows[0]), "{row}\n{}", rows[0]);
+    }
+}
+
+#[test]
+fn gitlab_code_quality() {
+    let r = run(&["check", "--format", "gitlab", "examples/lingchuan-2017.txt"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("gitlab-lingchuan", r.stdout);
+    let v = json(&r);
+    let issues = v.as_array().unwrap();
+    assert_eq!(issues.len(), 4);
+    let severities: Vec<&str> = issues
+        .iter()
+        .map(|i| i["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["info", "major", "minor", "minor"]);
+    let rw = issues
+        .iter()
+        .find(|i| i["check_name"] == "common/repeated-word")
+        .unwrap();
+    assert_eq!(rw["location"]["path"], "examples/lingchuan-2017.txt");
+    assert_eq!(rw["location"]["lines"]["begin"], 65);
+    assert_eq!(
+        rw["description"],
+        "common/repeated-word: 词语「信息」连续重复"
+    );
+    // Fingerprints are unique, also for identical findings; an input that
+    // cannot be read is critical.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root().join("examples/lingchuan-2017.txt")).unwrap();
+    // The same sentence twice: two findings with the same baseline key.
+    let line = "加强政务公开工作，推进信息信息公开，提高服务水平。";
+    let twice = text.replace(
+        "强化制度机制建设",
+        &format!("强化制度机制建设。\n{line}\n{line}\n"),
+    );
+    std::fs::write(dir.path().join("a.txt"), &twice).unwrap();
+    let r = run(&[
+        "check",
+        "--format",
+        "gitlab",
+        dir.path().join("a.txt").to_str().unwrap(),
+        "no/such.txt",
+    ]);
+    let v = json(&r);
+    let issues = v.as_array().unwrap();
+    let repeated: Vec<&serde_json::Value> = issues
+        .iter()
+        .filter(|i| i["check_name"] == "common/repeated-word")
+        .collect();
+    assert_eq!(repeated.len(), 3, "{}", r.stdout);
+    assert!(
+        repeated[1]["fingerprint"]
+            .as_str()
+            .unwrap()
+            .starts_with(repeated[0]["fingerprint"].as_str().unwrap()),
+        "the second of two identical findings is told apart: {}",
+        r.stdout
+    );
+    let mut prints: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    prints.sort();
+    prints.dedup();
+    assert_eq!(prints.len(), issues.len());
+    let missing = issues
+        .iter()
+        .find(|i| i["location"]["path"] == "no/such.txt")
+        .unwrap();
+    assert_eq!(missing["severity"], "critical");
+}
+
+#[test]
+fn rdjson_for_reviewdog() {
+    let r = run(&["check", "--format", "rdjson", "examples/lingchuan-2017.txt"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("rdjson-lingchuan", r.stdout);
+    let v = json(&r);
+    assert_eq!(v["source"]["name"], "report-lint");
+    let d = v["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 4);
+    let rw = d
+        .iter()
+        .find(|x| x["code"]["value"] == "common/repeated-word")
+        .unwrap();
+    assert_eq!(rw["severity"], "WARNING");
+    assert_eq!(rw["location"]["path"], "examples/lingchuan-2017.txt");
+    // 信息信息 after 「(一)」 and five CJK characters (character column 9):
+    // rdjson counts columns in UTF-8 bytes, 2 + 6 × 3 before it.
+    let range = &rw["location"]["range"];
+    assert_eq!(
+        (
+            range["start"]["line"].as_u64(),
+            range["start"]["column"].as_u64(),
+            range["end"]["line"].as_u64(),
+            range["end"]["column"].as_u64()
+        ),
+        (Some(65), Some(21), Some(65), Some(33))
+    );
+    let sum = d
+        .iter()
+        .find(|x| x["code"]["value"] == "common/breakdown-sum")
+        .unwrap();
+    assert_eq!(sum["severity"], "ERROR");
+    assert_eq!(sum["related_locations"].as_array().unwrap().len(), 5);
+}
+
+#[test]
 fn human_output_of_a_long_line_report_stays_narrow() {
     let r = run(&["check", "--color", "never", "examples/shanghe-2017.txt"]);
     for line in r.stdout.lines() {
@@ -354,6 +545,26 @@ fn colour_is_chosen() {
     // auto: not a terminal here, so no colour
     let auto = run(&["check", "examples/tongjiang-2017.txt"]);
     assert!(!auto.stdout.contains('\u{1b}'));
+    // FORCE_COLOR colours a pipe (a CI log); NO_COLOR wins over it; the flag over both.
+    let with_env = |env: &[(&str, &str)], color: &str| {
+        let mut cmd = common::bin();
+        cmd.args(["check", "--color", color, "examples/tongjiang-2017.txt"]);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8(out.stdout).unwrap().contains('\u{1b}')
+    };
+    assert!(with_env(&[("FORCE_COLOR", "1")], "auto"));
+    assert!(with_env(&[("FORCE_COLOR", "true")], "auto"));
+    assert!(!with_env(&[("FORCE_COLOR", "0")], "auto"));
+    assert!(!with_env(&[("FORCE_COLOR", "")], "auto"));
+    assert!(!with_env(
+        &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")],
+        "auto"
+    ));
+    assert!(!with_env(&[("FORCE_COLOR", "1")], "never"));
+    assert!(with_env(&[("NO_COLOR", "1")], "always"));
 }
 
 #[test]
@@ -365,9 +576,65 @@ fn rules_lists_every_rule() {
         "gov2008/section-active",
         "common/heading-numbering",
         "common/repeated-word",
+        // rules across reports are rules too
+        "common/copied-report",
     ] {
         assert!(r.stdout.lines().any(|l| l.starts_with(id)), "{id}");
     }
+    // A header, and columns aligned by display width (the header is CJK).
+    let mut lines = r.stdout.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("规则 "), "{header}");
+    let column = |line: &str, word: &str| line[..line.find(word).unwrap()].width();
+    let at = [
+        column(header, "检查类型"),
+        column(header, "级别"),
+        column(header, "规则包"),
+        column(header, "说明"),
+    ];
+    for line in lines {
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        let mut from = 0;
+        for (i, cell) in cells[1..4].iter().enumerate() {
+            let byte = from + line[from..].find(&format!(" {cell}")).unwrap() + 1;
+            assert_eq!(line[..byte].width(), at[i], "column {} of {line}", i + 1);
+            from = byte;
+        }
+    }
+}
+
+#[test]
+fn rules_as_json() {
+    let r = run(&["rules", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    let table = run(&["rules"]).stdout.lines().count() - 1;
+    assert_eq!(rules.len(), table, "the table's rules");
+    let rw = rules
+        .iter()
+        .find(|x| x["id"] == "common/repeated-word")
+        .unwrap();
+    assert_eq!(
+        (
+            &rw["check"],
+            &rw["severity"],
+            &rw["pack"],
+            &rw["across-reports"]
+        ),
+        (
+            &"repeated-word".into(),
+            &"warning".into(),
+            &"common".into(),
+            &false.into()
+        )
+    );
+    assert!(rw["what"].as_str().unwrap().contains("信息信息"));
+    let copied = rules
+        .iter()
+        .find(|x| x["id"] == "common/copied-report")
+        .unwrap();
+    assert_eq!(copied["across-reports"], true);
 }
 
 #[test]
@@ -378,6 +645,81 @@ fn rule_explains_one_rule() {
     let unknown = run(&["rule", "nope"]);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("没有 id 为「nope」的规则"));
+    assert!(!unknown.stderr.contains("是否想写"), "nothing close");
+    // A near miss: did you mean.
+    let typo = run(&["rule", "common/repeated-wrod"]);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("是否想写「common/repeated-word」？"),
+        "{}",
+        typo.stderr
+    );
+    // A check name lists its rules.
+    let check = run(&["rule", "repeated-word"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stdout
+            .starts_with("检查类型「repeated-word」有 1 条规则"),
+        "{}",
+        check.stdout
+    );
+    assert!(check.stdout.contains("\ncommon/repeated-word "));
+    let sums = run(&["rule", "sum-mismatch"]);
+    let rows = sums
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" sum-mismatch "))
+        .count();
+    assert!(rows > 5, "{}", sums.stdout);
+    assert!(
+        sums.stdout
+            .starts_with(&format!("检查类型「sum-mismatch」有 {rows} 条规则"))
+    );
+}
+
+#[test]
+fn help_is_chinese_with_examples_and_english_on_request() {
+    let top = run(&["--help"]);
+    assert_eq!(top.code, 0);
+    assert!(
+        top.stdout.contains("用法：report-lint [选项] <命令>"),
+        "{}",
+        top.stdout
+    );
+    assert!(top.stdout.contains("例子：") && !top.stdout.contains("Usage:"));
+    let check = run(&["check", "--help"]);
+    insta::assert_snapshot!("help-check", check.stdout);
+    assert_eq!(run(&["help", "check"]).stdout, check.stdout);
+    assert!(check.stdout.contains("退出码：0"));
+    let en = run(&["check", "--help", "--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("Usage: report-lint check [OPTIONS] <PATH>...")
+    );
+    assert!(en.stdout.contains("Examples:") && en.stdout.contains("Exit status: 0"));
+    // Every option of the English help is in the Chinese one.
+    let flags = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-')))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    for flag in flags(&en.stdout) {
+        assert!(check.stdout.contains(&flag), "{flag}");
+    }
+    // The examples' comments start in one column (CJK is two columns wide).
+    let columns: Vec<usize> = check
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  report-lint ") || l.starts_with("  cat "))
+        .map(|l| l[..l.find("  # ").unwrap()].width())
+        .collect();
+    assert!(
+        columns.len() > 5 && columns.iter().all(|c| *c == columns[0]),
+        "{columns:?}"
+    );
 }
 
 #[test]

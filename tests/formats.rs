@@ -90,6 +90,62 @@ fn a_walk_finds_every_readable_format_and_reports_unreadable_ones() {
 }
 
 #[test]
+fn a_walk_passes_over_hidden_and_ignored_paths_unless_no_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    let report = std::fs::read(common::root().join(REPORT)).unwrap();
+    for f in [
+        "a.txt",
+        ".draft.txt",
+        ".history/b.txt",
+        "build/c.txt",
+        "old/d.txt",
+        "e.txt",
+        "f.md",
+    ] {
+        let p = root.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &report).unwrap();
+    }
+    std::fs::write(root.join(".gitignore"), "build/\ne.txt\n").unwrap();
+    std::fs::write(root.join(".ignore"), "old/\n").unwrap();
+    let walked = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        let r = common::bin()
+            .current_dir(root)
+            .args(&args)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(walked(&["."]), ["./a.txt", "./f.md"]);
+    assert_eq!(
+        walked(&["--no-ignore", "."]),
+        [
+            "./.draft.txt",
+            "./.history/b.txt",
+            "./a.txt",
+            "./build/c.txt",
+            "./e.txt",
+            "./f.md",
+            "./old/d.txt"
+        ]
+    );
+    // Named, a path is checked whatever the ignore files say; a walk of an
+    // ignored folder named on the command line walks it.
+    assert_eq!(walked(&["e.txt", ".draft.txt"]), ["e.txt", ".draft.txt"]);
+    assert_eq!(walked(&["build"]), ["build/c.txt"]);
+}
+
+#[test]
 fn a_folder_with_no_report_is_an_error_that_says_what_was_looked_for() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("README.md"), "# 说明\n").unwrap();

@@ -220,6 +220,7 @@ fn snapshot_rule(pack: &Pack, rule: &CompiledRule, doc: &Document, fired: &[Diag
         meta: Some(FileMeta {
             packs: vec![pack.meta.id.clone()],
             year: doc.year.map(|y| y.year),
+            issuer: None,
         }),
         diagnostics: fired.to_vec(),
     };
@@ -228,6 +229,7 @@ fn snapshot_rule(pack: &Pack, rule: &CompiledRule, doc: &Document, fired: &[Diag
         reports: 1,
         rules: &RULES,
         step_summary: None,
+        fail_on: report_lint::diagnostic::Severity::Error,
     };
     let mut out = Vec::new();
     for format in [Format::Concise, Format::Human] {
@@ -351,6 +353,7 @@ fn corpus_rules_are_documented_and_exercised() -> usize {
                 reports: bad.len(),
                 rules: &RULES,
                 step_summary: None,
+                fail_on: report_lint::diagnostic::Severity::Error,
             };
             let mut out = Vec::new();
             for format in [Format::Concise, Format::Human] {

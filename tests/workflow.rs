@@ -16,6 +16,7 @@ fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .args(args)
         .stdin(Stdio::null())
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
         .env_remove("GITHUB_STEP_SUMMARY");
     for (k, v) in env {
         cmd.env(k, v);
@@ -86,6 +87,119 @@ fail-on = "warning"
     assert_eq!(v["diagnostics"][0]["severity"], "warning");
     assert_eq!(v["diagnostics"][2]["severity"], "error");
     assert_eq!(r.code, 1);
+}
+
+#[test]
+fn selection_on_the_command_line_wins_over_the_file() {
+    let dir = repo(
+        "select = [\"common/\"]\nignore = [\"common/duplicate-category\"]\n",
+        &[("lc.txt", LC)],
+    );
+    let rules = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push("lc.txt");
+        rules_of(&run_in(dir.path(), &all, &[]))
+    };
+    assert_eq!(
+        rules(&[]),
+        ["lc.txt:common/breakdown-sum", "lc.txt:common/repeated-word"]
+    );
+    // --select replaces the file's select and ignore.
+    assert_eq!(
+        rules(&[
+            "--select",
+            "common/duplicate-category,section-optional-missing"
+        ]),
+        [
+            "lc.txt:gov2008/section-other",
+            "lc.txt:common/duplicate-category"
+        ]
+    );
+    // --extend-select adds to the file's selection, whatever it ignores.
+    assert_eq!(
+        rules(&["--extend-select", "gov2008/,common/duplicate-category"]),
+        [
+            "lc.txt:gov2008/section-other",
+            "lc.txt:common/breakdown-sum",
+            "lc.txt:common/duplicate-category",
+            "lc.txt:common/repeated-word"
+        ]
+    );
+    // --ignore wins over the file and over the other flags.
+    assert_eq!(
+        rules(&["--ignore", "sum-mismatch"]),
+        ["lc.txt:common/repeated-word"]
+    );
+    assert_eq!(
+        rules(&[
+            "--extend-select",
+            "common/duplicate-category",
+            "--ignore",
+            "common/"
+        ]),
+        Vec::<String>::new()
+    );
+    // Names that select nothing: every one reported at once, with the closest name.
+    let bad = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "comon/,sum-mismach",
+            "--ignore",
+            "common/repeated-wrod",
+            "lc.txt",
+        ],
+        &[],
+    );
+    assert_eq!(bad.code, 2);
+    for line in [
+        "--select：没有名为「comon/」的规则或检查类型；是否想写「common/」？",
+        "--select：没有名为「sum-mismach」的规则或检查类型；是否想写「sum-mismatch」？",
+        "--ignore：没有名为「common/repeated-wrod」的规则或检查类型；是否想写「common/repeated-word」？",
+    ] {
+        assert!(bad.stderr.contains(line), "{line}\n{}", bad.stderr);
+    }
+}
+
+#[test]
+fn min_severity_and_quiet_hide_findings_below() {
+    let severities = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push(LC);
+        let r = run(&all);
+        let v = json(&r);
+        let s: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["severity"].as_str().unwrap().to_string())
+            .collect();
+        (s, r.code)
+    };
+    assert_eq!(severities(&[]).0, ["info", "error", "warning", "warning"]);
+    assert_eq!(
+        severities(&["--min-severity", "warning"]),
+        (vec!["error".into(), "warning".into(), "warning".into()], 1)
+    );
+    assert_eq!(severities(&["-q"]), (vec!["error".to_string()], 1));
+    assert_eq!(severities(&["--quiet"]).0, ["error"]);
+    // Only what is shown changes: the exit status counts every finding
+    // (OUTPUT.md). 同江 has warnings and notes only.
+    let tj = "examples/tongjiang-2017.txt";
+    assert_eq!(run(&["check", "-q", tj]).code, 0);
+    let quiet = run(&["check", "-q", "--fail-on", "warning", tj]);
+    assert_eq!(
+        (quiet.code, quiet.stdout.as_str()),
+        (1, "1 file: 0 errors, 0 warnings, 0 notes\n")
+    );
+    assert_eq!(
+        run(&["check", "-q", "--min-severity", "info", tj]).code,
+        2,
+        "one or the other"
+    );
 }
 
 #[test]
@@ -236,6 +350,64 @@ reason = "已改正，留作示例"
 }
 
 #[test]
+fn unused_suppressions_only_for_the_reports_checked() {
+    // A pre-commit run checks the staged reports only: the suppressions of
+    // the others' findings hid nothing because their reports were not read.
+    let dir = repo(
+        r#"
+[[suppress]]
+path = "lc.txt"
+rule = "common/percent"
+reason = "已改正"
+
+[[suppress]]
+path = "gs.txt"
+rule = "common/percent"
+reason = "已改正"
+
+[[suppress]]
+path = "lc.txt"
+rule = "common/copied-report"
+reason = "与上年相同是有意的"
+"#,
+        &[("lc.txt", LC), ("gs.txt", GS)],
+    );
+    let unused = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "concise"];
+        all.extend_from_slice(args);
+        run_in(dir.path(), &all, &[])
+            .stdout
+            .lines()
+            .filter(|l| l.contains("[unused-suppression]"))
+            .map(|l| l.split(": ").next().unwrap().to_string())
+            .collect()
+    };
+    // lc.txt alone: its own suppression of common/year; not gs.txt's, and
+    // not the corpus rule's (one report is compared with none).
+    assert_eq!(unused(&["lc.txt"]), ["report-lint.toml:4:8"]);
+    assert_eq!(unused(&["gs.txt"]), ["report-lint.toml:9:8"]);
+    assert_eq!(
+        unused(&["lc.txt", "gs.txt"]),
+        [
+            "report-lint.toml:4:8",
+            "report-lint.toml:9:8",
+            "report-lint.toml:14:8"
+        ]
+    );
+    // No report matched at all: nothing to say.
+    let other = repo(
+        "[[suppress]]\npath = \"other.txt\"\nrule = \"common/year\"\nreason = \"x\"\n",
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(
+        other.path(),
+        &["check", "--format", "concise", "lc.txt"],
+        &[],
+    );
+    assert!(!r.stdout.contains("unused-suppression"), "{}", r.stdout);
+}
+
+#[test]
 fn config_errors_point_into_the_file() {
     for (config, at, msg) in [
         ("selct = [\"x\"]\n", "1:1", "未知的键「selct」"),
@@ -283,6 +455,88 @@ fn config_errors_point_into_the_file() {
         "{}",
         human.stdout
     );
+}
+
+#[test]
+fn every_configuration_error_is_shown_at_once() {
+    let dir = repo(
+        r#"selct = ["common/"]
+ignore = ["common/repeated-wrod"]
+pack = "gov2008"
+fail-on = "fatal"
+
+[[per-file]]
+glob = "a/[b"
+ignor = ["x"]
+
+[severity]
+"common/year" = "loud"
+
+[[suppress]]
+path = "*.txt"
+rule = "common/year"
+reasn = "x"
+"#,
+        &[("lc.txt", LC)],
+    );
+    let r = run_in(dir.path(), &["check", "--format", "concise", "lc.txt"], &[]);
+    assert_eq!(r.code, 2);
+    let errors: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("report-lint.toml:"))
+        .collect();
+    let expected = [
+        ("1:1", "未知的键「selct」"),
+        ("2:11", "没有名为「common/repeated-wrod」的规则或检查类型"),
+        ("3:8", "没有名为「gov2008」的规则包"),
+        ("4:11", "严重级别「fatal」无效"),
+        ("7:8", "glob「a/[b」无效"),
+        ("8:1", "未知的键「ignor」"),
+        ("11:17", "严重级别「loud」无效"),
+        ("15:8", "suppress 必须写明 reason"),
+        ("16:1", "未知的键「reasn」"),
+    ];
+    assert_eq!(errors.len(), expected.len(), "{}", r.stdout);
+    for (line, (at, msg)) in errors.iter().zip(expected) {
+        assert!(
+            line.starts_with(&format!("report-lint.toml:{at}: error[config-error] "))
+                && line.contains(msg),
+            "{at} {msg}: {line}"
+        );
+    }
+    assert!(
+        r.stdout.contains("lc.txt:65:9"),
+        "the reports are still checked"
+    );
+    // Each with the closest name, where there is one.
+    let human = run_in(dir.path(), &["check", "--color", "never", "lc.txt"], &[]);
+    for help in [
+        "是否想写「select」？",
+        "是否想写「ignore」？",
+        "是否想写「reason」？",
+        "是否想写「common/repeated-word」？",
+        "是否想写「gov-2008」？",
+    ] {
+        assert!(human.stdout.contains(help), "{help}\n{}", human.stdout);
+    }
+    // Syntax errors: one a line (the parser's later errors on a line follow
+    // from its first), every line.
+    let broken = repo("a = \nb = \"x\"\nc = [1, 2\n", &[("lc.txt", LC)]);
+    let r = run_in(
+        broken.path(),
+        &["check", "--format", "concise", "lc.txt"],
+        &[],
+    );
+    let at: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("report-lint.toml:"))
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(at.len(), 2, "{}", r.stdout);
+    assert!(at[0].starts_with("report-lint.toml:1:"), "{at:?}");
+    assert!(at[1].starts_with("report-lint.toml:3:"), "{at:?}");
 }
 
 #[test]
@@ -389,6 +643,72 @@ fn sarif_structure() {
 }
 
 #[test]
+fn sarif_uris_are_encoded_and_fingerprints_follow_the_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("年报 2017");
+    std::fs::create_dir(&folder).unwrap();
+    let report = folder.join("陵川#1.txt");
+    std::fs::copy(common::root().join(LC), &report).unwrap();
+    let sarif = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "sarif"];
+        all.extend_from_slice(args);
+        let v = json(&run_in(dir.path(), &all, &[]));
+        v["runs"][0]["results"].as_array().unwrap().clone()
+    };
+    let uri = |res: &serde_json::Value| {
+        res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let encoded = "%E5%B9%B4%E6%8A%A5%202017/%E9%99%B5%E5%B7%9D%231.txt";
+    // A relative path: a relative reference, percent-encoded.
+    let relative = sarif(&["年报 2017/陵川#1.txt"]);
+    assert_eq!(uri(&relative[0]), encoded);
+    // An absolute path: a file:// URI.
+    let absolute = sarif(&[report.to_str().unwrap()]);
+    // (a temporary directory's path needs no encoding)
+    assert_eq!(
+        uri(&absolute[0]),
+        format!("file://{}/{encoded}", dir.path().display())
+    );
+    // partialFingerprints: the baseline's key, hashed; lines moving above a
+    // finding leave it unchanged, a new finding has its own.
+    let fingerprints = |results: &[serde_json::Value]| -> Vec<(String, String)> {
+        results
+            .iter()
+            .map(|r| {
+                let f = r["partialFingerprints"]["reportLintKey/v1"]
+                    .as_str()
+                    .unwrap();
+                assert!(
+                    f.len() == 64 && f.bytes().all(|b| b.is_ascii_hexdigit()),
+                    "{f}"
+                );
+                (r["ruleId"].as_str().unwrap().to_string(), f.to_string())
+            })
+            .collect()
+    };
+    let before = fingerprints(&relative);
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("（内部稿）\n\n{text}")).unwrap();
+    let moved = sarif(&["年报 2017/陵川#1.txt"]);
+    assert_ne!(
+        moved[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        relative[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    );
+    assert_eq!(fingerprints(&moved), before);
+    std::fs::write(
+        &report,
+        text.replace("强化制度机制建设", "强化制度制度机制建设"),
+    )
+    .unwrap();
+    let edited = fingerprints(&sarif(&["年报 2017/陵川#1.txt"]));
+    assert_eq!(edited.len(), before.len() + 1);
+    assert!(before.iter().all(|f| edited.contains(f)));
+}
+
+#[test]
 fn github_annotations_and_step_summary() {
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
@@ -411,17 +731,10 @@ fn github_annotations_and_step_summary() {
     assert!(md.contains("| examples/lingchuan-2017.txt | 65:9 | warning | `common/repeated-word` | 词语「信息」连续重复 |"), "{md}");
 }
 
-#[test]
-fn junit_is_xml() {
-    let r = run(&[
-        "check",
-        "--format",
-        "junit",
-        LC,
-        "tests/fixtures/inputs/clean.txt",
-    ]);
-    let mut reader = quick_xml::Reader::from_str(&r.stdout);
-    let (mut cases, mut failures) = (0, 0);
+/// Test cases, failures and `system-out` elements of a JUnit document.
+fn junit_counts(xml: &str) -> (usize, usize, usize) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut cases, mut failures, mut outputs) = (0, 0, 0);
     loop {
         match reader.read_event().expect("well-formed XML") {
             quick_xml::events::Event::Eof => break,
@@ -429,17 +742,46 @@ fn junit_is_xml() {
                 match e.name().as_ref() {
                     "testcase" => cases += 1,
                     "failure" => failures += 1,
+                    "system-out" => outputs += 1,
                     _ => {}
                 }
             }
             _ => {}
         }
     }
+    (cases, failures, outputs)
+}
+
+#[test]
+fn junit_follows_fail_on() {
+    let clean = "tests/fixtures/inputs/clean.txt";
+    // 陵川: 1 error, 2 warnings, 1 note (the JSON summary says so too).
+    let summary = json(&run(&["check", "--format", "json", LC]))["summary"].clone();
     assert_eq!(
-        (cases, failures),
-        (5, 4),
-        "four findings in 陵川, one passing case for the clean report"
+        (&summary["errors"], &summary["warnings"], &summary["infos"]),
+        (&1.into(), &2.into(), &1.into())
     );
+    let junit = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "junit"];
+        args.extend_from_slice(extra);
+        args.extend([LC, clean]);
+        let r = run(&args);
+        (junit_counts(&r.stdout), r.code, r.stdout)
+    };
+    // Default threshold error: the error fails, the warnings and the note
+    // are passing cases carrying their text; the clean report one passing case.
+    let (counts, code, xml) = junit(&[]);
+    assert_eq!((counts, code), ((5, 1, 3), 1), "{xml}");
+    assert!(
+        xml.contains("<system-out>examples/lingchuan-2017.txt:65:9: warning[common/repeated-word] 词语「信息」连续重复"),
+        "{xml}"
+    );
+    assert_eq!(junit(&["--fail-on", "warning"]).0, (5, 3, 1));
+    assert_eq!(junit(&["--fail-on", "info"]).0, (5, 4, 0));
+    // The configuration's fail-on counts as the flag does.
+    let dir = repo("fail-on = \"warning\"\n", &[("lc.txt", LC)]);
+    let r = run_in(dir.path(), &["check", "--format", "junit", "lc.txt"], &[]);
+    assert_eq!(junit_counts(&r.stdout), (4, 3, 1));
 }
 
 #[test]
@@ -456,8 +798,9 @@ fn statistics_count_per_rule() {
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("    4  gov2008/section-other            section-optional-missing   info\n")
+        r.stdout.contains(
+            "    4  gov2008/section-other               section-optional-missing  info\n"
+        )
     );
     assert!(r.stdout.contains("    1  common/breakdown-sum"));
     assert_eq!(r.code, 1);
@@ -490,6 +833,50 @@ fn init_completions_and_man() {
         "{}",
         &man.stdout[..80.min(man.stdout.len())]
     );
+    // A page per subcommand, each with EXIT STATUS, ENVIRONMENT and FILES.
+    let sections = [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES"];
+    for page in [&man.stdout, &run(&["man", "check"]).stdout] {
+        for s in sections {
+            assert!(page.contains(s), "{s}");
+        }
+    }
+    let check = run(&["man", "check"]).stdout;
+    assert!(
+        check.contains(".TH report-lint-check 1"),
+        "{}",
+        &check[..200]
+    );
+    assert!(check.contains("FORCE_COLOR") && check.contains("report\\-lint.toml"));
+    assert!(check.contains("\\-\\-no\\-ignore"), "check's own options");
+    assert_eq!(run(&["man", "frobnicate"]).code, 2);
+    let out = dir.path().join("man");
+    let r = run(&["man", "--lang", "en", "--dir", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "report-lint-check.1",
+            "report-lint-completions.1",
+            "report-lint-config.1",
+            "report-lint-init.1",
+            "report-lint-man.1",
+            "report-lint-rule.1",
+            "report-lint-rules.1",
+            "report-lint.1"
+        ]
+    );
+    for p in &pages {
+        let text = std::fs::read_to_string(out.join(p)).unwrap();
+        for s in sections {
+            assert!(text.contains(s), "{p}: {s}");
+        }
+        assert!(text.contains("When set and not empty"), "{p}: English");
+    }
 }
 
 #[test]

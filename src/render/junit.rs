@@ -1,13 +1,19 @@
 //! `--format junit`: a JUnit XML report (GitLab, Jenkins): one test suite per
-//! report, one failing test case per finding, one passing case for a clean report.
+//! report, one test case per finding — failing at or above `--fail-on`, a
+//! passing case carrying its text (`system-out`) below it, as the exit status
+//! counts them — and one passing case for a report without findings.
 
 use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use crate::diagnostic::FileReport;
+use crate::diagnostic::{FileReport, Severity};
 
-pub fn render_junit(results: &[FileReport], w: &mut dyn Write) -> io::Result<()> {
+pub fn render_junit(
+    results: &[FileReport],
+    fail_on: Severity,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let mut report = Report::new("report-lint");
     for r in results {
         let mut suite = TestSuite::new(r.source.path.clone());
@@ -16,10 +22,7 @@ pub fn render_junit(results: &[FileReport], w: &mut dyn Write) -> io::Result<()>
         }
         for d in &r.diagnostics {
             let p = r.position(d.span.start);
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status.set_message(d.message.clone());
-            status.set_type(d.severity.as_str());
-            status.set_description(format!(
+            let text = format!(
                 "{}:{}:{}: {}[{}] {}{}",
                 r.source.path,
                 p.line,
@@ -30,9 +33,22 @@ pub fn render_junit(results: &[FileReport], w: &mut dyn Write) -> io::Result<()>
                 d.help
                     .as_ref()
                     .map_or_else(String::new, |h| format!("\n{h}"))
-            ));
+            );
+            let failing = d.severity >= fail_on;
+            let status = if failing {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status.set_message(d.message.clone());
+                status.set_type(d.severity.as_str());
+                status.set_description(text.clone());
+                status
+            } else {
+                TestCaseStatus::success()
+            };
             let mut case = TestCase::new(format!("{} ({}:{})", d.rule, p.line, p.column), status);
             case.set_classname(r.source.path.clone());
+            if !failing {
+                case.set_system_out(text);
+            }
             suite.add_test_case(case);
         }
         report.add_test_suite(suite);

@@ -1,12 +1,15 @@
 //! Renderers: the only code that writes findings out. One file per format;
 //! each takes the sorted results and a writer.
 
+mod csv;
 pub mod escape;
 mod excerpt;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod junit;
+mod rdjson;
 mod sarif;
 
 use std::io::{self, Write};
@@ -34,6 +37,12 @@ pub enum Format {
     Github,
     /// JUnit XML, for GitLab and Jenkins test reports.
     Junit,
+    /// One CSV row per report: path, issuer, year, pack, counts, top rules.
+    Csv,
+    /// GitLab Code Quality JSON, shown inline in merge requests.
+    Gitlab,
+    /// reviewdog's Diagnostic JSON (rdjson), with ranges.
+    Rdjson,
 }
 
 /// What renderers may need besides the results.
@@ -43,6 +52,9 @@ pub struct RenderCtx<'a> {
     pub rules: &'a crate::engine::RuleSet,
     /// Where the github format appends its Markdown summary.
     pub step_summary: Option<std::path::PathBuf>,
+    /// The lowest severity that fails the run (`--fail-on`): JUnit makes
+    /// findings below it passing test cases.
+    pub fail_on: Severity,
 }
 
 /// Counts over all results.
@@ -111,7 +123,10 @@ pub fn render(
         Format::Json => render_json(results, reports, w),
         Format::Jsonl => render_jsonl(results, w),
         Format::Sarif => sarif::render_sarif(results, ctx.rules, w),
-        Format::Junit => junit::render_junit(results, w),
+        Format::Junit => junit::render_junit(results, ctx.fail_on, w),
+        Format::Csv => csv::render_csv(results, w),
+        Format::Gitlab => gitlab::render_gitlab(results, w),
+        Format::Rdjson => rdjson::render_rdjson(results, w),
         Format::Github => match &ctx.step_summary {
             Some(path) => {
                 let mut f = std::fs::OpenOptions::new()
@@ -125,12 +140,23 @@ pub fn render(
     }
 }
 
-/// `--statistics`: how many findings each rule has, most first.
+/// `--statistics`: how many findings each rule has, most first (ties by
+/// rule). As JSON for `--format json`/`jsonl` (`{"version": 1, "rules":
+/// [{"rule", "check", "severity", "count"}], "summary"}`), as CSV for
+/// `--format csv`, else an aligned table and the summary line.
 pub fn render_statistics(
+    format: Format,
     results: &[FileReport],
     reports: usize,
     w: &mut dyn Write,
 ) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        rule: &'a str,
+        check: &'a str,
+        severity: Severity,
+        count: usize,
+    }
     let mut counts: std::collections::BTreeMap<(&str, &str, Severity), usize> =
         std::collections::BTreeMap::new();
     for d in results.iter().flat_map(|r| &r.diagnostics) {
@@ -138,12 +164,63 @@ pub fn render_statistics(
             .entry((d.rule.as_str(), d.check.as_str(), d.severity))
             .or_default() += 1;
     }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for ((rule, check, sev), n) in rows {
-        writeln!(w, "{n:>5}  {rule:<32} {check:<26} {sev}")?;
+    let mut rows: Vec<Row> = counts
+        .into_iter()
+        .map(|((rule, check, severity), count)| Row {
+            rule,
+            check,
+            severity,
+            count,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then((a.rule, a.check, a.severity).cmp(&(b.rule, b.check, b.severity)))
+    });
+    let summary = Summary::of(results, reports);
+    match format {
+        Format::Json | Format::Jsonl => {
+            #[derive(serde::Serialize)]
+            struct Doc<'a> {
+                version: u32,
+                rules: &'a [Row<'a>],
+                summary: Summary,
+            }
+            let doc = Doc {
+                version: 1,
+                rules: &rows,
+                summary,
+            };
+            serde_json::to_writer_pretty(&mut *w, &doc)?;
+            writeln!(w)
+        }
+        Format::Csv => {
+            let mut out = ::csv::Writer::from_writer(w);
+            out.write_record(["count", "rule", "check", "severity"])?;
+            for r in &rows {
+                out.write_record([&r.count.to_string(), r.rule, r.check, r.severity.as_str()])?;
+            }
+            out.flush()
+        }
+        _ => {
+            let width =
+                |f: fn(&Row) -> usize, min: usize| rows.iter().map(f).max().unwrap_or(0).max(min);
+            let (n, rule, check) = (
+                width(|r| r.count.to_string().len(), 5),
+                width(|r| r.rule.len(), 0),
+                width(|r| r.check.len(), 0),
+            );
+            for r in &rows {
+                writeln!(
+                    w,
+                    "{:>n$}  {:<rule$}  {:<check$}  {}",
+                    r.count, r.rule, r.check, r.severity
+                )?;
+            }
+            writeln!(w, "{}", summary.line())
+        }
     }
-    writeln!(w, "{}", Summary::of(results, reports).line())
 }
 
 fn render_concise(results: &[FileReport], reports: usize, w: &mut dyn Write) -> io::Result<()> {

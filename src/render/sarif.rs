@@ -1,9 +1,13 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services (GitHub), with
 //! the metadata of every rule used and columns in Unicode code points.
+//! Artifact URIs are percent-encoded (RFC 3986; an absolute path is a
+//! `file://` URI), and each result carries the baseline's key as a hash in
+//! `partialFingerprints`, so a finding is followed across commits.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use crate::diagnostic::FileReport;
@@ -16,6 +20,46 @@ fn level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
+    }
+}
+
+/// Bytes percent-encoded in a URI's path: all but RFC 3986's unreserved
+/// characters, sub-delimiters, `@` and `/` (non-ASCII is always encoded).
+/// `:` is encoded too: in a relative reference's first segment it would read
+/// as a scheme.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A report's path as a SARIF `artifactLocation.uri`: relative paths as a
+/// percent-encoded relative reference (`/` separated), absolute ones as a
+/// `file://` URI (`file:///C:/…` for a Windows drive).
+pub fn artifact_uri(path: &str) -> String {
+    let slashed = path.replace('\\', "/");
+    let bytes = slashed.as_bytes();
+    let drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    if drive {
+        let (letter, rest) = slashed.split_at(2);
+        format!("file:///{letter}{}", utf8_percent_encode(rest, PATH))
+    } else if slashed.starts_with('/') {
+        format!("file://{}", utf8_percent_encode(&slashed, PATH))
+    } else {
+        utf8_percent_encode(&slashed, PATH).to_string()
     }
 }
 
@@ -53,7 +97,7 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
         .iter()
         .flat_map(|r| {
             r.diagnostics.iter().map(move |d| {
-                let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": r.source.path.replace('\\', "/")}}});
+                let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": artifact_uri(&r.source.path)}}});
                 match r.place(d.span.start) {
                     // A Word file has no lines a viewer can show: the place
                     // is its paragraph or table cell.
@@ -69,7 +113,11 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
                     .labels
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| json!({"id": i, "message": {"text": l.message}, "physicalLocation": {"artifactLocation": {"uri": r.source.path.replace('\\', "/")}, "region": region(r, l.span)}}))
+                    .map(|(i, l)| {
+                        // A label of a finding across reports points into the other report.
+                        let at = super::file_of(results, r, l.file).unwrap_or(r);
+                        json!({"id": i, "message": {"text": l.message}, "physicalLocation": {"artifactLocation": {"uri": artifact_uri(&at.source.path)}, "region": region(at, l.span)}})
+                    })
                     .collect();
                 let mut text = d.message.clone();
                 if let Some(h) = &d.help {
@@ -83,6 +131,9 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
                     "message": {"text": text},
                     "locations": [loc],
                     "relatedLocations": related,
+                    "partialFingerprints": {
+                        "reportLintKey/v1": crate::baseline::fingerprint_hash(results, r, d),
+                    },
                 });
                 if let Some(f) = d.fix.as_ref().filter(|_| r.has_source()) {
                     let replacements: Vec<Value> = f
@@ -93,7 +144,7 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
                     result["fixes"] = json!([{
                         "description": {"text": f.message},
                         "artifactChanges": [{
-                            "artifactLocation": {"uri": r.source.path.replace('\\', "/")},
+                            "artifactLocation": {"uri": artifact_uri(&r.source.path)},
                             "replacements": replacements,
                         }],
                     }]);
@@ -118,4 +169,29 @@ pub fn render_sarif(results: &[FileReport], rules: &RuleSet, w: &mut dyn Write) 
     });
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn uris_are_percent_encoded_and_absolute_paths_are_file_uris() {
+        assert_eq!(artifact_uri("examples/a.txt"), "examples/a.txt");
+        assert_eq!(
+            artifact_uri("报告/2023 年 #1.txt"),
+            "%E6%8A%A5%E5%91%8A/2023%20%E5%B9%B4%20%231.txt"
+        );
+        assert_eq!(artifact_uri("a:b.txt"), "a%3Ab.txt");
+        assert_eq!(artifact_uri("dir\\r 1.txt"), "dir/r%201.txt");
+        assert_eq!(
+            artifact_uri("/srv/年报/a%b.txt"),
+            "file:///srv/%E5%B9%B4%E6%8A%A5/a%25b.txt"
+        );
+        assert_eq!(
+            artifact_uri("C:\\报告\\a.txt"),
+            "file:///C:/%E6%8A%A5%E5%91%8A/a.txt"
+        );
+        assert_eq!(artifact_uri("<stdin>"), "%3Cstdin%3E");
+    }
 }

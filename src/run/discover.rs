@@ -1,6 +1,9 @@
 //! Turning the paths a user gives into inputs: files as given, directories
 //! walked for report files in sorted order; what cannot be walked becomes a
-//! broken input that is reported, and the walk goes on.
+//! broken input that is reported, and the walk goes on. A walk passes over
+//! hidden files and folders and what `.gitignore` (in a git repository),
+//! `.ignore` and git's excludes leave out (the `ignore` crate, as ripgrep
+//! walks) unless `Walk::no_ignore`; a path given by name is always checked.
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +40,9 @@ pub struct Walk<'a> {
     /// read (.doc, .pdf, …) are reported so that a folder of them is not
     /// passed as checked.
     pub extensions: Option<&'a [String]>,
+    /// Walk hidden files and folders and what `.gitignore`, `.ignore` and
+    /// git's excludes leave out (`--no-ignore`).
+    pub no_ignore: bool,
 }
 
 /// Expands paths into inputs: files as given, directories walked for report
@@ -57,18 +63,27 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                 message: "路径不存在".to_string(),
             });
         } else if path.is_dir() {
-            let walk = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .follow_links(walk_opts.follow);
+            let walk = ignore::WalkBuilder::new(path)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .follow_links(walk_opts.follow)
+                .standard_filters(!walk_opts.no_ignore)
+                .build();
             for entry in walk {
+                // Only an entry for standard input has no file type; a walk
+                // of a directory yields none.
+                let entry = entry.map(|e| {
+                    let t = e.file_type();
+                    (e, t)
+                });
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_report_name(e.path(), walk_opts) => {
+                    Ok((_, None)) => {}
+                    Ok((e, Some(t))) if t.is_file() && is_report_name(e.path(), walk_opts) => {
                         if !excluded(&e.path().display().to_string()) {
                             out.push(Input::File(e.into_path()))
                         }
                     }
-                    Ok(e)
-                        if e.file_type().is_file()
+                    Ok((e, Some(t)))
+                        if t.is_file()
                             && walk_opts.extensions.is_none()
                             && !excluded(&e.path().display().to_string()) =>
                     {
@@ -82,9 +97,9 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                     }
                     // A report-named FIFO, socket or device: reading it could
                     // block or never end; named explicitly, it is read bounded.
-                    Ok(e)
-                        if !e.file_type().is_dir()
-                            && !e.file_type().is_symlink()
+                    Ok((e, Some(t)))
+                        if !t.is_dir()
+                            && !t.is_symlink()
                             && is_report_name(e.path(), walk_opts) =>
                     {
                         if !excluded(&e.path().display().to_string()) {
@@ -99,13 +114,13 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                         }
                     }
                     Ok(_) => {}
-                    Err(e) => out.push(Input::Broken {
-                        path: e.path().map_or_else(
-                            || path.display().to_string(),
-                            |p| p.display().to_string(),
-                        ),
-                        message: walk_message(&e),
-                    }),
+                    Err(e) => {
+                        let (at, message) = walk_error(&e);
+                        out.push(Input::Broken {
+                            path: at.unwrap_or(path).display().to_string(),
+                            message,
+                        })
+                    }
                 }
             }
         } else if !excluded(&path.display().to_string()) {
@@ -163,13 +178,16 @@ pub fn looked_for(walk: &Walk<'_>) -> String {
     list.join("、")
 }
 
-fn walk_message(e: &walkdir::Error) -> String {
-    if e.loop_ancestor().is_some() {
-        "符号链接形成循环，已跳过".to_string()
-    } else if let Some(io) = e.io_error() {
-        format!("无法读取目录项：{}", io_message(io))
-    } else {
-        format!("无法读取目录项：{e}")
+/// Where a walk failed and why.
+fn walk_error(e: &ignore::Error) -> (Option<&Path>, String) {
+    match e {
+        ignore::Error::WithPath { path, err } => (Some(path), walk_error(err).1),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
+        ignore::Error::Loop { child, .. } => (Some(child), "符号链接形成循环，已跳过".to_string()),
+        ignore::Error::Io(io) => (None, format!("无法读取目录项：{}", io_message(io))),
+        other => (None, format!("无法读取目录项：{other}")),
     }
 }
 

@@ -332,6 +332,10 @@ pub fn check_one(
         .issuer_name
         .as_deref()
         .map(|n| (n, effective.issuer_aliases.as_slice()));
+    let issuer = effective.issuer_name.clone().or_else(|| {
+        doc.title
+            .and_then(|t| crate::analysis::issuer::title_name(doc.slice(t)))
+    });
     let facts = ReportFacts::collect_wanted(&cx, id, &path, &templates, wanted, named);
     drop(cx);
     let mut names: Vec<String> = packs.iter().map(|p| p.meta.id.clone()).collect();
@@ -345,7 +349,11 @@ pub fn check_one(
     source.map = read.map;
     let report = FileReport {
         source,
-        meta: Some(FileMeta { packs: names, year }),
+        meta: Some(FileMeta {
+            packs: names,
+            year,
+            issuer,
+        }),
         diagnostics,
     };
     (report, Some(facts))

@@ -25,6 +25,7 @@ pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_report-lint"));
     c.current_dir(root())
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
         .env_remove("GITHUB_STEP_SUMMARY");
     c
 }

@@ -50,6 +50,7 @@ pub fn check_all(texts: &[&str]) -> Vec<(String, Vec<Finding>)> {
         .arg(dir.path())
         .current_dir(dir.path())
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
         .env_remove("GITHUB_STEP_SUMMARY")
         .output()
         .expect("run report-lint");
