@@ -536,3 +536,75 @@ fn inline_enumerations_run_in_order() {
         assert!(fired(good).is_empty(), "{good}");
     }
 }
+
+/// `text` as a PDF copy hard-wraps it: each line longer than `width`
+/// characters cut into lines of `width` (headings are short and stay whole).
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for piece in chars.chunks(width) {
+            out.extend(piece);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// (rule, message) of every finding, sorted: what a report says, wherever it says it.
+fn said(text: &str) -> Vec<(String, String)> {
+    let mut f: Vec<_> = check_text(text)
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.clone(), d.message.clone()))
+        .collect();
+    f.sort();
+    f
+}
+
+/// Hard-wrapped lines are joined before paragraph-level checks: a breakdown
+/// whose total, 其中 and parts are cut by the wraps (a figure too) reads as
+/// it does unwrapped, and a word written twice across a wrap is found. The
+/// findings still point into the text as it was given.
+#[test]
+fn hard_wrapped_lines_are_read_joined() {
+    let report = "某县人民政府2023年政府信息公开工作年度报告
+一、总体情况
+2023年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，不断创新工作方法，全年主动公开政府信息2460条，其中县级1722条，乡镇748条；全县通过政府网站主动公开政策文件86件，解读材料32篇，回应社会关切问题15次。
+二、主动公开政府信息情况
+全县全年召开新闻发布会12场、政策吹风会5场，合计18场，各单位均按照规定的程序，严格落实信息发布保密审查制度，规范审核信息内容，确保公开信息准确无误，并在规定时限内完成发布工作。
+三、收到和处理政府信息公开申请情况
+全年共收到政府信息公开申请35件，其中自然人申请30件，法人或其他组织申请5件，均已按时答复，无逾期答复情况发生，答复质量进一步提高。
+四、政府信息公开行政复议、行政诉讼情况
+全年未发生政府信息公开行政复议、行政诉讼，各单位依法依规办理申请，群众满意度进一步提升，工作成效明显。
+五、存在的主要问题及改进情况
+基层公开不够规范，政策解读形式单一，部分单位信息更新不及时，需要在今后的工作中加以改进，进一步提升政府信息公开的质量和实效。
+六、其他需要报告的事项
+本年度未收取信息处理费，无其他需要报告的事项，特此报告。
+";
+    let plain = said(report);
+    assert!(
+        plain.iter().any(|f| f.0 == "common/breakdown-sum"),
+        "{plain:?}"
+    );
+    // At 23 the total is cut (「24\n60条」), at 26 and 29 a part (「1\n722条」,
+    // 「74\n8条」), at 30 only words.
+    for (width, cut) in [(23, "24\n60"), (26, "1\n722"), (29, "74\n8"), (30, "")] {
+        let wrapped = hard_wrap(report, width);
+        assert!(wrapped.contains(cut), "{wrapped}");
+        assert_eq!(said(&wrapped), plain, "width {width}:\n{wrapped}");
+    }
+    // 「审核」 written twice, the second at the head of the next line; the
+    // finding covers both, the break between them included.
+    let twice = report.replace("规范审核信息内容", "规范审核审核信息内容");
+    let wrapped = hard_wrap(&twice, 30);
+    let r = check_text(&wrapped);
+    let found: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/repeated-word")
+        .map(|d| &wrapped[d.span.start..d.span.end])
+        .collect();
+    assert!(wrapped.contains("审核\n审核"), "{wrapped}");
+    assert_eq!(found, ["审核\n审核"]);
+}

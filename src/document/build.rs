@@ -39,9 +39,28 @@ impl Document {
         lines: LineIndex,
         paragraphs: Vec<Paragraph>,
         body_end: usize,
+        mut tables: Vec<Table>,
+    ) -> Document {
+        // A PDF copy's wrapped lines are one paragraph: every structure
+        // below (sentences, figures, lists, headings) is read across them.
+        let wrapped_at = super::wrap::wrap_width(&text, &paragraphs);
+        let paragraphs = match wrapped_at {
+            Some(width) => super::wrap::join(&text, paragraphs, width, &mut tables),
+            None => paragraphs,
+        };
+        Document::assemble(text, lines, paragraphs, body_end, tables, wrapped_at)
+    }
+
+    fn assemble(
+        text: String,
+        lines: LineIndex,
+        paragraphs: Vec<Paragraph>,
+        body_end: usize,
         tables: Vec<Table>,
+        wrapped_at: Option<usize>,
     ) -> Document {
         let mut doc = Document {
+            wrapped_at,
             body_end,
             text,
             lines,
@@ -94,6 +113,7 @@ impl Document {
             paragraphs,
             body_end,
             tables,
+            wrapped_at,
             ..
         } = self;
         let trim = |span: Span| {
@@ -175,7 +195,9 @@ impl Document {
                 }
             }
         }
-        Document::build(text, lines, out, body_end, tables)
+        // The paragraphs are joined already: the width the copy wrapped at
+        // stays what the whole text showed.
+        Document::assemble(text, lines, out, body_end, tables, wrapped_at)
     }
 
     fn read_prose(&mut self) {
@@ -185,8 +207,25 @@ impl Document {
             }
             let text = &self.text[p.span.range()];
             if self.quantities_stopped_at.is_none() {
-                self.quantities_stopped_at =
-                    read_quantities_into(text, p.span.start, MAX_QUANTITIES, &mut self.quantities);
+                self.quantities_stopped_at = if self.wrapped_at.is_some() && text.contains('\n') {
+                    // A figure cut by a wrap (「24\n60条」) is read whole from
+                    // the joined view, its spans mapped back.
+                    let joined = super::Joined::new(&self.text, p.span);
+                    let from = self.quantities.len();
+                    let stopped = read_quantities_into(
+                        joined.text(),
+                        0,
+                        MAX_QUANTITIES,
+                        &mut self.quantities,
+                    );
+                    for q in &mut self.quantities[from..] {
+                        q.span = joined.span(q.span.start, q.span.end);
+                        q.number = joined.span(q.number.start, q.number.end);
+                    }
+                    stopped.map(|at| joined.start(at))
+                } else {
+                    read_quantities_into(text, p.span.start, MAX_QUANTITIES, &mut self.quantities)
+                };
             }
             let mut start = 0;
             for (i, c) in text.char_indices() {
@@ -197,9 +236,20 @@ impl Document {
                         paragraph: pi,
                     });
                     start = end;
+                    // A sentence of joined lines opens after the break.
+                    if text[end..].starts_with('\n') {
+                        start += text[end..].len()
+                            - text[end..]
+                                .trim_start_matches(crate::source::text::is_space)
+                                .len();
+                    }
                 }
             }
-            if start < text.len() {
+            if start < text.len()
+                && !text[start..]
+                    .trim_matches(crate::source::text::is_space)
+                    .is_empty()
+            {
                 self.sentences.push(Sentence {
                     span: Span::new(p.span.start + start, p.span.end),
                     paragraph: pi,
