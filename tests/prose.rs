@@ -608,3 +608,69 @@ fn hard_wrapped_lines_are_read_joined() {
     assert!(wrapped.contains("审核\n审核"), "{wrapped}");
     assert_eq!(found, ["审核\n审核"]);
 }
+
+/// The format notice a report cites bounds its year: a notice of year N
+/// issued the format of the reports on N onwards. A yearless report takes
+/// the notice's pack; a title year before the notice's gives way to a
+/// witness the rest of the report does not contradict.
+#[test]
+fn the_cited_format_notice_bounds_the_report_year() {
+    const CITED_2021: &str = "根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，编制本报告。";
+    let packs = |preface: &str| {
+        let text = format!(
+            "某县人民政府政府信息公开工作年度报告\n{preface}\n一、总体情况\n本年度工作情况良好。\n"
+        );
+        let r = check_text(&text);
+        let note: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "year-unknown")
+            .map(|d| d.message.clone())
+            .collect();
+        (r.meta.unwrap().packs[0].clone(), note)
+    };
+    let (pack, note) = packs(CITED_2021);
+    assert_eq!(pack, "gov-2021");
+    assert!(note[0].contains("格式通知"), "{note:?}");
+    let (pack, _) = packs(&CITED_2021.replace("〔2021〕30号", "〔2019〕60号"));
+    assert_eq!(pack, "gov-2019");
+    // Brackets lost in the export: still the notice.
+    let (pack, _) = packs(&CITED_2021.replace("〔2021〕30号", "202130 号"));
+    assert_eq!(pack, "gov-2021");
+    // Another notice of the same office says nothing of the format.
+    let (pack, _) = packs(&CITED_2021.replace("〔2021〕30号", "〔2021〕12号"));
+    assert_eq!(pack, "gov-2008");
+
+    // A title year before the notice's: one witness is enough to overrule it.
+    let report = |title: u32, cited: &str| {
+        format!(
+            "某县人民政府{title}年政府信息公开工作年度报告\n{cited}\n\
+             本报告统计期限自2022年1月1日起至2022年12月31日止。\n\
+             一、总体情况\n本年度工作情况良好。\n"
+        )
+    };
+    let r = check_text(&report(2020, CITED_2021));
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2022));
+    let title: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/year")
+        .collect();
+    assert_eq!(title.len(), 1, "{title:?}");
+    assert!(title[0].message.contains("标题") && title[0].message.contains("2020"));
+    assert!(
+        title[0]
+            .labels
+            .iter()
+            .any(|l| l.message.contains("格式通知")),
+        "{title:?}"
+    );
+    // Without the notice one witness is not enough: the title stands, the
+    // period sentence is the finding.
+    let r = check_text(&report(2020, ""));
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2020));
+    // A title at or after the notice's year is untouched by it.
+    let r = check_text(&report(2022, CITED_2021));
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2022));
+    assert!(r.diagnostics.iter().all(|d| d.rule != "common/year"));
+}

@@ -68,6 +68,7 @@ impl Document {
             tables,
             title: None,
             year: None,
+            format_notice: None,
             headings: Vec::new(),
             declared: None,
             list_counts: Vec::new(),
@@ -359,6 +360,7 @@ impl Document {
     }
 
     fn find_title_and_year(&mut self) {
+        self.format_notice = super::year::format_notice(self);
         let first_heading = self
             .headings
             .first()

@@ -80,6 +80,14 @@ pub struct ReportYear {
     pub title_overruled: Option<(i32, Span)>,
 }
 
+/// A cited notice that issued the national format of the report
+/// (「国办公开办函〔2021〕30号」): the report year is not before `year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormatNotice {
+    pub year: i32,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub text: String,
@@ -89,6 +97,8 @@ pub struct Document {
     pub body_end: usize,
     pub title: Option<Span>,
     pub year: Option<ReportYear>,
+    /// The latest format notice the body cites.
+    pub format_notice: Option<FormatNotice>,
     pub headings: Vec<Heading>,
     pub declared: Option<DeclaredOutline>,
     pub list_counts: Vec<(DeclaredCount, usize)>,

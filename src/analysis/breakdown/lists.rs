@@ -217,7 +217,7 @@ fn continue_list(
             return;
         }
         let lab = label(doc, next.span.start, qs[0].span.start);
-        let words = doc.slice(lab);
+        let words = doc.shown(lab);
         let residual = spec
             .complete_when
             .iter()

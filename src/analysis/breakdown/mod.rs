@@ -161,7 +161,7 @@ fn relation(
         return PartsRelation::AtLeast;
     }
     let residual = parts.iter().any(|p| {
-        let l = doc.slice(p.label);
+        let l = doc.shown(p.label);
         spec.complete_when.iter().any(|w| l.contains(w.as_str()))
     });
     if residual || sums_stated || spec.complete || shares_complete(doc, parts) {

@@ -2,7 +2,8 @@
 //! statistics period (「统计期限自2017年1月1日起至2017年12月31日止」) and
 //! plans for the coming year dated with the report year or earlier
 //! (「2017 年，我们将继续加强…」 in a 2017 report), a title whose year the
-//! rest of the report contradicts, and misspelt years (「20221年」). The
+//! rest of the report contradicts (or one earlier than the format notice
+//! it cites), and misspelt years (「20221年」). The
 //! patterns of periods and plans are the pack's.
 
 use crate::analysis::Analysis;
@@ -70,6 +71,26 @@ impl RuleCheck for YearMismatch {
         // The period sentence, the body and the signing date agree on a year
         // the title does not state: the title is the one written wrong.
         if let Some((title_year, at)) = ry.title_overruled {
+            let mut labels = Vec::new();
+            // Overruled by the cited format notice's bound: say so where it is cited.
+            match doc.format_notice.filter(|n| title_year < n.year) {
+                Some(n) => {
+                    labels.push(Label::new(
+                        n.span,
+                        format!(
+                            "所引格式通知 {} 年印发，报告年度不早于 {} 年",
+                            n.year, n.year
+                        ),
+                    ));
+                    if ry.span != at {
+                        labels.push(Label::new(ry.span, format!("报告年度 {report}")));
+                    }
+                }
+                None => labels.push(Label::new(
+                    ry.span,
+                    format!("统计期限、正文和落款均为 {report} 年度"),
+                )),
+            }
             out.emit(
                 at,
                 Some(format!("应为 {report}")),
@@ -79,10 +100,7 @@ impl RuleCheck for YearMismatch {
                     ("expected", report.to_string()),
                     ("what", "标题中的年度".into()),
                 ],
-                vec![Label::new(
-                    ry.span,
-                    format!("统计期限、正文和落款均为 {report} 年度"),
-                )],
+                labels,
             );
         }
         misspelt_years(doc, report, out);
