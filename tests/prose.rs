@@ -674,3 +674,81 @@ fn the_cited_format_notice_bounds_the_report_year() {
     assert_eq!(r.meta.as_ref().unwrap().year, Some(2022));
     assert!(r.diagnostics.iter().all(|d| d.rule != "common/year"));
 }
+
+/// The misspelling dictionary: each known wrong form is a finding naming
+/// the right one; never inside a longer correct word; the dropped-character
+/// phrases of 存在的主要问题 (「仍在不足」) as a class, but not before a figure;
+/// 「截止」 only right before a date.
+#[test]
+fn known_misspellings_name_the_right_form() {
+    let wording = |s: &str| {
+        let mut f = findings_of("common/misspelling", s);
+        f.extend(findings_of("common/as-of", s));
+        f
+    };
+    assert_eq!(
+        wording("各单位工作规范程度残差不齐，公开工作仍在不足。"),
+        [
+            "「残差不齐」应为「参差不齐」",
+            "「仍在不足」应为「仍存在不足」"
+        ]
+    );
+    assert_eq!(
+        wording("全县再接再励，按照统一布署推进公开工作，与先进地区相比仍在一定差距。"),
+        [
+            "「再接再励」应为「再接再厉」",
+            "「统一布署」应为「统一部署」",
+            "「仍在一定差距」应为「仍存在一定差距」"
+        ]
+    );
+    assert_eq!(
+        wording("截止2023年12月31日，全县主动公开政府信息2460条。"),
+        ["时间点前应写「截至」，不写「截止」"]
+    );
+    for right in [
+        // The right forms, and wrong forms' characters inside correct words.
+        "各单位工作规范程度参差不齐，工作中仍存在不足，我们将再接再厉。",
+        "区政府发布署名文章3篇，按照统一部署推进工作。",
+        "覆盖率仍在不足一半的水平，工作仍在推进。",
+        "申请截止日期为1月31日，截止到年底全部办结，截至2023年12月31日无逾期。",
+    ] {
+        assert_eq!(wording(right), Vec::<String>::new(), "{right}");
+    }
+    // A word of a pack's list inside a longer correct word it allows.
+    let pack = r#"
+[pack]
+id = "local"
+title = "本地错别字"
+
+[[rule]]
+id = "local/typo"
+check = "wording"
+kind = "misspelling"
+severity = "warning"
+message = "「{wrong}」应为「{right}」"
+words = [["布署", "部署"]]
+allow = ["发布署名", "公布署名"]
+explain.what = "…"
+explain.why = "…"
+"#;
+    let (rules, errors) = report_lint::engine::RuleSet::load(&[("local.toml".into(), pack.into())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let local = |s: &str| -> Vec<String> {
+        report_lint::run::check_bytes(
+            "t.txt".into(),
+            format!("某县2023年政府信息公开工作年度报告\n一、总体情况\n{s}\n").as_bytes(),
+            &rules,
+            &report_lint::run::Options::default(),
+        )
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "local/typo")
+        .map(|d| d.message.clone())
+        .collect()
+    };
+    assert_eq!(
+        local("按照工作布署，区政府发布署名文章3篇。"),
+        ["「布署」应为「部署」"]
+    );
+    assert!(local("区政府发布署名文章3篇，公布署名信息。").is_empty());
+}

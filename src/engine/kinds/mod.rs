@@ -8,6 +8,7 @@ pub mod duplicate_category;
 pub mod enumeration;
 pub mod heading_numbering;
 pub mod late_publication;
+pub mod misspelling;
 pub mod outline_mismatch;
 pub mod percent_mismatch;
 pub mod repeated_word;
