@@ -752,3 +752,35 @@ explain.why = "…"
     );
     assert!(local("区政府发布署名文章3篇，公布署名信息。").is_empty());
 }
+
+/// A long phrase written twice in a row is a copy-paste slip
+/// (`common/repeated-phrase`), apart from `repeated-word`; parallel
+/// constructions, a table's header repeated per column group, and the
+/// headings a declared outline lists are not.
+#[test]
+fn a_phrase_written_twice_is_a_copy_paste_slip() {
+    let twice = |s: &str| findings_of("common/repeated-phrase", s);
+    assert_eq!(
+        twice("区领导参加了全区政务公开工作推进会暨业务培训会全区政务公开工作推进会暨业务培训会。"),
+        ["「全区政务公开工作推进会暨业务培训会」连续写了两遍"]
+    );
+    // Blanks around figures as a crawl leaves them; a 、 between the copies.
+    assert_eq!(
+        twice("组织了庆祝建区 10 周年专场新闻发布会、庆祝建区10 周年专场新闻发布会和政策吹风会。")
+            .len(),
+        1
+    );
+    for right in [
+        "编制了政府信息公开工作年度报告和政府信息公开工作要点。",
+        "既要做好主动公开政府信息工作，又要做好依申请公开政府信息工作。",
+        "进一步规范审核审核流程。",
+        // 表四's header flattened: its labels repeat for each group of columns.
+        "行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 10100110000000000",
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000",
+    ] {
+        assert_eq!(twice(right), Vec::<String>::new(), "{right}");
+    }
+    // The headings a declared outline lists, written again as headings.
+    let outline = "某县人民政府2023年政府信息公开工作年度报告\n本报告包括主动公开政府信息情况、收到和处理政府信息公开申请情况两个部分。\n一、主动公开政府信息情况\n一、主动公开政府信息情况\n全年主动公开政府信息2460条。\n二、收到和处理政府信息公开申请情况\n全年共收到申请35件。\n";
+    assert!(findings_of_text("common/repeated-phrase", outline).is_empty());
+}

@@ -53,6 +53,7 @@ pub const KINDS: &[KindSpec] = &[
     conversion_artifact::KIND,
     broken_paragraph::KIND,
     repeated_word::KIND,
+    repeated_phrase::KIND,
     misspelling::KIND,
     sum_mismatch::KIND,
     duplicate_category::KIND,

@@ -11,6 +11,7 @@ pub mod late_publication;
 pub mod misspelling;
 pub mod outline_mismatch;
 pub mod percent_mismatch;
+pub mod repeated_phrase;
 pub mod repeated_word;
 pub mod section_missing;
 pub mod stat_table;
