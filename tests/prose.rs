@@ -784,3 +784,56 @@ fn a_phrase_written_twice_is_a_copy_paste_slip() {
     let outline = "某县人民政府2023年政府信息公开工作年度报告\n本报告包括主动公开政府信息情况、收到和处理政府信息公开申请情况两个部分。\n一、主动公开政府信息情况\n一、主动公开政府信息情况\n全年主动公开政府信息2460条。\n二、收到和处理政府信息公开申请情况\n全年共收到申请35件。\n";
     assert!(findings_of_text("common/repeated-phrase", outline).is_empty());
 }
+
+/// A required heading one or two characters off the format's title is a
+/// wording finding; punctuation, width, 及/和/与, and edits at either end
+/// (another way of saying it) are not.
+#[test]
+fn a_heading_a_character_off_the_formats_title() {
+    let headings = |four: &str, five: &str| {
+        let text = format!(
+            "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n二、主动公开政府信息情况\n全年主动公开政府信息2460条。\n三、收到和处理政府信息公开申请情况\n全年共收到申请35件。\n{four}\n全年未发生行政复议、行政诉讼。\n{five}\n基层公开不够规范。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+        );
+        findings_of_text("gov2021/heading-wording", &text)
+    };
+    const FIVE: &str = "五、存在的主要问题及改进情况";
+    assert_eq!(
+        headings("四、政府信息公开行政法复议、行政诉讼情况", FIVE),
+        [
+            "标题「四、政府信息公开行政法复议、行政诉讼情况」与规定标题「四、政府信息公开行政复议、行政诉讼情况」不一致"
+        ]
+    );
+    assert_eq!(
+        headings(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改近情况"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        headings("四、政府信息公开行政复议、行诉讼情况", FIVE).len(),
+        1
+    );
+    for (four, five) in [
+        ("四、政府信息公开行政复议、行政诉讼情况", FIVE),
+        (
+            "四、政府信息公开行政复议，行政诉讼情况",
+            "五、存在的主要问题和改进情况",
+        ),
+        (
+            "四、政府信息公开行政复议 行政诉讼情况",
+            "五、存在的主要问题与改进情况",
+        ),
+        (
+            "四、因政府信息公开申请行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进措施",
+        ),
+        (
+            "四、政府信息公开行政复议、行政诉讼",
+            "五、存在的主要问题及改进情况",
+        ),
+    ] {
+        assert_eq!(headings(four, five), Vec::<String>::new(), "{four} {five}");
+    }
+}

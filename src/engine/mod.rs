@@ -49,6 +49,7 @@ pub const KINDS: &[KindSpec] = &[
     section_missing::KIND,
     outline_mismatch::KIND,
     heading_numbering::KIND,
+    heading_wording::KIND,
     enumeration::KIND,
     conversion_artifact::KIND,
     broken_paragraph::KIND,

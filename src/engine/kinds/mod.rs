@@ -7,6 +7,7 @@ pub mod conversion_artifact;
 pub mod duplicate_category;
 pub mod enumeration;
 pub mod heading_numbering;
+pub mod heading_wording;
 pub mod late_publication;
 pub mod misspelling;
 pub mod outline_mismatch;
