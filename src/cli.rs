@@ -83,6 +83,10 @@ struct CheckArgs {
     /// Use this built-in pack instead of choosing one by report year.
     #[arg(long, value_name = "ID")]
     pack: Option<String>,
+    /// Also report these rules or checks (comma-separated; added to the
+    /// configuration's selection); a rule off by default runs when named here by its id.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    extend_select: Vec<String>,
     /// Decode inputs with this encoding (utf-8, gbk, gb18030, utf-16le, …) instead of guessing.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
@@ -448,7 +452,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
     let max_file_size = args
         .max_file_size
         .map_or(source::limited::DEFAULT_MAX_FILE_SIZE, |mb| mb << 20);
-    let (cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
+    let (mut cfg, mut results) = load_config(args.config.as_deref(), args.no_config)?;
     let mut rule_paths = cfg.rules.clone();
     rule_paths.extend(args.rules.iter().cloned());
     let (set, rule_results) = load_rules(&rule_paths)?;
@@ -463,6 +467,28 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         results.push(FileReport::operational(&name, &cfg.text, diags));
     }
     run::warm::warm_in_background(&set);
+    for name in &args.extend_select {
+        let known = set
+            .packs
+            .iter()
+            .flat_map(|p| {
+                p.rules
+                    .iter()
+                    .map(|r| &r.meta)
+                    .chain(p.corpus.iter().map(|r| &r.meta))
+            })
+            .any(|m| {
+                &m.id == name
+                    || m.check.as_str() == name
+                    || (name.ends_with('/') && m.id.starts_with(name.as_str()))
+            });
+        if !known {
+            anyhow::bail!(
+                "--extend-select：没有名为「{name}」的规则或检查类型（用 `report-lint rules` 列出所有规则）"
+            );
+        }
+    }
+    cfg.extend_select(&args.extend_select);
     if let Some(p) = &args.pack
         && set.pack(p).is_none()
     {

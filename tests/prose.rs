@@ -837,3 +837,57 @@ fn a_heading_a_character_off_the_formats_title() {
         assert_eq!(headings(four, five), Vec::<String>::new(), "{four} {five}");
     }
 }
+
+/// The electronic-version and contact statements are customary, not
+/// required: their rules are off by default and run when the configuration
+/// names them (`extend-select`, or `select` by id — a prefix is not enough).
+#[test]
+fn customary_statements_are_checked_only_when_selected() {
+    let text = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县主动公开政府信息2460条。\n";
+    let with = |config: Option<&str>, text: &str| -> Vec<String> {
+        let config = config.map(|c| {
+            std::sync::Arc::new(
+                report_lint::config::Config::parse(std::path::Path::new("report-lint.toml"), c)
+                    .unwrap(),
+            )
+        });
+        let opts = report_lint::run::Options {
+            config,
+            ..Default::default()
+        };
+        let mut rules: Vec<String> =
+            report_lint::run::check_bytes("t.txt".into(), text.as_bytes(), &common::RULES, &opts)
+                .diagnostics
+                .iter()
+                .filter(|d| d.check.as_str() == "statement-missing")
+                .map(|d| d.rule.clone())
+                .collect();
+        rules.sort();
+        rules
+    };
+    assert!(with(None, text).is_empty());
+    assert!(with(Some("select = [\"common/\"]"), text).is_empty());
+    assert_eq!(
+        with(
+            Some("extend-select = [\"common/electronic-version\", \"common/contact\"]"),
+            text
+        ),
+        ["common/contact", "common/electronic-version"]
+    );
+    assert_eq!(
+        with(Some("select = [\"common/contact\"]"), text),
+        ["common/contact"]
+    );
+    // Selected, and the report makes both statements.
+    let stated = text.replace(
+        "一、总体情况",
+        "本报告电子版可在某县人民政府门户网站查阅。如对本报告有疑问，请联系县政府办公室（电话：0591-12345678）。\n一、总体情况",
+    );
+    assert!(
+        with(
+            Some("extend-select = [\"common/electronic-version\", \"common/contact\"]"),
+            &stated
+        )
+        .is_empty()
+    );
+}

@@ -301,7 +301,8 @@ pub fn check_one(
         },
         grids,
     );
-    let mut diagnostics = engine::check_document(&cx, &packs, rules);
+    let mut diagnostics =
+        engine::check_document(&cx, &packs, rules, &|id| effective.names_rule(id));
     if let Some(why) = why {
         let used = packs
             .iter()
