@@ -891,3 +891,22 @@ fn customary_statements_are_checked_only_when_selected() {
         .is_empty()
     );
 }
+
+/// Parts whose shares add up to 100 % are the whole list: a figure after
+/// them, in the same unit but without a share, belongs to another subject.
+#[test]
+fn shares_adding_up_to_a_hundred_close_the_list() {
+    let list = |answered: u32, first: u32| {
+        breakdown_findings(&format!(
+            "办结依申请公开{answered}件，其中：予以公开及部分公开{first}件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。"
+        ))
+    };
+    assert_eq!(list(81, 42), Vec::<String>::new());
+    // The list itself still adds up, or not.
+    let f = list(80, 42);
+    assert!(
+        f.iter()
+            .any(|f| f.starts_with("common/breakdown-sum") && f.contains("81")),
+        "{f:?}"
+    );
+}

@@ -136,7 +136,18 @@ fn parts_from(
     if parts.is_empty() {
         return None;
     }
-    continue_list(doc, spec, last, tq.unit, &mut parts);
+    // Parts that each carry a share, the shares adding up to 100 %, are the
+    // whole list: a figure after them without a share is another subject's
+    // (「…其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件」).
+    let shared = parts
+        .iter()
+        .take_while(|p| super::share_of(doc, p.quantity).is_some())
+        .count();
+    if shared >= 2 && shared < parts.len() && super::shares_complete(doc, &parts[..shared]) {
+        parts.truncate(shared);
+    } else {
+        continue_list(doc, spec, last, tq.unit, &mut parts);
+    }
     if parts.len() < 2 {
         return None;
     }
