@@ -72,13 +72,14 @@ impl RuleCheck for RepeatedPhrase {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut recent = Recent::new();
         for p in doc.paragraphs.iter().filter(|p| !p.table_cell) {
             let joined = doc.joined(p.span);
             // A repeat never spans a 。！？ nor a cut in a run of Han chars.
             for (base, text) in crate::source::text::pieces(joined.text(), 4096, is_han) {
                 chars.clear();
                 chars.extend(text.char_indices().filter(|&(_, c)| !is_space(c)));
-                for r in self.repeats(&chars) {
+                for r in self.repeats(&chars, &mut recent) {
                     let first = &chars[r.at..r.at + r.len];
                     let second = &chars[r.at + r.len + r.gap..r.at + 2 * r.len + r.gap];
                     let end_of = |c: &(usize, char)| c.0 + c.1.len_utf8();
@@ -105,53 +106,100 @@ impl RuleCheck for RepeatedPhrase {
 
 impl RepeatedPhrase {
     /// Immediate repeats in `chars` (blanks removed), left to right, none
-    /// overlapping another: for each shift `s`, a run of `s` chars equal to
-    /// the chars `s` further on is a phrase followed by itself (or, with one
-    /// separator between, a run of `s - 1` equal chars). Linear in the text
-    /// per shift, shifts up to `max_len + 1`.
-    fn repeats(&self, chars: &[(usize, char)]) -> Vec<Repeat> {
+    /// overlapping another. A phrase followed by itself at shift `s` has its
+    /// two-character pieces recur `s` characters on, so each piece's last
+    /// occurrence (`Recent`) proposes a shift, and only those are verified:
+    /// the run of characters equal to the ones `s` further on, grown both
+    /// ways from the piece, is at least `s` long (copies side by side) or
+    /// `s - 1` with a separator after it. Linear in the text but for the
+    /// runs verified, which in prose are a few characters.
+    fn repeats(&self, chars: &[(usize, char)], recent: &mut Recent) -> Vec<Repeat> {
+        let c = |i: usize| chars[i].1;
         let n = chars.len();
+        recent.clear();
         let mut found: Vec<Repeat> = Vec::new();
-        for s in self.min_len..=(self.max_len + 1).min(n / 2) {
-            let mut run = 0;
-            for k in 0..n - s {
-                if chars[k].1 != chars[k + s].1 {
-                    run = 0;
-                    continue;
-                }
-                run += 1;
-                // Copies side by side: chars[i..i+s] == chars[i+s..i+2s].
-                if run == s && s <= self.max_len {
-                    found.push(Repeat {
-                        at: k + 1 - s,
-                        len: s,
-                        gap: 0,
-                    });
-                }
-                // One separator between: chars[i..i+s-1], sep, chars[i+s..i+2s-1]
-                // — the run of s - 1 equal chars ends just before the separator.
-                if run == s - 1 && s > self.min_len && is_separator(chars[k + 1].1) {
-                    found.push(Repeat {
-                        at: k + 2 - s,
-                        len: s - 1,
-                        gap: 1,
-                    });
-                }
-            }
-        }
-        found.sort_by_key(|r| (r.at, r.len));
-        let mut out: Vec<Repeat> = Vec::new();
-        for r in found {
-            let phrase: Vec<char> = chars[r.at..r.at + r.len].iter().map(|c| c.1).collect();
-            if out.last().is_some_and(|l| r.at < l.at + 2 * l.len + l.gap) {
+        let mut past = 0;
+        for k in 0..n.saturating_sub(1) {
+            let Some(j) = recent.swap((c(k), c(k + 1)), k) else {
+                continue;
+            };
+            let s = k - j;
+            if k < past || s < self.min_len || s > self.max_len + 1 {
                 continue;
             }
+            let (mut left, mut right) = (j, j + 1);
+            while left > 0 && c(left - 1) == c(left - 1 + s) {
+                left -= 1;
+            }
+            while right + 1 + s < n && c(right + 1) == c(right + 1 + s) {
+                right += 1;
+            }
+            let run = right + 1 - left;
+            let r = if run >= s && s <= self.max_len {
+                Repeat {
+                    at: left,
+                    len: s,
+                    gap: 0,
+                }
+            } else if run == s - 1 && s > self.min_len && is_separator(c(right + 1)) {
+                Repeat {
+                    at: left,
+                    len: s - 1,
+                    gap: 1,
+                }
+            } else {
+                continue;
+            };
+            let phrase: Vec<char> = chars[r.at..r.at + r.len].iter().map(|c| c.1).collect();
             if phrase.iter().filter(|&&c| is_han(c)).count() < 6 || periodic(&phrase) {
                 continue;
             }
-            out.push(r);
+            if found
+                .last()
+                .is_some_and(|l| r.at < l.at + 2 * l.len + l.gap)
+            {
+                continue;
+            }
+            past = r.at + 2 * r.len + r.gap;
+            found.push(r);
         }
-        out
+        found
+    }
+}
+
+/// The last position of each two-character piece of a text: a table of
+/// fixed size addressed by the piece's hash (a collision forgets a piece,
+/// which at worst misses a repeat), cleared by generation.
+struct Recent {
+    slots: Vec<(u64, u32, u32)>,
+    generation: u32,
+}
+
+impl Recent {
+    const BITS: u32 = 12;
+
+    fn new() -> Recent {
+        Recent {
+            slots: vec![(0, 0, 0); 1 << Self::BITS],
+            generation: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.slots.fill((0, 0, 0));
+            self.generation = 1;
+        }
+    }
+
+    /// Records `pair` at `at`; returns where it was last seen.
+    fn swap(&mut self, pair: (char, char), at: usize) -> Option<usize> {
+        let key = (u64::from(pair.0) << 32) | u64::from(pair.1);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let (k, pos, g) = self.slots[slot];
+        self.slots[slot] = (key, at as u32, self.generation);
+        (g == self.generation && k == key).then_some(pos as usize)
     }
 }
 
@@ -194,7 +242,7 @@ mod tests {
             min_len: 8,
             max_len: 64,
         }
-        .repeats(&chars)
+        .repeats(&chars, &mut Recent::new())
         .into_iter()
         .map(|r| {
             let phrase: String = chars[r.at..r.at + r.len].iter().map(|c| c.1).collect();
@@ -214,6 +262,11 @@ mod tests {
         assert_eq!(
             spans("全面推进基层政务公开标准化规范化、全面推进基层政务公开标准化规范化。"),
             [("全面推进基层政务公开标准化规范化".to_string(), 1)]
+        );
+        // Pieces that recur inside the phrase itself.
+        assert_eq!(
+            spans("要加强政府信息公开政府信息管理加强政府信息公开政府信息管理。"),
+            [("加强政府信息公开政府信息管理".to_string(), 0)]
         );
         assert!(spans("政府信息公开工作年度报告和政府信息公开工作要点").is_empty());
         assert!(spans("审核审核审核审核审核审核审核审核").is_empty());
