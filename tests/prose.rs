@@ -910,3 +910,28 @@ fn shares_adding_up_to_a_hundred_close_the_list() {
         "{f:?}"
     );
 }
+
+/// A title as wide as a hard-wrapped copy's lines stays the title, with its
+/// year, when the preface follows it directly.
+#[test]
+fn a_wide_title_of_a_hard_wrapped_copy_stays_the_title() {
+    let body = "本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室的要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项，所列数据的统计期限自2023年1月1日起至2023年12月31日止。本报告电子版可在某县人民政府门户网站查阅或下载，如对本报告有任何疑问，请与某县人民政府办公室联系。全年主动公开政府信息2460条，其中县级1722条，乡镇738条，全县通过政府网站主动公开政策文件86件，解读材料32篇。";
+    let text = hard_wrap(
+        &format!("某县人民政府2023年度政府信息公开工作年度报告\n{body}\n"),
+        24,
+    );
+    assert!(text.starts_with("某县人民政府2023年度政府信息公开工作年度报告\n"));
+    let doc = report_lint::read::plain::read(text.clone());
+    assert!(doc.hard_wrapped());
+    let title = doc.title.map(|t| doc.slice(t));
+    assert_eq!(title, Some("某县人民政府2023年度政府信息公开工作年度报告"));
+    assert!(doc.year.is_some_and(|y| y.year == 2023 && y.from_title));
+    let r = check_text(&text);
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| d.rule != "common/breakdown-sum"),
+        "{:?}",
+        r.diagnostics
+    );
+}

@@ -238,11 +238,12 @@ impl Document {
                     });
                     start = end;
                     // A sentence of joined lines opens after the break.
-                    if text[end..].starts_with('\n') {
-                        start += text[end..].len()
-                            - text[end..]
-                                .trim_start_matches(crate::source::text::is_space)
-                                .len();
+                    let blanks = text[end..].len()
+                        - text[end..]
+                            .trim_start_matches(crate::source::text::is_space)
+                            .len();
+                    if text[end..end + blanks].contains('\n') {
+                        start += blanks;
                     }
                 }
             }

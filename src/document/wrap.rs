@@ -56,7 +56,8 @@ pub(super) fn wrap_width(text: &str, paragraphs: &[Paragraph]) -> Option<usize> 
 /// Joins each run of wrapped lines into one paragraph spanning them (line
 /// breaks included). A line is wrapped — the next line goes on with it —
 /// when it is as wide as the copy's lines (a paragraph's last line is
-/// shorter) and the next line follows it directly and opens no heading. A
+/// shorter) and the next line follows it directly and opens no heading; a
+/// line ending with 「报告」 is a title and stays one. A
 /// line opening with a heading's number goes on only when its title has
 /// ended within it (「（一）主动公开情况。全年…」): a heading alone on its
 /// line stays a heading. Table rows, the appendix and lines cut out of a
@@ -77,6 +78,9 @@ pub(super) fn join(
             && q.style_level.is_none()
             && q.line == p.line + 1
             && line.chars().count() + 3 >= width
+            // A title as wide as the copy's lines is still the title
+            // (「…政府信息公开工作年度报告」 before the preface).
+            && !line.ends_with("报告")
             && marker::parse_marker(next).is_none()
             && (marker::parse_marker(line).is_none() && p.style_level.is_none()
                 || line.contains(['。', '！', '？', '；']))
