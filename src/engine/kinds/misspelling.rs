@@ -5,11 +5,10 @@
 //! an entry from firing inside a longer correct word (`allow`) or, for
 //! entries that are only wrong before a date (「截止2023年」), anywhere else.
 
-use memchr::memmem::Finder;
 use serde::Deserialize;
 
 use crate::analysis::Analysis;
-use crate::engine::{Findings, KindSpec, RuleCheck, params};
+use crate::engine::{Findings, KindSpec, PackRegex, RuleCheck, params};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["misspelling"],
@@ -30,29 +29,41 @@ pub const KIND: KindSpec = KindSpec {
             allow: Vec<String>,
         }
         let p: Params = params(p, ctx)?;
-        let entry = |(wrong, right): (String, String), before_figure: bool| {
+        let mut entries = Vec::new();
+        let pairs = p.words.into_iter().map(|w| (w, false));
+        for ((wrong, right), before_figure) in
+            pairs.chain(p.before_figures.into_iter().map(|w| (w, true)))
+        {
             if wrong.is_empty() || wrong == right {
                 return Err(ctx.error(
                     None,
                     format!("错别字条目「{wrong}」无效：错误写法为空或与正确写法相同"),
                 ));
             }
-            Ok(Entry {
-                finder: Finder::new(wrong.as_bytes()).into_owned(),
+            entries.push(Entry {
                 wrong,
                 right,
                 before_figure,
-            })
+            });
+        }
+        // One pass over the text for all the entries (a literal set), the
+        // longest form first where one is the start of another.
+        let mut forms: Vec<&str> = entries.iter().map(|e| e.wrong.as_str()).collect();
+        forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        forms.dedup();
+        let pattern = forms
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        let finder = if forms.is_empty() {
+            None
+        } else {
+            Some(ctx.regex(&toml::Spanned::new(ctx.rule_span.range(), pattern))?)
         };
-        let mut entries = Vec::new();
-        for w in p.words {
-            entries.push(entry(w, false)?);
-        }
-        for w in p.before_figures {
-            entries.push(entry(w, true)?);
-        }
         Ok(Box::new(Misspelling {
             entries,
+            finder,
             allow: p.allow,
         }))
     },
@@ -61,13 +72,14 @@ pub const KIND: KindSpec = KindSpec {
 struct Entry {
     wrong: String,
     right: String,
-    finder: Finder<'static>,
     /// Wrong only when a figure follows.
     before_figure: bool,
 }
 
 struct Misspelling {
     entries: Vec<Entry>,
+    /// Every entry's wrong form, one alternation.
+    finder: Option<PackRegex>,
     allow: Vec<String>,
 }
 
@@ -79,19 +91,19 @@ fn is_figure(c: char) -> bool {
 impl RuleCheck for Misspelling {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
+        let Some(finder) = &self.finder else { return };
         for p in doc.paragraphs.iter().filter(|p| !p.table_cell) {
             let joined = doc.joined(p.span);
             let text = joined.text();
-            for e in &self.entries {
-                for at in e.finder.find_iter(text.as_bytes()) {
-                    let end = at + e.wrong.len();
-                    let next = text[end..].trim_start_matches(' ').chars().next();
-                    // 「仍在不足一半」 reads as a figure's bound, 「截止日期」 as a
-                    // noun: a figure after the form decides both ways.
-                    if next.is_some_and(is_figure) != e.before_figure {
-                        continue;
-                    }
-                    if self.inside_allowed(text, at, &e.wrong) {
+            for m in finder.find_iter(text) {
+                let (at, end) = (m.start(), m.end());
+                let next = text[end..].trim_start_matches(' ').chars().next();
+                for e in self.entries.iter().filter(|e| e.wrong == m.as_str()) {
+                    // 「仍在不足一半」 reads as a figure's bound, 「截止日期」 as
+                    // a noun: a figure after the form decides both ways.
+                    if next.is_some_and(is_figure) != e.before_figure
+                        || self.inside_allowed(text, at, &e.wrong)
+                    {
                         continue;
                     }
                     out.emit(
