@@ -935,3 +935,37 @@ fn a_wide_title_of_a_hard_wrapped_copy_stays_the_title() {
         r.diagnostics
     );
 }
+
+/// Year sentences and inline enumerations of hard-wrapped text read as the
+/// unwrapped text does, a year or an item cut by the wrap included.
+#[test]
+fn hard_wrapped_years_and_enumerations() {
+    let report = "某县人民政府2023年政府信息公开工作年度报告
+本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自2022年1月1日起至2023年12月31日止。
+一、总体情况
+2023年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，全年主动公开政府信息2460条，其中县级1722条，乡镇748条；全县通过政府网站主动公开政策文件86件，解读材料32篇。
+五、存在的主要问题及改进情况
+一是基层公开不够规范，二是政策解读形式单一，二是部分单位信息更新不及时。2023年，我们将继续加强信息公开工作，进一步提升政府信息公开的质量和实效。
+";
+    let plain = said(report);
+    assert!(
+        plain.iter().any(|f| f.0 == "common/enumeration-order"),
+        "{plain:?}"
+    );
+    assert_eq!(
+        plain.iter().filter(|f| f.0 == "common/year").count(),
+        2,
+        "{plain:?}"
+    );
+    for (width, cut) in [
+        (19, "2\n022年"),
+        (20, "202\n2年"),
+        (23, "二\n是"),
+        (25, "20\n23年"),
+    ] {
+        let wrapped = hard_wrap(report, width);
+        assert!(wrapped.contains(cut), "{wrapped}");
+        assert!(report_lint::read::plain::read(wrapped.clone()).hard_wrapped());
+        assert_eq!(said(&wrapped), plain, "width {width}:\n{wrapped}");
+    }
+}

@@ -407,23 +407,23 @@ impl Document {
                 });
             }
         }
+        // The period sentence, read across hard-wrapped lines (「20\n23年」).
+        let body = self.joined(Span::new(0, self.body_end));
+        let period: Option<(i32, Span)> = PERIOD_YEAR.captures(body.text()).and_then(|c| {
+            let m = c.get(1)?;
+            Some((m.as_str().parse().ok()?, body.span(m.start(), m.end())))
+        });
+        drop(body);
         if self.year.is_none()
-            && let Some(c) = PERIOD_YEAR.captures(&self.text[..self.body_end])
+            && let Some((year, span)) = period
         {
-            let m = c.get(1).expect("group 1");
             self.year = Some(ReportYear {
-                year: m.as_str().parse().unwrap_or_default(),
-                span: Span::new(m.start(), m.end()),
+                year,
+                span,
                 from_title: false,
                 title_overruled: None,
             });
         }
-        let period = PERIOD_YEAR
-            .captures(&self.text[..self.body_end])
-            .and_then(|c| {
-                let m = c.get(1)?;
-                Some((m.as_str().parse().ok()?, Span::new(m.start(), m.end())))
-            });
         if let Some(y) = self.year.filter(|y| y.from_title) {
             self.year = Some(super::year::weigh(self, y, period));
         }

@@ -71,7 +71,7 @@ fn body_majority(doc: &Document, skip: &[Span]) -> Option<i32> {
         if p.table_cell || skip.iter().any(|s| p.span.contains(*s)) {
             continue;
         }
-        for c in BODY_YEAR.captures_iter(doc.slice(p.span)) {
+        for c in BODY_YEAR.captures_iter(doc.joined(p.span).text()) {
             if let Ok(y) = c[1].parse() {
                 *counts.entry(y).or_default() += 1;
             }

@@ -13,7 +13,6 @@ use toml::Spanned;
 
 use crate::diagnostic::Label;
 use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::source::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["year-mismatch"],
@@ -105,7 +104,9 @@ impl RuleCheck for YearMismatch {
         }
         misspelt_years(doc, report, out);
         for s in &doc.sentences {
-            let text = doc.slice(s.span);
+            // Read across hard-wrapped lines: a year cut by a wrap (「20\n23年」).
+            let joined = doc.joined(s.span);
+            let text = joined.text();
             // `is_match` first: captures cost a slot allocation per sentence.
             if let Some(re) = self.plan.as_ref().filter(|re| re.is_match(text)) {
                 for c in re.captures_iter(text) {
@@ -114,7 +115,7 @@ impl RuleCheck for YearMismatch {
                         continue;
                     };
                     if y <= report {
-                        let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+                        let span = joined.span(m.start(), m.end());
                         out.emit(
                             span,
                             Some(format!("应为 {}", report + 1)),
@@ -146,7 +147,7 @@ impl RuleCheck for YearMismatch {
                             continue;
                         };
                         if y != report {
-                            let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+                            let span = joined.span(m.start(), m.end());
                             out.emit(
                                 span,
                                 Some(format!("应为 {report}")),
@@ -171,7 +172,8 @@ impl RuleCheck for YearMismatch {
 /// when deleting a digit gives it.
 fn misspelt_years(doc: &crate::document::Document, report: i32, out: &mut Findings<'_>) {
     for s in &doc.sentences {
-        let text = doc.slice(s.span);
+        let joined = doc.joined(s.span);
+        let text = joined.text();
         if !text.contains('年') {
             continue;
         }
@@ -192,7 +194,7 @@ fn misspelt_years(doc: &crate::document::Document, report: i32, out: &mut Findin
             else {
                 continue;
             };
-            let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+            let span = joined.span(m.start(), m.end());
             out.emit(
                 span,
                 Some(format!("应为 {expected}")),
