@@ -588,8 +588,18 @@ fn hard_wrapped_lines_are_read_joined() {
         "{plain:?}"
     );
     // At 23 the total is cut (「24\n60条」), at 26 and 29 a part (「1\n722条」,
-    // 「74\n8条」), at 30 only words.
-    for (width, cut) in [(23, "24\n60"), (26, "1\n722"), (29, "74\n8"), (30, "")] {
+    // 「74\n8条」), at 18 and 37 the marker (「其\n中」), at 24 and 25 the
+    // total after its parts (「合\n计」, 「合计\n18场」), at 30 only words.
+    for (width, cut) in [
+        (23, "24\n60"),
+        (26, "1\n722"),
+        (29, "74\n8"),
+        (18, "其\n中"),
+        (37, "其\n中"),
+        (24, "合\n计"),
+        (25, "计\n18"),
+        (30, ""),
+    ] {
         let wrapped = hard_wrap(report, width);
         assert!(wrapped.contains(cut), "{wrapped}");
         assert_eq!(said(&wrapped), plain, "width {width}:\n{wrapped}");

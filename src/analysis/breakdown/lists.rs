@@ -249,7 +249,17 @@ pub(super) fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> O
     if q.is_percent() || q.unit.is_none() {
         return None;
     }
-    let before = &doc.text[..q.span.start];
+    // The words just before the figure, read across a hard wrap
+    // (「合\n计18场」, 「共\n2460条」).
+    let longest = spec
+        .total_phrases
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let from = floor_char(&doc.text, q.span.start.saturating_sub(longest + 16));
+    let joined = doc.joined(Span::new(from, q.span.start));
+    let before = joined.text();
     let phrase = spec
         .total_phrases
         .iter()

@@ -66,10 +66,12 @@ pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
     let mut out: Vec<Breakdown> = Vec::new();
     let mut used = std::collections::BTreeSet::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let text = doc.slice(s.span);
+        // Read across hard-wrapped lines: a marker cut by a wrap (「其\n中」).
+        let joined = doc.joined(s.span);
+        let text = joined.text();
         for phrase in &spec.parts_phrases {
             for (at, _) in text.match_indices(phrase.as_str()) {
-                let marker = Span::new(s.span.start + at, s.span.start + at + phrase.len());
+                let marker = joined.span(at, at + phrase.len());
                 if let Some(b) = lists::after_marker(doc, spec, si, marker)
                     && !used.contains(&b.total)
                 {
