@@ -843,6 +843,12 @@ fn a_heading_a_character_off_the_formats_title() {
             "四、政府信息公开行政复议、行政诉讼",
             "五、存在的主要问题及改进情况",
         ),
+        // Conjunctions and 的 written or not.
+        (
+            "四、政府信息公开行政复议和行政诉讼情况",
+            "五、存在主要问题及改进情况",
+        ),
+        ("四、政府信息公开的行政复议、行政诉讼情况", FIVE),
     ] {
         assert_eq!(headings(four, five), Vec::<String>::new(), "{four} {five}");
     }

@@ -6,9 +6,10 @@
 //! Why it stays quiet: the titles are the pack's `[[section]]` names; a
 //! heading written exactly so anywhere in the outline settles it; the
 //! comparison ignores blanks, punctuation, quotes and widths (「、」 or 「，」
-//! between two parts is no wording), and treats the pack's `equivalent`
-//! characters as one (「及」「和」「与」: 「存在的主要问题和改进情况」 is an
-//! accepted variant); an edit at either end is a variant, not a typo (a
+//! between two parts is no wording) and the pack's `ignored` characters —
+//! the words that join parts and the particle 的 (「存在的主要问题和改进情况」,
+//! 「行政复议和行政诉讼情况」, 「申请的情况」 are accepted variants, not
+//! slips); an edit at either end is a variant, not a typo (a
 //! heading that adds 「因」 before or drops 「情况」 after says the same
 //! thing); and a heading differing by more is another wording, not a slip.
 
@@ -28,9 +29,10 @@ pub const KIND: KindSpec = KindSpec {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         struct Params {
-            /// Groups of characters a title may use for one another.
+            /// Characters not compared (conjunctions, 的): writing them or
+            /// not, or one for another, is a variant.
             #[serde(default)]
-            equivalent: Vec<Vec<char>>,
+            ignored: Vec<char>,
             /// Most characters a typo changes (default 2).
             #[serde(default = "two")]
             max_edits: usize,
@@ -39,9 +41,7 @@ pub const KIND: KindSpec = KindSpec {
             2
         }
         let p: Params = params(p, ctx)?;
-        let norm = Norm {
-            equivalent: p.equivalent,
-        };
+        let norm = Norm { ignored: p.ignored };
         let titles = ctx
             .sections
             .values()
@@ -63,22 +63,22 @@ pub const KIND: KindSpec = KindSpec {
 };
 
 struct Norm {
-    equivalent: Vec<Vec<char>>,
+    ignored: Vec<char>,
 }
 
 impl Norm {
-    /// The title as compared: folded, without blanks, punctuation and
-    /// quotes, equivalent characters as the first of their group.
+    /// Whether a character of a title is compared: not a blank, punctuation,
+    /// a quote, or an ignored character.
+    fn compared(&self, c: char) -> bool {
+        let c = fold_char(c);
+        c.is_alphanumeric() && !self.ignored.contains(&c)
+    }
+
+    /// The title as compared: its compared characters, folded.
     fn apply(&self, s: &str) -> Vec<char> {
         s.chars()
+            .filter(|&c| self.compared(c))
             .map(fold_char)
-            .filter(|c| c.is_alphanumeric())
-            .map(|c| {
-                self.equivalent
-                    .iter()
-                    .find(|g| g.contains(&c))
-                    .map_or(c, |g| g[0])
-            })
             .collect()
     }
 }
@@ -118,7 +118,7 @@ impl RuleCheck for HeadingWording {
             let end = words
                 .char_indices()
                 .find(|&(_, c)| {
-                    kept += usize::from(fold_char(c).is_alphanumeric());
+                    kept += usize::from(self.norm.compared(c));
                     kept == n
                 })
                 .map_or(words.len(), |(at, c)| at + c.len_utf8());
