@@ -113,8 +113,12 @@ pub(super) fn join(
 #[derive(Debug, Clone)]
 pub struct Joined<'a> {
     text: Cow<'a, str>,
+    /// The reader's offset of the view's first byte.
+    base: usize,
     /// (offset in the view, offset in the reader's text) where each run of
-    /// kept text starts; a run goes on to the next one's start.
+    /// kept text after the first starts; a run goes on to the next one's
+    /// start. Empty — no allocation — for text with nothing taken out, which
+    /// every paragraph-level check asks for in every report.
     runs: Vec<(usize, usize)>,
 }
 
@@ -123,7 +127,8 @@ impl<'a> Joined<'a> {
     pub fn plain(source: &'a str, span: Span) -> Joined<'a> {
         Joined {
             text: Cow::Borrowed(&source[span.range()]),
-            runs: vec![(0, span.start)],
+            base: span.start,
+            runs: Vec::new(),
         }
     }
 
@@ -149,7 +154,9 @@ impl<'a> Joined<'a> {
                     .next()
                     .is_some_and(|c| c.is_ascii_alphabetic());
             let end = if ascii_word { nl + 1 } else { before };
-            runs.push((text.len(), span.start + at));
+            if at > 0 {
+                runs.push((text.len(), span.start + at));
+            }
             text.push_str(&s[at..end]);
             at = after;
         }
@@ -157,6 +164,7 @@ impl<'a> Joined<'a> {
         text.push_str(&s[at..]);
         Joined {
             text: Cow::Owned(text),
+            base: span.start,
             runs,
         }
     }
@@ -167,22 +175,24 @@ impl<'a> Joined<'a> {
 
     /// Whether some break was taken out.
     pub fn is_joined(&self) -> bool {
-        self.runs.len() > 1
+        !self.runs.is_empty()
     }
 
     /// The reader's offset of the char at view offset `v` (the end of the
     /// text maps to the end of the span).
     pub fn start(&self, v: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.0 <= v).saturating_sub(1);
-        let (view, src) = self.runs[i];
-        src + (v - view)
+        match self.runs.partition_point(|r| r.0 <= v) {
+            0 => self.base + v,
+            i => self.runs[i - 1].1 + (v - self.runs[i - 1].0),
+        }
     }
 
     /// The reader's offset just after the char that ends at view offset `v`.
     pub fn end(&self, v: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.0 < v).saturating_sub(1);
-        let (view, src) = self.runs[i];
-        src + v.saturating_sub(view)
+        match self.runs.partition_point(|r| r.0 < v) {
+            0 => self.base + v,
+            i => self.runs[i - 1].1 + (v - self.runs[i - 1].0),
+        }
     }
 
     /// The reader's span of the view's `from..to`.
