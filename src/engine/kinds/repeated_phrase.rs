@@ -79,6 +79,9 @@ impl RuleCheck for RepeatedPhrase {
             for (base, text) in crate::source::text::pieces(joined.text(), 4096, is_han) {
                 chars.clear();
                 chars.extend(text.char_indices().filter(|&(_, c)| !is_space(c)));
+                if chars.len() < 2 * self.min_len {
+                    continue;
+                }
                 for r in self.repeats(&chars, &mut recent) {
                     let first = &chars[r.at..r.at + r.len];
                     let second = &chars[r.at + r.len + r.gap..r.at + 2 * r.len + r.gap];
