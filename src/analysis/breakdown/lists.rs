@@ -58,7 +58,9 @@ pub(super) fn after_base(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Opt
     }
     let si = doc.sentence_at(q.span.start)?;
     let s = doc.sentences[si].span;
-    let rest = &doc.text[q.span.end..s.end];
+    // The base's words are short (「条信息中」): a bounded look ahead keeps a
+    // sentence without clause breaks from being rescanned per figure.
+    let rest = &doc.text[q.span.end..floor_char(&doc.text, s.end.min(q.span.end + 64))];
     let cut = rest.find(CLAUSE)?;
     if !rest[cut..].starts_with(['，', '：', ',', ':']) {
         return None;

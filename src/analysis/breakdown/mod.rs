@@ -200,9 +200,16 @@ pub fn share_of(doc: &Document, qi: usize) -> Option<&Quantity> {
     (between.chars().count() <= 4 && between.starts_with('占')).then_some(pct)
 }
 
+/// The longest category label read (bytes): a label is a few words; text
+/// without clause breaks (a hostile file, a sentence of joined lines) must
+/// not make every figure's label the whole text before it.
+const MAX_LABEL: usize = 240;
+
 /// The category words before a number: from the last clause break (or the
-/// previous number) to the number, without list openers and copulas.
+/// previous number) to the number, at most `MAX_LABEL` bytes, without list
+/// openers and copulas.
 pub fn label(doc: &Document, from: usize, to: usize) -> Span {
+    let from = floor_char(&doc.text, from.max(to.saturating_sub(MAX_LABEL)));
     let text = &doc.text[from..to];
     let start = text
         .char_indices()

@@ -72,7 +72,7 @@ impl RuleCheck for RepeatedPhrase {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let mut chars: Vec<(usize, char)> = Vec::new();
-        let mut recent = Recent::new();
+        let mut recent = Recent::new(self.max_len + 1);
         for p in doc.paragraphs.iter().filter(|p| !p.table_cell) {
             let joined = doc.joined(p.span);
             // A repeat never spans a 。！？ nor a cut in a run of Han chars.
@@ -127,7 +127,7 @@ impl RepeatedPhrase {
                 continue;
             };
             let s = k - j;
-            if k < past || s < self.min_len || s > self.max_len + 1 {
+            if k < past || s < self.min_len || s > self.max_len + 1 || j < recent.verified[s] {
                 continue;
             }
             let (mut left, mut right) = (j, j + 1);
@@ -137,6 +137,9 @@ impl RepeatedPhrase {
             while right + 1 + s < n && c(right + 1) == c(right + 1 + s) {
                 right += 1;
             }
+            // Every later piece of this run proposes the same run: verified
+            // once (a text repeating one unit over and over stays linear).
+            recent.verified[s] = right + 1;
             let run = right + 1 - left;
             let r = if run >= s && s <= self.max_len {
                 Repeat {
@@ -176,19 +179,23 @@ impl RepeatedPhrase {
 struct Recent {
     slots: Vec<(u64, u32, u32)>,
     generation: u32,
+    /// Per shift, where the last run verified at that shift ends (exclusive).
+    verified: Vec<usize>,
 }
 
 impl Recent {
     const BITS: u32 = 12;
 
-    fn new() -> Recent {
+    fn new(max_shift: usize) -> Recent {
         Recent {
             slots: vec![(0, 0, 0); 1 << Self::BITS],
             generation: 0,
+            verified: vec![0; max_shift + 1],
         }
     }
 
     fn clear(&mut self) {
+        self.verified.fill(0);
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.slots.fill((0, 0, 0));
@@ -245,7 +252,7 @@ mod tests {
             min_len: 8,
             max_len: 64,
         }
-        .repeats(&chars, &mut Recent::new())
+        .repeats(&chars, &mut Recent::new(65))
         .into_iter()
         .map(|r| {
             let phrase: String = chars[r.at..r.at + r.len].iter().map(|c| c.1).collect();
