@@ -112,7 +112,8 @@ struct CheckArgs {
     /// (comma-separated; replaces the configuration's select and ignore).
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     select: Option<Vec<String>>,
-    /// Also run these rules, whatever the configuration selects or ignores.
+    /// Also run these rules, whatever the configuration selects or ignores;
+    /// a rule off by default runs when named here by its id.
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     extend_select: Vec<String>,
     /// Do not run these rules (wins over --select and --extend-select).

@@ -28,6 +28,10 @@ struct RawConfig {
     rules: Vec<Spanned<String>>,
     #[serde(default)]
     select: Vec<Spanned<String>>,
+    /// Added to the selection without narrowing it (and what turns on a
+    /// rule that is off by default).
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
@@ -100,6 +104,10 @@ struct RawPerFile {
     pack: Option<Spanned<String>>,
     #[serde(default)]
     select: Vec<Spanned<String>>,
+    /// Added to the selection without narrowing it (and what turns on a
+    /// rule that is off by default).
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
@@ -127,6 +135,9 @@ struct RawSuppress {
 pub struct Effective {
     pub pack: Option<String>,
     pub select: Vec<String>,
+    /// `extend-select` of the file and of every matching `[[per-file]]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
     pub issuer_name: Option<String>,
@@ -135,6 +146,19 @@ pub struct Effective {
     pub issuer_aliases: Vec<String>,
     pub level: Option<Level>,
     pub township_deadline: Option<MonthDay>,
+}
+
+impl Effective {
+    /// Whether `select` or `extend-select` names rule `id` itself — what
+    /// turns on a rule that is off by default (`default = false` in its
+    /// pack). A prefix or a check name selects only the rules that are on:
+    /// `select = ["gov2021/"]` must not bring in a customary statement.
+    pub fn names_rule(&self, id: &str) -> bool {
+        self.select
+            .iter()
+            .chain(&self.extend_select)
+            .any(|s| s == id)
+    }
 }
 
 /// An issuer the configuration names (`[issuer]`, `[[issuer]]`, `[[per-file]]`).
@@ -149,6 +173,7 @@ pub struct KnownIssuer {
 struct Layer {
     pack: Option<String>,
     select: Vec<String>,
+    extend_select: Vec<String>,
     ignore: Vec<String>,
     severity: BTreeMap<String, Severity>,
     issuer: Option<Issuer>,
@@ -372,6 +397,7 @@ impl Default for Config {
             top: Layer {
                 pack: None,
                 select: Vec::new(),
+                extend_select: Vec::new(),
                 ignore: Vec::new(),
                 severity: BTreeMap::new(),
                 issuer: None,
@@ -459,6 +485,7 @@ fn raw_issuer(i: &RawIssuer) -> Result<Issuer, ConfigError> {
 fn layer(
     pack: &Option<Spanned<String>>,
     select: &[Spanned<String>],
+    extend_select: &[Spanned<String>],
     ignore: &[Spanned<String>],
     sev: &BTreeMap<String, Spanned<String>>,
     issuer: Option<&RawIssuer>,
@@ -471,6 +498,7 @@ fn layer(
     Ok(Layer {
         pack: pack.as_ref().map(|p| p.get_ref().clone()),
         select: names(select),
+        extend_select: names(extend_select),
         ignore: names(ignore),
         severity: severity_map,
         issuer,
@@ -546,6 +574,7 @@ impl Config {
         let top = ok(layer(
             &raw.pack,
             &raw.select,
+            &raw.extend_select,
             &raw.ignore,
             &raw.severity,
             one,
@@ -577,6 +606,7 @@ impl Config {
                 let l = layer(
                     &p.pack,
                     &p.select,
+                    &p.extend_select,
                     &p.ignore,
                     &p.severity,
                     p.issuer.as_ref(),
@@ -712,6 +742,7 @@ impl Config {
             if !l.select.is_empty() {
                 e.select = l.select.clone();
             }
+            e.extend_select.extend(l.extend_select.iter().cloned());
             e.ignore.extend(l.ignore.iter().cloned());
             e.severity
                 .extend(l.severity.iter().map(|(k, v)| (k.clone(), *v)));
@@ -722,6 +753,19 @@ impl Config {
             }
         }
         e
+    }
+
+    /// Whether a rule that is off by default runs for a report: the file
+    /// (`Effective::names_rule`) or the command line names it by its id.
+    pub fn enables(&self, e: &Effective, id: &str) -> bool {
+        e.names_rule(id)
+            || self
+                .overrides
+                .select
+                .iter()
+                .flatten()
+                .chain(&self.overrides.extend_select)
+                .any(|s| s == id)
     }
 
     /// Whether the file's own `select`/`ignore` (not a `[[per-file]]`'s) let
@@ -768,7 +812,8 @@ impl Config {
             .into_iter()
             .filter(|d| {
                 let by_file =
-                    (e.select.is_empty() || matches(&e.select, d)) && !matches(&e.ignore, d);
+                    (e.select.is_empty() || matches(&e.select, d) || matches(&e.extend_select, d))
+                        && !matches(&e.ignore, d);
                 d.check.is_unhideable()
                     || if self.overrides.is_empty() {
                         by_file
@@ -833,7 +878,7 @@ impl Config {
 fn refs_of(raw: &RawConfig) -> Vec<Ref> {
     let mut refs = Vec::new();
     let mut collect = |pack: &Option<Spanned<String>>,
-                       lists: [&[Spanned<String>]; 2],
+                       lists: [&[Spanned<String>]; 3],
                        sev: &BTreeMap<String, Spanned<String>>| {
         if let Some(p) = pack {
             refs.push(Ref::Pack(p.get_ref().clone(), p.span().into()));
@@ -845,9 +890,17 @@ fn refs_of(raw: &RawConfig) -> Vec<Ref> {
             refs.push(Ref::Selector(k.clone(), v.span().into()));
         }
     };
-    collect(&raw.pack, [&raw.select, &raw.ignore], &raw.severity);
+    collect(
+        &raw.pack,
+        [&raw.select, &raw.extend_select, &raw.ignore],
+        &raw.severity,
+    );
     for p in &raw.per_file {
-        collect(&p.pack, [&p.select, &p.ignore], &p.severity);
+        collect(
+            &p.pack,
+            [&p.select, &p.extend_select, &p.ignore],
+            &p.severity,
+        );
     }
     for s in &raw.suppress {
         refs.push(Ref::Selector(
@@ -882,11 +935,28 @@ impl Table {
     fn keys(self) -> &'static [&'static str] {
         match self {
             Table::Top => &[
-                "pack", "rules", "select", "ignore", "severity", "fail-on", "exclude", "issuer",
-                "per-file", "suppress",
+                "pack",
+                "rules",
+                "select",
+                "extend-select",
+                "ignore",
+                "severity",
+                "fail-on",
+                "exclude",
+                "issuer",
+                "per-file",
+                "suppress",
             ],
             Table::Issuer => &["glob", "aliases", "name", "level", "township-deadline"],
-            Table::PerFile => &["glob", "pack", "select", "ignore", "severity", "issuer"],
+            Table::PerFile => &[
+                "glob",
+                "pack",
+                "select",
+                "extend-select",
+                "ignore",
+                "severity",
+                "issuer",
+            ],
             Table::Suppress => &["path", "rule", "text", "reason"],
             Table::Any => &[],
         }
@@ -953,6 +1023,10 @@ pub const TEMPLATE: &str = r#"# report-lint 配置。放在报告仓库的根目
 
 # 只运行这些规则（规则 id、以 / 结尾的前缀，或检查类型名）；留空表示全部。
 # select = ["gov2021/", "sum-mismatch"]
+
+# 在默认的规则之外再运行这些；默认不启用的规则（如报告电子版、联系方式的
+# 惯例性说明）须在这里或 select 中写明规则 id 才会运行。
+# extend-select = ["common/electronic-version", "common/contact"]
 
 # 不运行这些规则。
 # ignore = ["common/repeated-word"]

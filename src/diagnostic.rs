@@ -71,6 +71,8 @@ checks! {
     ConversionArtifact => "conversion-artifact",
     BrokenParagraph => "broken-paragraph",
     RepeatedWord => "repeated-word",
+    Wording => "wording",
+    StatementMissing => "statement-missing",
     CrossYearMismatch => "cross-year-mismatch",
     CopiedText => "copied-text",
     ForeignEntity => "foreign-entity",

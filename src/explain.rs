@@ -17,6 +17,13 @@ pub fn explain_meta(pack: &Pack, m: &crate::rules::RuleMeta) -> String {
     if let Some(src) = &m.source {
         let _ = writeln!(s, "依据：{src}");
     }
+    if !m.default {
+        let _ = writeln!(
+            s,
+            "默认不启用：在配置的 select 或 extend-select 中写明「{}」，或用 --extend-select {} 启用",
+            m.id, m.id
+        );
+    }
     let _ = writeln!(s, "\n检查什么\n  {}", m.explain.what.trim());
     let _ = writeln!(s, "\n为什么\n  {}", m.explain.why.trim());
     for (title, text) in [("错误示例", &m.explain.bad), ("正确示例", &m.explain.good)] {

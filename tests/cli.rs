@@ -660,7 +660,7 @@ fn rule_explains_one_rule() {
     assert!(
         check
             .stdout
-            .starts_with("检查类型「repeated-word」有 1 条规则"),
+            .starts_with("检查类型「repeated-word」有 2 条规则"),
         "{}",
         check.stdout
     );
@@ -757,4 +757,23 @@ fn output_file_gets_exactly_what_stdout_would() {
         "{}",
         bad.stderr
     );
+}
+
+/// `--extend-select` turns on a rule that is off by default (and names
+/// only rules that exist).
+#[test]
+fn extend_select_turns_on_a_default_off_rule() {
+    let report = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县主动公开政府信息2460条。\n";
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--no-config", "--format", "concise", "-"];
+        args.extend_from_slice(extra);
+        run_with_stdin(&args, Some(report.as_bytes()))
+    };
+    assert!(!check(&[]).stdout.contains("common/contact"));
+    let r = check(&["--extend-select", "common/contact"]);
+    assert!(r.stdout.contains("warning[common/contact]"), "{}", r.stdout);
+    assert!(!r.stdout.contains("common/electronic-version"));
+    let r = check(&["--extend-select", "common/contakt"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("common/contakt"), "{}", r.stderr);
 }

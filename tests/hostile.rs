@@ -462,3 +462,20 @@ fn an_html_page_over_the_size_limit_and_binary_junk_are_refused() {
     assert_eq!(r.code, 2);
     assert!(!message_for(&v, "junk.html").is_empty());
 }
+
+/// Hard-wrapped lines without a single punctuation mark, one unit of text
+/// repeated: the joined paragraph is one sentence of half a megabyte, and
+/// every figure's label, base and repeat is looked for in bounded windows
+/// (quadratic before: a minute a megabyte in a release build).
+#[test]
+fn hard_wrapped_text_without_punctuation() {
+    let unit = "2017年全县主动公开政府信息共10811条其中网站4993条信息信息公开并且审核审核";
+    let body: Vec<char> = unit.repeat(512 * 1024 / unit.len() + 1).chars().collect();
+    let mut text = String::from("某县2017年政府信息公开工作年度报告\n");
+    for line in body.chunks(30) {
+        text.extend(line);
+        text.push('\n');
+    }
+    let r = check(text.as_bytes());
+    assert!(r.meta.is_some());
+}

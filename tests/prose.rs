@@ -559,3 +559,452 @@ fn inline_enumerations_run_in_order() {
         assert!(fired(good).is_empty(), "{good}");
     }
 }
+
+/// `text` as a PDF copy hard-wraps it: each line longer than `width`
+/// characters cut into lines of `width` (headings are short and stay whole).
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for piece in chars.chunks(width) {
+            out.extend(piece);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// (rule, message) of every finding, sorted: what a report says, wherever it says it.
+fn said(text: &str) -> Vec<(String, String)> {
+    let mut f: Vec<_> = check_text(text)
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.clone(), d.message.clone()))
+        .collect();
+    f.sort();
+    f
+}
+
+/// Hard-wrapped lines are joined before paragraph-level checks: a breakdown
+/// whose total, 其中 and parts are cut by the wraps (a figure too) reads as
+/// it does unwrapped, and a word written twice across a wrap is found. The
+/// findings still point into the text as it was given.
+#[test]
+fn hard_wrapped_lines_are_read_joined() {
+    let report = "某县人民政府2023年政府信息公开工作年度报告
+一、总体情况
+2023年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，不断创新工作方法，全年主动公开政府信息2460条，其中县级1722条，乡镇748条；全县通过政府网站主动公开政策文件86件，解读材料32篇，回应社会关切问题15次。
+二、主动公开政府信息情况
+全县全年召开新闻发布会12场、政策吹风会5场，合计18场，各单位均按照规定的程序，严格落实信息发布保密审查制度，规范审核信息内容，确保公开信息准确无误，并在规定时限内完成发布工作。
+三、收到和处理政府信息公开申请情况
+全年共收到政府信息公开申请35件，其中自然人申请30件，法人或其他组织申请5件，均已按时答复，无逾期答复情况发生，答复质量进一步提高。
+四、政府信息公开行政复议、行政诉讼情况
+全年未发生政府信息公开行政复议、行政诉讼，各单位依法依规办理申请，群众满意度进一步提升，工作成效明显。
+五、存在的主要问题及改进情况
+基层公开不够规范，政策解读形式单一，部分单位信息更新不及时，需要在今后的工作中加以改进，进一步提升政府信息公开的质量和实效。
+六、其他需要报告的事项
+本年度未收取信息处理费，无其他需要报告的事项，特此报告。
+";
+    let plain = said(report);
+    assert!(
+        plain.iter().any(|f| f.0 == "common/breakdown-sum"),
+        "{plain:?}"
+    );
+    // At 23 the total is cut (「24\n60条」), at 26 and 29 a part (「1\n722条」,
+    // 「74\n8条」), at 18 and 37 the marker (「其\n中」), at 24 and 25 the
+    // total after its parts (「合\n计」, 「合计\n18场」), at 30 only words.
+    for (width, cut) in [
+        (23, "24\n60"),
+        (26, "1\n722"),
+        (29, "74\n8"),
+        (18, "其\n中"),
+        (37, "其\n中"),
+        (24, "合\n计"),
+        (25, "计\n18"),
+        (30, ""),
+    ] {
+        let wrapped = hard_wrap(report, width);
+        assert!(wrapped.contains(cut), "{wrapped}");
+        assert_eq!(said(&wrapped), plain, "width {width}:\n{wrapped}");
+    }
+    // 「审核」 written twice, the second at the head of the next line; the
+    // finding covers both, the break between them included.
+    let twice = report.replace("规范审核信息内容", "规范审核审核信息内容");
+    let wrapped = hard_wrap(&twice, 30);
+    let r = check_text(&wrapped);
+    let found: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/repeated-word")
+        .map(|d| &wrapped[d.span.start..d.span.end])
+        .collect();
+    assert!(wrapped.contains("审核\n审核"), "{wrapped}");
+    assert_eq!(found, ["审核\n审核"]);
+}
+
+/// The format notice a report cites bounds its year: a notice of year N
+/// issued the format of the reports on N onwards. A yearless report takes
+/// the notice's pack; a title year before the notice's gives way to a
+/// witness the rest of the report does not contradict.
+#[test]
+fn the_cited_format_notice_bounds_the_report_year() {
+    const CITED_2021: &str = "根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，编制本报告。";
+    let packs = |preface: &str| {
+        let text = format!(
+            "某县人民政府政府信息公开工作年度报告\n{preface}\n一、总体情况\n本年度工作情况良好。\n"
+        );
+        let r = check_text(&text);
+        let note: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "year-unknown")
+            .map(|d| d.message.clone())
+            .collect();
+        (r.meta.unwrap().packs[0].clone(), note)
+    };
+    let (pack, note) = packs(CITED_2021);
+    assert_eq!(pack, "gov-2021");
+    assert!(note[0].contains("格式通知"), "{note:?}");
+    let (pack, _) = packs(&CITED_2021.replace("〔2021〕30号", "〔2019〕60号"));
+    assert_eq!(pack, "gov-2019");
+    // Brackets lost in the export: still the notice.
+    let (pack, _) = packs(&CITED_2021.replace("〔2021〕30号", "202130 号"));
+    assert_eq!(pack, "gov-2021");
+    // Another notice of the same office says nothing of the format.
+    let (pack, _) = packs(&CITED_2021.replace("〔2021〕30号", "〔2021〕12号"));
+    assert_eq!(pack, "gov-2008");
+
+    // A title year before the notice's: one witness is enough to overrule it.
+    let report = |title: u32, cited: &str| {
+        format!(
+            "某县人民政府{title}年政府信息公开工作年度报告\n{cited}\n\
+             本报告统计期限自2022年1月1日起至2022年12月31日止。\n\
+             一、总体情况\n本年度工作情况良好。\n"
+        )
+    };
+    let r = check_text(&report(2020, CITED_2021));
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2022));
+    let title: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "common/year")
+        .collect();
+    assert_eq!(title.len(), 1, "{title:?}");
+    assert!(title[0].message.contains("标题") && title[0].message.contains("2020"));
+    assert!(
+        title[0]
+            .labels
+            .iter()
+            .any(|l| l.message.contains("格式通知")),
+        "{title:?}"
+    );
+    // Without the notice one witness is not enough: the title stands, the
+    // period sentence is the finding.
+    let r = check_text(&report(2020, ""));
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2020));
+    // A title at or after the notice's year is untouched by it.
+    let r = check_text(&report(2022, CITED_2021));
+    assert_eq!(r.meta.as_ref().unwrap().year, Some(2022));
+    assert!(r.diagnostics.iter().all(|d| d.rule != "common/year"));
+}
+
+/// The misspelling dictionary: each known wrong form is a finding naming
+/// the right one; never inside a longer correct word; the dropped-character
+/// phrases of 存在的主要问题 (「仍在不足」) as a class, but not before a figure;
+/// 「截止」 only right before a date.
+#[test]
+fn known_misspellings_name_the_right_form() {
+    let wording = |s: &str| {
+        let mut f = findings_of("common/misspelling", s);
+        f.extend(findings_of("common/as-of", s));
+        f
+    };
+    assert_eq!(
+        wording("各单位工作规范程度残差不齐，公开工作仍在不足。"),
+        [
+            "「残差不齐」应为「参差不齐」",
+            "「仍在不足」应为「仍存在不足」"
+        ]
+    );
+    assert_eq!(
+        wording("全县再接再励，按照统一布署推进公开工作，与先进地区相比仍在一定差距。"),
+        [
+            "「再接再励」应为「再接再厉」",
+            "「统一布署」应为「统一部署」",
+            "「仍在一定差距」应为「仍存在一定差距」"
+        ]
+    );
+    assert_eq!(
+        wording("截止2023年12月31日，全县主动公开政府信息2460条。"),
+        ["时间点前应写「截至」，不写「截止」"]
+    );
+    for right in [
+        // The right forms, and wrong forms' characters inside correct words.
+        "各单位工作规范程度参差不齐，工作中仍存在不足，我们将再接再厉。",
+        "区政府发布署名文章3篇，按照统一部署推进工作。",
+        "覆盖率仍在不足一半的水平，工作仍在推进。",
+        "申请截止日期为1月31日，截止到年底全部办结，截至2023年12月31日无逾期。",
+    ] {
+        assert_eq!(wording(right), Vec::<String>::new(), "{right}");
+    }
+    // A word of a pack's list inside a longer correct word it allows.
+    let pack = r#"
+[pack]
+id = "local"
+title = "本地错别字"
+
+[[rule]]
+id = "local/typo"
+check = "wording"
+kind = "misspelling"
+severity = "warning"
+message = "「{wrong}」应为「{right}」"
+words = [["布署", "部署"]]
+allow = ["发布署名", "公布署名"]
+explain.what = "…"
+explain.why = "…"
+"#;
+    let (rules, errors) = report_lint::engine::RuleSet::load(&[("local.toml".into(), pack.into())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let local = |s: &str| -> Vec<String> {
+        report_lint::run::check_bytes(
+            "t.txt".into(),
+            format!("某县2023年政府信息公开工作年度报告\n一、总体情况\n{s}\n").as_bytes(),
+            &rules,
+            &report_lint::run::Options::default(),
+        )
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "local/typo")
+        .map(|d| d.message.clone())
+        .collect()
+    };
+    assert_eq!(
+        local("按照工作布署，区政府发布署名文章3篇。"),
+        ["「布署」应为「部署」"]
+    );
+    assert!(local("区政府发布署名文章3篇，公布署名信息。").is_empty());
+}
+
+/// A long phrase written twice in a row is a copy-paste slip
+/// (`common/repeated-phrase`), apart from `repeated-word`; parallel
+/// constructions, a table's header repeated per column group, and the
+/// headings a declared outline lists are not.
+#[test]
+fn a_phrase_written_twice_is_a_copy_paste_slip() {
+    let twice = |s: &str| findings_of("common/repeated-phrase", s);
+    assert_eq!(
+        twice("区领导参加了全区政务公开工作推进会暨业务培训会全区政务公开工作推进会暨业务培训会。"),
+        ["「全区政务公开工作推进会暨业务培训会」连续写了两遍"]
+    );
+    // Blanks around figures as a crawl leaves them; a 、 between the copies.
+    assert_eq!(
+        twice("组织了庆祝建区 10 周年专场新闻发布会、庆祝建区10 周年专场新闻发布会和政策吹风会。")
+            .len(),
+        1
+    );
+    for right in [
+        "编制了政府信息公开工作年度报告和政府信息公开工作要点。",
+        "既要做好主动公开政府信息工作，又要做好依申请公开政府信息工作。",
+        "进一步规范审核审核流程。",
+        // 表四's header flattened: its labels repeat for each group of columns.
+        "行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 10100110000000000",
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000",
+    ] {
+        assert_eq!(twice(right), Vec::<String>::new(), "{right}");
+    }
+    // The headings a declared outline lists, written again as headings.
+    let outline = "某县人民政府2023年政府信息公开工作年度报告\n本报告包括主动公开政府信息情况、收到和处理政府信息公开申请情况两个部分。\n一、主动公开政府信息情况\n一、主动公开政府信息情况\n全年主动公开政府信息2460条。\n二、收到和处理政府信息公开申请情况\n全年共收到申请35件。\n";
+    assert!(findings_of_text("common/repeated-phrase", outline).is_empty());
+}
+
+/// A required heading one or two characters off the format's title is a
+/// wording finding; punctuation, width, 及/和/与, and edits at either end
+/// (another way of saying it) are not.
+#[test]
+fn a_heading_a_character_off_the_formats_title() {
+    let headings = |four: &str, five: &str| {
+        let text = format!(
+            "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n二、主动公开政府信息情况\n全年主动公开政府信息2460条。\n三、收到和处理政府信息公开申请情况\n全年共收到申请35件。\n{four}\n全年未发生行政复议、行政诉讼。\n{five}\n基层公开不够规范。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+        );
+        findings_of_text("gov2021/heading-wording", &text)
+    };
+    const FIVE: &str = "五、存在的主要问题及改进情况";
+    assert_eq!(
+        headings("四、政府信息公开行政法复议、行政诉讼情况", FIVE),
+        [
+            "标题「四、政府信息公开行政法复议、行政诉讼情况」与规定标题「四、政府信息公开行政复议、行政诉讼情况」不一致"
+        ]
+    );
+    assert_eq!(
+        headings(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改近情况"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        headings("四、政府信息公开行政复议、行诉讼情况", FIVE).len(),
+        1
+    );
+    for (four, five) in [
+        ("四、政府信息公开行政复议、行政诉讼情况", FIVE),
+        (
+            "四、政府信息公开行政复议，行政诉讼情况",
+            "五、存在的主要问题和改进情况",
+        ),
+        (
+            "四、政府信息公开行政复议 行政诉讼情况",
+            "五、存在的主要问题与改进情况",
+        ),
+        (
+            "四、因政府信息公开申请行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进措施",
+        ),
+        (
+            "四、政府信息公开行政复议、行政诉讼",
+            "五、存在的主要问题及改进情况",
+        ),
+        // Conjunctions and 的 written or not.
+        (
+            "四、政府信息公开行政复议和行政诉讼情况",
+            "五、存在主要问题及改进情况",
+        ),
+        ("四、政府信息公开的行政复议、行政诉讼情况", FIVE),
+    ] {
+        assert_eq!(headings(four, five), Vec::<String>::new(), "{four} {five}");
+    }
+}
+
+/// The electronic-version and contact statements are customary, not
+/// required: their rules are off by default and run when the configuration
+/// names them (`extend-select`, or `select` by id — a prefix is not enough).
+#[test]
+fn customary_statements_are_checked_only_when_selected() {
+    let text = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县主动公开政府信息2460条。\n";
+    let with = |config: Option<&str>, text: &str| -> Vec<String> {
+        let config = config.map(|c| {
+            std::sync::Arc::new(
+                report_lint::config::Config::parse(std::path::Path::new("report-lint.toml"), c)
+                    .unwrap(),
+            )
+        });
+        let opts = report_lint::run::Options {
+            config,
+            ..Default::default()
+        };
+        let mut rules: Vec<String> =
+            report_lint::run::check_bytes("t.txt".into(), text.as_bytes(), &common::RULES, &opts)
+                .diagnostics
+                .iter()
+                .filter(|d| d.check.as_str() == "statement-missing")
+                .map(|d| d.rule.clone())
+                .collect();
+        rules.sort();
+        rules
+    };
+    assert!(with(None, text).is_empty());
+    assert!(with(Some("select = [\"common/\"]"), text).is_empty());
+    assert_eq!(
+        with(
+            Some("extend-select = [\"common/electronic-version\", \"common/contact\"]"),
+            text
+        ),
+        ["common/contact", "common/electronic-version"]
+    );
+    assert_eq!(
+        with(Some("select = [\"common/contact\"]"), text),
+        ["common/contact"]
+    );
+    // Selected, and the report makes both statements.
+    let stated = text.replace(
+        "一、总体情况",
+        "本报告电子版可在某县人民政府门户网站查阅。如对本报告有疑问，请联系县政府办公室（电话：0591-12345678）。\n一、总体情况",
+    );
+    assert!(
+        with(
+            Some("extend-select = [\"common/electronic-version\", \"common/contact\"]"),
+            &stated
+        )
+        .is_empty()
+    );
+}
+
+/// Parts whose shares add up to 100 % are the whole list: a figure after
+/// them, in the same unit but without a share, belongs to another subject.
+#[test]
+fn shares_adding_up_to_a_hundred_close_the_list() {
+    let list = |answered: u32, first: u32| {
+        breakdown_findings(&format!(
+            "办结依申请公开{answered}件，其中：予以公开及部分公开{first}件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。"
+        ))
+    };
+    assert_eq!(list(81, 42), Vec::<String>::new());
+    // The list itself still adds up, or not.
+    let f = list(80, 42);
+    assert!(
+        f.iter()
+            .any(|f| f.starts_with("common/breakdown-sum") && f.contains("81")),
+        "{f:?}"
+    );
+}
+
+/// A title as wide as a hard-wrapped copy's lines stays the title, with its
+/// year, when the preface follows it directly.
+#[test]
+fn a_wide_title_of_a_hard_wrapped_copy_stays_the_title() {
+    let body = "本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室的要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项，所列数据的统计期限自2023年1月1日起至2023年12月31日止。本报告电子版可在某县人民政府门户网站查阅或下载，如对本报告有任何疑问，请与某县人民政府办公室联系。全年主动公开政府信息2460条，其中县级1722条，乡镇738条，全县通过政府网站主动公开政策文件86件，解读材料32篇。";
+    let text = hard_wrap(
+        &format!("某县人民政府2023年度政府信息公开工作年度报告\n{body}\n"),
+        24,
+    );
+    assert!(text.starts_with("某县人民政府2023年度政府信息公开工作年度报告\n"));
+    let doc = report_lint::read::plain::read(text.clone());
+    assert!(doc.hard_wrapped());
+    let title = doc.title.map(|t| doc.slice(t));
+    assert_eq!(title, Some("某县人民政府2023年度政府信息公开工作年度报告"));
+    assert!(doc.year.is_some_and(|y| y.year == 2023 && y.from_title));
+    let r = check_text(&text);
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| d.rule != "common/breakdown-sum"),
+        "{:?}",
+        r.diagnostics
+    );
+}
+
+/// Year sentences and inline enumerations of hard-wrapped text read as the
+/// unwrapped text does, a year or an item cut by the wrap included.
+#[test]
+fn hard_wrapped_years_and_enumerations() {
+    let report = "某县人民政府2023年政府信息公开工作年度报告
+本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自2022年1月1日起至2023年12月31日止。
+一、总体情况
+2023年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，全年主动公开政府信息2460条，其中县级1722条，乡镇748条；全县通过政府网站主动公开政策文件86件，解读材料32篇。
+五、存在的主要问题及改进情况
+一是基层公开不够规范，二是政策解读形式单一，二是部分单位信息更新不及时。2023年，我们将继续加强信息公开工作，进一步提升政府信息公开的质量和实效。
+";
+    let plain = said(report);
+    assert!(
+        plain.iter().any(|f| f.0 == "common/enumeration-order"),
+        "{plain:?}"
+    );
+    assert_eq!(
+        plain.iter().filter(|f| f.0 == "common/year").count(),
+        2,
+        "{plain:?}"
+    );
+    for (width, cut) in [
+        (19, "2\n022年"),
+        (20, "202\n2年"),
+        (23, "二\n是"),
+        (25, "20\n23年"),
+    ] {
+        let wrapped = hard_wrap(report, width);
+        assert!(wrapped.contains(cut), "{wrapped}");
+        assert!(report_lint::read::plain::read(wrapped.clone()).hard_wrapped());
+        assert_eq!(said(&wrapped), plain, "width {width}:\n{wrapped}");
+    }
+}

@@ -39,9 +39,28 @@ impl Document {
         lines: LineIndex,
         paragraphs: Vec<Paragraph>,
         body_end: usize,
+        mut tables: Vec<Table>,
+    ) -> Document {
+        // A PDF copy's wrapped lines are one paragraph: every structure
+        // below (sentences, figures, lists, headings) is read across them.
+        let wrapped_at = super::wrap::wrap_width(&text, &paragraphs);
+        let paragraphs = match wrapped_at {
+            Some(width) => super::wrap::join(&text, paragraphs, width, &mut tables),
+            None => paragraphs,
+        };
+        Document::assemble(text, lines, paragraphs, body_end, tables, wrapped_at)
+    }
+
+    fn assemble(
+        text: String,
+        lines: LineIndex,
+        paragraphs: Vec<Paragraph>,
+        body_end: usize,
         tables: Vec<Table>,
+        wrapped_at: Option<usize>,
     ) -> Document {
         let mut doc = Document {
+            wrapped_at,
             body_end,
             text,
             lines,
@@ -49,6 +68,7 @@ impl Document {
             tables,
             title: None,
             year: None,
+            format_notice: None,
             headings: Vec::new(),
             declared: None,
             list_counts: Vec::new(),
@@ -94,6 +114,7 @@ impl Document {
             paragraphs,
             body_end,
             tables,
+            wrapped_at,
             ..
         } = self;
         let trim = |span: Span| {
@@ -175,7 +196,9 @@ impl Document {
                 }
             }
         }
-        Document::build(text, lines, out, body_end, tables)
+        // The paragraphs are joined already: the width the copy wrapped at
+        // stays what the whole text showed.
+        Document::assemble(text, lines, out, body_end, tables, wrapped_at)
     }
 
     fn read_prose(&mut self) {
@@ -185,8 +208,25 @@ impl Document {
             }
             let text = &self.text[p.span.range()];
             if self.quantities_stopped_at.is_none() {
-                self.quantities_stopped_at =
-                    read_quantities_into(text, p.span.start, MAX_QUANTITIES, &mut self.quantities);
+                self.quantities_stopped_at = if self.wrapped_at.is_some() && text.contains('\n') {
+                    // A figure cut by a wrap (「24\n60条」) is read whole from
+                    // the joined view, its spans mapped back.
+                    let joined = super::Joined::new(&self.text, p.span);
+                    let from = self.quantities.len();
+                    let stopped = read_quantities_into(
+                        joined.text(),
+                        0,
+                        MAX_QUANTITIES,
+                        &mut self.quantities,
+                    );
+                    for q in &mut self.quantities[from..] {
+                        q.span = joined.span(q.span.start, q.span.end);
+                        q.number = joined.span(q.number.start, q.number.end);
+                    }
+                    stopped.map(|at| joined.start(at))
+                } else {
+                    read_quantities_into(text, p.span.start, MAX_QUANTITIES, &mut self.quantities)
+                };
             }
             let mut start = 0;
             for (i, c) in text.char_indices() {
@@ -197,9 +237,21 @@ impl Document {
                         paragraph: pi,
                     });
                     start = end;
+                    // A sentence of joined lines opens after the break.
+                    let blanks = text[end..].len()
+                        - text[end..]
+                            .trim_start_matches(crate::source::text::is_space)
+                            .len();
+                    if text[end..end + blanks].contains('\n') {
+                        start += blanks;
+                    }
                 }
             }
-            if start < text.len() {
+            if start < text.len()
+                && !text[start..]
+                    .trim_matches(crate::source::text::is_space)
+                    .is_empty()
+            {
                 self.sentences.push(Sentence {
                     span: Span::new(p.span.start + start, p.span.end),
                     paragraph: pi,
@@ -309,6 +361,7 @@ impl Document {
     }
 
     fn find_title_and_year(&mut self) {
+        self.format_notice = super::year::format_notice(self);
         let first_heading = self
             .headings
             .first()
@@ -354,23 +407,23 @@ impl Document {
                 });
             }
         }
+        // The period sentence, read across hard-wrapped lines (「20\n23年」).
+        let body = self.joined(Span::new(0, self.body_end));
+        let period: Option<(i32, Span)> = PERIOD_YEAR.captures(body.text()).and_then(|c| {
+            let m = c.get(1)?;
+            Some((m.as_str().parse().ok()?, body.span(m.start(), m.end())))
+        });
+        drop(body);
         if self.year.is_none()
-            && let Some(c) = PERIOD_YEAR.captures(&self.text[..self.body_end])
+            && let Some((year, span)) = period
         {
-            let m = c.get(1).expect("group 1");
             self.year = Some(ReportYear {
-                year: m.as_str().parse().unwrap_or_default(),
-                span: Span::new(m.start(), m.end()),
+                year,
+                span,
                 from_title: false,
                 title_overruled: None,
             });
         }
-        let period = PERIOD_YEAR
-            .captures(&self.text[..self.body_end])
-            .and_then(|c| {
-                let m = c.get(1)?;
-                Some((m.as_str().parse().ok()?, Span::new(m.start(), m.end())))
-            });
         if let Some(y) = self.year.filter(|y| y.from_title) {
             self.year = Some(super::year::weigh(self, y, period));
         }

@@ -16,11 +16,13 @@ pub mod declared;
 pub mod marker;
 pub mod outline;
 pub mod table;
+pub mod wrap;
 mod year;
 
 pub use declared::{DeclaredCount, DeclaredOutline, DeclaredPart};
 pub use marker::NumberStyle;
 pub use table::{Row, Table, TableCell, TableOrigin};
+pub use wrap::Joined;
 
 use crate::numbers::Quantity;
 use crate::source::span::{LineIndex, Span};
@@ -78,6 +80,14 @@ pub struct ReportYear {
     pub title_overruled: Option<(i32, Span)>,
 }
 
+/// A cited notice that issued the national format of the report
+/// (「国办公开办函〔2021〕30号」): the report year is not before `year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormatNotice {
+    pub year: i32,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub text: String,
@@ -87,6 +97,8 @@ pub struct Document {
     pub body_end: usize,
     pub title: Option<Span>,
     pub year: Option<ReportYear>,
+    /// The latest format notice the body cites.
+    pub format_notice: Option<FormatNotice>,
     pub headings: Vec<Heading>,
     pub declared: Option<DeclaredOutline>,
     pub list_counts: Vec<(DeclaredCount, usize)>,
@@ -98,6 +110,9 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Where reading quantities stopped at `MAX_QUANTITIES` (no report has that many).
     pub quantities_stopped_at: Option<usize>,
+    /// The width (characters) a PDF copy hard-wrapped the text at, when it
+    /// did: its wrapped lines are joined into paragraphs (`wrap::join`).
+    pub wrapped_at: Option<usize>,
 }
 
 /// Quantities read from one document. A long report has a few thousand; the
@@ -146,31 +161,30 @@ impl Document {
         self.paragraphs.iter().filter(|p| !p.in_appendix)
     }
 
-    /// Text hard-wrapped by a PDF copy: most prose lines (of at least eight)
-    /// end without punctuation, and those are of one width (within three
-    /// characters of their median, for seven in ten).
+    /// Text hard-wrapped by a PDF copy (`wrap::wrap_width`): its line ends
+    /// are the copy's, not the report's.
     pub fn hard_wrapped(&self) -> bool {
-        let lines: Vec<&str> = self
-            .body_paragraphs()
-            .filter(|p| !p.table_cell && p.heading.is_none())
-            .map(|p| self.slice(p.span))
-            .collect();
-        let mut open: Vec<usize> = lines
-            .iter()
-            .filter(|l| {
-                !l.ends_with([
-                    '。', '；', '：', '！', '？', '，', '、', '）', '」', '”', '.', ';', ':', ')',
-                ])
-            })
-            .map(|l| l.chars().count())
-            .collect();
-        if lines.len() < 8 || open.len() * 10 < lines.len() * 6 {
-            return false;
+        self.wrapped_at.is_some()
+    }
+
+    /// The text of `span` with the breaks of hard-wrapped lines taken out,
+    /// its offsets mapping back into `text`: what paragraph-level checks read
+    /// where a word or a figure may be cut by a wrap. The text of `span`
+    /// itself when the report is not hard-wrapped.
+    pub fn joined(&self, span: Span) -> Joined<'_> {
+        if self.hard_wrapped() {
+            Joined::new(&self.text, span)
+        } else {
+            Joined::plain(&self.text, span)
         }
-        open.sort_unstable();
-        let median = open[open.len() / 2];
-        let near = open.iter().filter(|&&w| w.abs_diff(median) <= 3).count();
-        median >= 15 && near * 10 >= open.len() * 7
+    }
+
+    /// `span`'s text as a message shows it: without the breaks of wrapped lines.
+    pub fn shown(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        match self.joined(span) {
+            j if j.is_joined() => std::borrow::Cow::Owned(j.text().to_string()),
+            _ => std::borrow::Cow::Borrowed(self.slice(span)),
+        }
     }
 
     pub fn top_level(&self) -> impl Iterator<Item = &Heading> {

@@ -728,6 +728,7 @@ fn compile_rule(
         source: head.source,
         explain: head.explain,
         pack: pack.to_string(),
+        default: head.default,
     };
     let compiled = match kind {
         AnyKind::File(kind) => Compiled::File(CompiledRule {

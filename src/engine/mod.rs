@@ -49,10 +49,13 @@ pub const KINDS: &[KindSpec] = &[
     section_missing::KIND,
     outline_mismatch::KIND,
     heading_numbering::KIND,
+    heading_wording::KIND,
     enumeration::KIND,
     conversion_artifact::KIND,
     broken_paragraph::KIND,
     repeated_word::KIND,
+    repeated_phrase::KIND,
+    misspelling::KIND,
     sum_mismatch::KIND,
     duplicate_category::KIND,
     percent_mismatch::KIND,
@@ -204,13 +207,21 @@ fn note(
     d
 }
 
-/// Runs the given packs on a document; findings sorted by position, then rule.
-pub fn check_document(cx: &Analysis<'_>, packs: &[&Pack], set: &RuleSet) -> Vec<Diagnostic> {
+/// Runs the given packs on a document; findings sorted by position, then
+/// rule. A rule off by default runs only when `opted_in` says so for its id.
+pub fn check_document(
+    cx: &Analysis<'_>,
+    packs: &[&Pack],
+    set: &RuleSet,
+    opted_in: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     let doc = cx.doc;
     let mut out = Vec::new();
     for pack in packs {
         for rule in &pack.rules {
-            if !set.disabled.contains(&rule.meta.id) {
+            if !set.disabled.contains(&rule.meta.id)
+                && (rule.meta.default || opted_in(&rule.meta.id))
+            {
                 out.extend(run_rule(rule, cx));
             }
         }

@@ -107,8 +107,8 @@ pub fn array_of_tables<'i>(
     }
 }
 
-pub const COMMON_KEYS: [&str; 8] = [
-    "id", "check", "kind", "severity", "message", "help", "source", "explain",
+pub const COMMON_KEYS: [&str; 9] = [
+    "id", "check", "kind", "severity", "message", "help", "source", "default", "explain",
 ];
 
 /// Every relation of a table names rows (for each column) or columns (for each row) it has.

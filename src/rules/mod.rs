@@ -33,4 +33,7 @@ pub struct RuleMeta {
     pub source: Option<String>,
     pub explain: Explain,
     pub pack: String,
+    /// Runs unless the configuration leaves it out; `false`: only when the
+    /// configuration names it (`Effective::names_rule`).
+    pub default: bool,
 }

@@ -145,7 +145,15 @@ pub struct RuleHead {
     /// The article or form the rule implements.
     #[serde(default)]
     pub source: Option<String>,
+    /// `false`: the rule runs only when the configuration names it in
+    /// `select` or `extend-select` (a customary, not a required, statement).
+    #[serde(default = "on")]
+    pub default: bool,
     pub explain: Explain,
+}
+
+fn on() -> bool {
+    true
 }
 
 /// What `report-lint rule ID` prints. `bad` and `good` are run by the test

@@ -283,7 +283,7 @@ pub fn check_one(
     // No year read and no pack forced: the tables' format decides, and a note
     // says which pack was used and why (never silently the fallback).
     let (by_format, why) = match (year, forced) {
-        (None, None) => pack_by_format(&doc.text[..doc.body_end]),
+        (None, None) => pack_by_format(&doc.text[..doc.body_end], doc.format_notice),
         _ => (None, None),
     };
     let packs = rules.select(year, forced.or(by_format));
@@ -301,7 +301,11 @@ pub fn check_one(
         },
         grids,
     );
-    let mut diagnostics = engine::check_document(&cx, &packs, rules);
+    let enabled = |id: &str| match &opts.config {
+        Some(c) => c.enables(&effective, id),
+        None => effective.names_rule(id),
+    };
+    let mut diagnostics = engine::check_document(&cx, &packs, rules, &enabled);
     if let Some(why) = why {
         let used = packs
             .iter()
@@ -359,15 +363,24 @@ pub fn check_one(
     (report, Some(facts))
 }
 
-/// The pack a report without a readable year is on, by its tables' words:
-/// the 2021 form's columns, the 2019 form's, or neither (the 2008 pack).
-fn pack_by_format(body: &str) -> (Option<&'static str>, Option<&'static str>) {
+/// The pack a report without a readable year is on, by its tables' words
+/// (the 2021 form's columns, the 2019 form's), else by the format notice it
+/// cites (「国办公开办函〔2021〕30号」), else neither (the 2008 pack).
+fn pack_by_format(
+    body: &str,
+    notice: Option<crate::document::FormatNotice>,
+) -> (Option<&'static str>, Option<&'static str>) {
     let has = |w: &str| body.contains(w);
     if has("本年制发件数") || has("现行有效件数") || has("申请人逾期未按收费通知要求缴纳费用")
     {
         (Some("gov-2021"), Some("统计表为 2021 年版格式"))
     } else if has("本年新收政府信息公开申请数量") || has("对外公开总数量") {
         (Some("gov-2019"), Some("统计表为 2019 年版格式"))
+    } else if let Some(n) = notice {
+        match n.year {
+            2021.. => (Some("gov-2021"), Some("所引格式通知为 2021 年版格式")),
+            _ => (Some("gov-2019"), Some("所引格式通知为 2019 年版格式")),
+        }
     } else {
         (None, Some("也没有 2019 年以后的统计表"))
     }

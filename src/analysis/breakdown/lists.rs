@@ -58,7 +58,9 @@ pub(super) fn after_base(doc: &Document, spec: &BreakdownSpec, qi: usize) -> Opt
     }
     let si = doc.sentence_at(q.span.start)?;
     let s = doc.sentences[si].span;
-    let rest = &doc.text[q.span.end..s.end];
+    // The base's words are short (「条信息中」): a bounded look ahead keeps a
+    // sentence without clause breaks from being rescanned per figure.
+    let rest = &doc.text[q.span.end..floor_char(&doc.text, s.end.min(q.span.end + 64))];
     let cut = rest.find(CLAUSE)?;
     if !rest[cut..].starts_with(['，', '：', ',', ':']) {
         return None;
@@ -92,35 +94,11 @@ fn parts_from(
 ) -> Option<Breakdown> {
     let tq = &doc.quantities[total];
     let (end, last) = list_end(doc, si);
-    let mut parts: Vec<Part> = Vec::new();
+    let mut parts = Vec::new();
     let mut boundary = start;
-    // The shares the parts carry (「…42件，占51.85%；…」): when every part so
-    // far has one and they make 100 % at their printed precision, the list
-    // is complete, and a figure after it (「…；因政府信息公开引起的行政复议
-    // 2件」) is not one of its parts.
-    let mut shares = (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
-    let mut shared = 0usize;
     for qi in doc.quantity_index(start)..doc.quantities.len() {
         let q = &doc.quantities[qi];
         if q.span.end > end || parts.len() >= MAX_PARTS {
-            break;
-        }
-        if q.is_percent() {
-            let after_part = parts.last().is_some_and(|p| {
-                let pq = &doc.quantities[p.quantity];
-                pq.span.end <= q.span.start
-                    && !doc.text[pq.span.end..q.span.start].contains(['；', ';', '。', '、'])
-            });
-            if after_part && shared < parts.len() {
-                shares.0 += q.value;
-                shares.1 += q.tolerance;
-                shared = parts.len();
-            }
-        } else if q.unit == tq.unit
-            && parts.len() >= 2
-            && shared == parts.len()
-            && (shares.0 - rust_decimal::Decimal::ONE_HUNDRED).abs() <= shares.1
-        {
             break;
         }
         // A list ends where the next total's own 其中 begins: after 「；」, a
@@ -160,7 +138,18 @@ fn parts_from(
     if parts.is_empty() {
         return None;
     }
-    continue_list(doc, spec, last, tq.unit, &mut parts);
+    // Parts that each carry a share, the shares adding up to 100 %, are the
+    // whole list: a figure after them without a share is another subject's
+    // (「…其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件」).
+    let shared = parts
+        .iter()
+        .take_while(|p| super::share_of(doc, p.quantity).is_some())
+        .count();
+    if shared >= 2 && shared < parts.len() && super::shares_complete(doc, &parts[..shared]) {
+        parts.truncate(shared);
+    } else {
+        continue_list(doc, spec, last, tq.unit, &mut parts);
+    }
     if parts.len() < 2 {
         return None;
     }
@@ -241,7 +230,7 @@ fn continue_list(
             return;
         }
         let lab = label(doc, next.span.start, qs[0].span.start);
-        let words = doc.slice(lab);
+        let words = doc.shown(lab);
         let residual = spec
             .complete_when
             .iter()
@@ -262,7 +251,17 @@ pub(super) fn marked_total(doc: &Document, spec: &BreakdownSpec, qi: usize) -> O
     if q.is_percent() || q.unit.is_none() {
         return None;
     }
-    let before = &doc.text[..q.span.start];
+    // The words just before the figure, read across a hard wrap
+    // (「合\n计18场」, 「共\n2460条」).
+    let longest = spec
+        .total_phrases
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let from = floor_char(&doc.text, q.span.start.saturating_sub(longest + 16));
+    let joined = doc.joined(Span::new(from, q.span.start));
+    let before = joined.text();
     let phrase = spec
         .total_phrases
         .iter()

@@ -66,10 +66,12 @@ pub fn find(doc: &Document, spec: &BreakdownSpec) -> Vec<Breakdown> {
     let mut out: Vec<Breakdown> = Vec::new();
     let mut used = std::collections::BTreeSet::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let text = doc.slice(s.span);
+        // Read across hard-wrapped lines: a marker cut by a wrap (「其\n中」).
+        let joined = doc.joined(s.span);
+        let text = joined.text();
         for phrase in &spec.parts_phrases {
             for (at, _) in text.match_indices(phrase.as_str()) {
-                let marker = Span::new(s.span.start + at, s.span.start + at + phrase.len());
+                let marker = joined.span(at, at + phrase.len());
                 if let Some(b) = lists::after_marker(doc, spec, si, marker)
                     && !used.contains(&b.total)
                 {
@@ -161,7 +163,7 @@ fn relation(
         return PartsRelation::AtLeast;
     }
     let residual = parts.iter().any(|p| {
-        let l = doc.slice(p.label);
+        let l = doc.shown(p.label);
         spec.complete_when.iter().any(|w| l.contains(w.as_str()))
     });
     if residual || sums_stated || spec.complete || shares_complete(doc, parts) {
@@ -198,9 +200,16 @@ pub fn share_of(doc: &Document, qi: usize) -> Option<&Quantity> {
     (between.chars().count() <= 4 && between.starts_with('占')).then_some(pct)
 }
 
+/// The longest category label read (bytes): a label is a few words; text
+/// without clause breaks (a hostile file, a sentence of joined lines) must
+/// not make every figure's label the whole text before it.
+const MAX_LABEL: usize = 240;
+
 /// The category words before a number: from the last clause break (or the
-/// previous number) to the number, without list openers and copulas.
+/// previous number) to the number, at most `MAX_LABEL` bytes, without list
+/// openers and copulas.
 pub fn label(doc: &Document, from: usize, to: usize) -> Span {
+    let from = floor_char(&doc.text, from.max(to.saturating_sub(MAX_LABEL)));
     let text = &doc.text[from..to];
     let start = text
         .char_indices()

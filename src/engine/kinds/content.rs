@@ -1,7 +1,8 @@
 //! `content-missing`: words a report (or one of its sections) must contain —
 //! 「工作考核、社会评议和责任追究」 in a people's government's report (《条例》
-//! 第五十条第（四）项), 「信息处理费」 in section 六 from 2021. Optionally only for
-//! issuers whose name (in the title, else the opening) contains given words.
+//! 第五十条第（四）项), 「信息处理费」 in section 六 from 2021, the customary
+//! electronic-version and contact statements. Optionally only for issuers
+//! whose name (in the title, else the opening) contains given words.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -15,7 +16,11 @@ use crate::source::text::{fold, folded_contains};
 
 pub const KIND: KindSpec = KindSpec {
     names: &["content-missing"],
-    checks: &["section-missing", "section-optional-missing"],
+    checks: &[
+        "section-missing",
+        "section-optional-missing",
+        "statement-missing",
+    ],
     vars: &["missing", "section"],
     compile: |p, ctx| {
         #[derive(Deserialize)]

@@ -38,7 +38,7 @@ impl RuleCheck for DuplicateCategory {
             for (j, later) in b.parts.iter().enumerate() {
                 let Some(first) = b.parts[..j]
                     .iter()
-                    .find(|p| same_category(doc.slice(p.label), doc.slice(later.label)))
+                    .find(|p| same_category(&doc.shown(p.label), &doc.shown(later.label)))
                 else {
                     continue;
                 };
@@ -51,7 +51,7 @@ impl RuleCheck for DuplicateCategory {
                     later.label,
                     Some(format!("再次出现，{} {unit}", q2.shown())),
                     &[
-                        ("category", doc.slice(later.label).to_string()),
+                        ("category", doc.shown(later.label).into_owned()),
                         ("first", q1.shown()),
                         ("second", q2.shown()),
                         ("unit", unit.to_string()),

@@ -5,9 +5,9 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Label;
+use crate::document::Joined;
 use crate::engine::{Findings, KindSpec, RuleCheck, params};
 use crate::numbers::cjk::numeral;
-use crate::source::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["enumeration-order"],
@@ -69,8 +69,9 @@ impl RuleCheck for EnumerationOrder {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         for p in doc.body_paragraphs().filter(|p| !p.table_cell) {
-            let text = doc.slice(p.span);
-            let found = items(text);
+            // Read across hard-wrapped lines: an item cut by a wrap (「二\n是」).
+            let joined = doc.joined(p.span);
+            let found = items(joined.text());
             // Lists: each from a 「一是」 to the next.
             let mut lists: Vec<&[(usize, u32, usize)]> = Vec::new();
             let mut from = None;
@@ -86,15 +87,15 @@ impl RuleCheck for EnumerationOrder {
                 lists.push(&found[f..]);
             }
             for list in lists {
-                check_list(p.span.start, list, out);
+                check_list(&joined, list, out);
             }
         }
     }
 }
 
 /// The first item out of order in one list: a repeat or a gap.
-fn check_list(base: usize, list: &[(usize, u32, usize)], out: &mut Findings<'_>) {
-    let span = |i: usize| Span::new(base + list[i].0, base + list[i].2);
+fn check_list(joined: &Joined<'_>, list: &[(usize, u32, usize)], out: &mut Findings<'_>) {
+    let span = |i: usize| joined.span(list[i].0, list[i].2);
     let name = |n: u32| format!("{}是", numeral(n));
     for i in 1..list.len() {
         let (prev, cur) = (list[i - 1].1, list[i].1);

@@ -100,7 +100,7 @@ impl RuleCheck for PercentMismatch {
                     before.iter().rev().find(|c| {
                         !c.is_percent() && {
                             let l =
-                                doc.slice(label(doc, doc.sentences[si].span.start, c.span.start));
+                                &doc.shown(label(doc, doc.sentences[si].span.start, c.span.start));
                             let clause = l.rsplit(['，', ',']).next().unwrap_or(l);
                             words.iter().any(|w| clause.contains(w.as_str()))
                         }

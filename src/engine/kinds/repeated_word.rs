@@ -7,7 +7,6 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::source::span::Span;
 use crate::source::text::is_han;
 
 pub const KIND: KindSpec = KindSpec {
@@ -58,43 +57,39 @@ impl RuleCheck for RepeatedWord {
     fn run(&self, cx: &Analysis<'_>, out: &mut Findings<'_>) {
         let doc = cx.doc;
         let mut chars: Vec<(usize, char)> = Vec::new();
-        // A repeat never spans a 。！？ or a cut inside a run of Han chars.
-        let pieces = doc
-            .paragraphs
-            .iter()
-            .filter(|p| !p.table_cell)
-            .flat_map(|p| {
-                crate::source::text::pieces(doc.slice(p.span), 4096, is_han)
-                    .map(move |(at, piece)| (p.span.start + at, piece))
-            });
-        for (base, text) in pieces {
-            chars.clear();
-            chars.reserve(text.len());
-            chars.extend(text.char_indices());
-            let mut i = 0;
-            while i < chars.len() {
-                match self.repeat_at(&chars, i) {
-                    Some(n) => {
-                        let start = chars[i].0;
-                        let end = chars.get(i + 2 * n).map_or(text.len(), |c| c.0);
-                        let doubled = &text[start..end];
-                        let word = &text[start..chars[i + n].0];
-                        let across = self.across_words(
-                            &text[..chars[i + n].0],
-                            &text[chars[i + n].0..],
-                            word,
-                        );
-                        if !self.allowed(doubled) && !across {
-                            out.emit(
-                                Span::new(base + start, base + end),
-                                Some(format!("「{word}」重复")),
-                                &[("word", word.to_string())],
-                                Vec::new(),
+        for p in doc.paragraphs.iter().filter(|p| !p.table_cell) {
+            // Hard-wrapped lines are read joined: 「审核\n审核」 is written twice.
+            let joined = doc.joined(p.span);
+            // A repeat never spans a 。！？ or a cut inside a run of Han chars.
+            for (base, text) in crate::source::text::pieces(joined.text(), 4096, is_han) {
+                chars.clear();
+                chars.reserve(text.len());
+                chars.extend(text.char_indices());
+                let mut i = 0;
+                while i < chars.len() {
+                    match self.repeat_at(&chars, i) {
+                        Some(n) => {
+                            let start = chars[i].0;
+                            let end = chars.get(i + 2 * n).map_or(text.len(), |c| c.0);
+                            let doubled = &text[start..end];
+                            let word = &text[start..chars[i + n].0];
+                            let across = self.across_words(
+                                &text[..chars[i + n].0],
+                                &text[chars[i + n].0..],
+                                word,
                             );
+                            if !self.allowed(doubled) && !across {
+                                out.emit(
+                                    joined.span(base + start, base + end),
+                                    Some(format!("「{word}」重复")),
+                                    &[("word", word.to_string())],
+                                    Vec::new(),
+                                );
+                            }
+                            i += 2 * n;
                         }
-                        i += 2 * n;
+                        None => i += 1,
                     }
-                    None => i += 1,
                 }
             }
         }

@@ -60,8 +60,8 @@ impl RuleCheck for StatText {
             };
             for s in &doc.sentences {
                 for q in doc.quantities_in(s.span) {
-                    let words = doc.slice(label(doc, s.span.start, q.span.start));
-                    if q.approx || q.is_percent() || !re.is_match(words) || q.value == tv {
+                    let words = doc.shown(label(doc, s.span.start, q.span.start));
+                    if q.approx || q.is_percent() || !re.is_match(&words) || q.value == tv {
                         continue;
                     }
                     let unit = q.unit.unwrap_or("");

@@ -112,7 +112,8 @@ impl RuleCheck for TableText {
                 } else {
                     qs[k - 1].span.end
                 };
-                let words = words_before(&doc.text[from..q.span.start]);
+                let before = doc.shown(crate::source::span::Span::new(from, q.span.start));
+                let words = words_before(&before);
                 for pair in &self.pairs {
                     if !pair.text.is_match(words) {
                         continue;

@@ -66,7 +66,7 @@ impl RuleCheck for ValuePair {
             let to = doc.quantity_index(s.span.end);
             for li in from..to {
                 let lq = &doc.quantities[li];
-                let lab = doc.slice(label(doc, s.span.start, lq.span.start));
+                let lab = doc.shown(label(doc, s.span.start, lq.span.start));
                 let has = |words: &[String]| words.iter().any(|w| lab.contains(w.as_str()));
                 if lq.approx
                     || lq.unit.is_none()
@@ -86,7 +86,7 @@ impl RuleCheck for ValuePair {
                     let rs = doc
                         .sentence_at(rq.span.start)
                         .map_or(s.span.start, |k| doc.sentences[k].span.start);
-                    let rl = doc.slice(label(doc, rs.max(lq.span.end), rq.span.start));
+                    let rl = doc.shown(label(doc, rs.max(lq.span.end), rq.span.start));
                     rq.unit == lq.unit
                         && self.right.iter().any(|w| rl.contains(w.as_str()))
                         && !self.left.iter().any(|w| rl.contains(w.as_str()))

@@ -2,7 +2,8 @@
 //! statistics period (「统计期限自2017年1月1日起至2017年12月31日止」) and
 //! plans for the coming year dated with the report year or earlier
 //! (「2017 年，我们将继续加强…」 in a 2017 report), a title whose year the
-//! rest of the report contradicts, and misspelt years (「20221年」). The
+//! rest of the report contradicts (or one earlier than the format notice
+//! it cites), and misspelt years (「20221年」). The
 //! patterns of periods and plans are the pack's.
 
 use crate::analysis::Analysis;
@@ -12,7 +13,6 @@ use toml::Spanned;
 
 use crate::diagnostic::Label;
 use crate::engine::{Findings, KindSpec, RuleCheck, params};
-use crate::source::span::Span;
 
 pub const KIND: KindSpec = KindSpec {
     names: &["year-mismatch"],
@@ -70,6 +70,26 @@ impl RuleCheck for YearMismatch {
         // The period sentence, the body and the signing date agree on a year
         // the title does not state: the title is the one written wrong.
         if let Some((title_year, at)) = ry.title_overruled {
+            let mut labels = Vec::new();
+            // Overruled by the cited format notice's bound: say so where it is cited.
+            match doc.format_notice.filter(|n| title_year < n.year) {
+                Some(n) => {
+                    labels.push(Label::new(
+                        n.span,
+                        format!(
+                            "所引格式通知 {} 年印发，报告年度不早于 {} 年",
+                            n.year, n.year
+                        ),
+                    ));
+                    if ry.span != at {
+                        labels.push(Label::new(ry.span, format!("报告年度 {report}")));
+                    }
+                }
+                None => labels.push(Label::new(
+                    ry.span,
+                    format!("统计期限、正文和落款均为 {report} 年度"),
+                )),
+            }
             out.emit(
                 at,
                 Some(format!("应为 {report}")),
@@ -79,15 +99,14 @@ impl RuleCheck for YearMismatch {
                     ("expected", report.to_string()),
                     ("what", "标题中的年度".into()),
                 ],
-                vec![Label::new(
-                    ry.span,
-                    format!("统计期限、正文和落款均为 {report} 年度"),
-                )],
+                labels,
             );
         }
         misspelt_years(doc, report, out);
         for s in &doc.sentences {
-            let text = doc.slice(s.span);
+            // Read across hard-wrapped lines: a year cut by a wrap (「20\n23年」).
+            let joined = doc.joined(s.span);
+            let text = joined.text();
             // `is_match` first: captures cost a slot allocation per sentence.
             if let Some(re) = self.plan.as_ref().filter(|re| re.is_match(text)) {
                 for c in re.captures_iter(text) {
@@ -96,7 +115,7 @@ impl RuleCheck for YearMismatch {
                         continue;
                     };
                     if y <= report {
-                        let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+                        let span = joined.span(m.start(), m.end());
                         out.emit(
                             span,
                             Some(format!("应为 {}", report + 1)),
@@ -128,7 +147,7 @@ impl RuleCheck for YearMismatch {
                             continue;
                         };
                         if y != report {
-                            let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+                            let span = joined.span(m.start(), m.end());
                             out.emit(
                                 span,
                                 Some(format!("应为 {report}")),
@@ -153,7 +172,8 @@ impl RuleCheck for YearMismatch {
 /// when deleting a digit gives it.
 fn misspelt_years(doc: &crate::document::Document, report: i32, out: &mut Findings<'_>) {
     for s in &doc.sentences {
-        let text = doc.slice(s.span);
+        let joined = doc.joined(s.span);
+        let text = joined.text();
         if !text.contains('年') {
             continue;
         }
@@ -174,7 +194,7 @@ fn misspelt_years(doc: &crate::document::Document, report: i32, out: &mut Findin
             else {
                 continue;
             };
-            let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+            let span = joined.span(m.start(), m.end());
             out.emit(
                 span,
                 Some(format!("应为 {expected}")),
