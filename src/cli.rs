@@ -388,9 +388,26 @@ pub fn run() -> Result<ExitStatus> {
                 print_human(&errors, 0, &set)?;
                 return Ok(ExitStatus::Error);
             }
+            let cfg = Arc::new(cfg);
             let eff = cfg.effective(&path);
+            // The packs the report gets, as a check of it chooses them.
+            let (set, _) = load_rules(&cfg.rules)?;
+            let checked = run::check_inputs(
+                vec![run::Input::File(PathBuf::from(&path))],
+                &set,
+                &run::Options {
+                    config: Some(Arc::clone(&cfg)),
+                    ..run::Options::default()
+                },
+            );
+            let packs = checked
+                .first()
+                .and_then(|r| r.meta.as_ref())
+                .map(|m| m.packs.clone())
+                .unwrap_or_default();
             // What the report itself says: the issuer and year its title
-            // (or statistics period) gives, as the corpus checks read them.
+            // (or statistics period) gives, as the corpus checks read them,
+            // and the level its issuer's name implies.
             let inferred = std::fs::read(&path).ok().and_then(|bytes| {
                 let format = report_lint::read::Format::of_name(&path).ok()?;
                 let doc = report_lint::read::read(bytes, format, None).ok()?.doc;
@@ -398,11 +415,22 @@ pub fn run() -> Result<ExitStatus> {
                 let from_title = title
                     .as_deref()
                     .and_then(report_lint::analysis::issuer::title_name);
+                let level = report_lint::analysis::Issuer::read(
+                    &doc,
+                    report_lint::analysis::IssuerConfig {
+                        level: eff.level,
+                        township_deadline: eff.township_deadline,
+                    },
+                )
+                .level();
                 Some(serde_json::json!({
                     "issuer": eff.issuer_name.clone().or(from_title.clone()),
                     "issuer-from": if eff.issuer_name.is_some() { Some("config") } else { from_title.as_ref().map(|_| "title") },
                     "year": doc.year.map(|y| y.year),
                     "year-from": doc.year.map(|y| if y.from_title { "title" } else { "statistics period" }),
+                    "level": level,
+                    "pack": packs.first(),
+                    "packs": packs,
                 }))
             });
             let out = serde_json::json!({

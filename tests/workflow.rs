@@ -309,6 +309,13 @@ ignore = ["common/repeated-word"]
         v["effective"]["ignore"],
         serde_json::json!(["common/repeated-word"])
     );
+    // What the report will get: its pack (by its year), the level.
+    assert_eq!(v["report"]["pack"], "gov-2008", "{}", eff.stdout);
+    assert_eq!(
+        v["report"]["packs"],
+        serde_json::json!(["gov-2008", "common"])
+    );
+    assert_eq!(v["report"]["level"], "township");
 }
 
 #[test]
