@@ -218,6 +218,8 @@ enum FormatArg {
     Gitlab,
     /// reviewdog's Diagnostic JSON (rdjson), for Gitee and Gitea reviews.
     Rdjson,
+    /// One self-contained web page: summary table, each report's text with its findings marked.
+    Html,
 }
 
 impl FormatArg {
@@ -226,7 +228,11 @@ impl FormatArg {
     fn keeps_text(self) -> bool {
         matches!(
             self,
-            FormatArg::Human | FormatArg::Sarif | FormatArg::Gitlab | FormatArg::Rdjson
+            FormatArg::Human
+                | FormatArg::Sarif
+                | FormatArg::Gitlab
+                | FormatArg::Rdjson
+                | FormatArg::Html
         )
     }
 }
@@ -244,6 +250,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Gitlab => Format::Gitlab,
             FormatArg::Rdjson => Format::Rdjson,
+            FormatArg::Html => Format::Html,
         }
     }
 }

@@ -63,7 +63,7 @@ const ZH: &[(&str, &str, &str)] = &[
     (
         "check",
         "format",
-        "输出格式：human（默认，供人阅读）、concise（每条一行）、json、jsonl、sarif、github、junit、csv（每份报告一行）、gitlab（Code Quality）、rdjson（reviewdog）",
+        "输出格式：human（默认，供人阅读）、concise（每条一行）、json、jsonl、sarif、github、junit、csv（每份报告一行）、gitlab（Code Quality）、rdjson（reviewdog）、html（一个网页：汇总表和标出发现的全文）",
     ),
     (
         "check",

@@ -6,6 +6,7 @@ pub mod escape;
 mod excerpt;
 mod github;
 mod gitlab;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -43,6 +44,9 @@ pub enum Format {
     Gitlab,
     /// reviewdog's Diagnostic JSON (rdjson), with ranges.
     Rdjson,
+    /// One self-contained web page for people: a summary table, each report's
+    /// text with its findings marked in place, filters.
+    Html,
 }
 
 /// What renderers may need besides the results.
@@ -127,6 +131,7 @@ pub fn render(
         Format::Csv => csv::render_csv(results, w),
         Format::Gitlab => gitlab::render_gitlab(results, w),
         Format::Rdjson => rdjson::render_rdjson(results, w),
+        Format::Html => html::render_html(results, reports, w),
         Format::Github => match &ctx.step_summary {
             Some(path) => {
                 let mut f = std::fs::OpenOptions::new()
