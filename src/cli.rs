@@ -1071,10 +1071,23 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".report-lint-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".report-lint-");
+        // A new output gets the permissions any new file gets (0666 less the
+        // umask), not a temporary file's 0600: a page or report written for
+        // colleagues or a web server must be readable by them.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder
             .tempfile_in(dir)
             .with_context(|| format!("无法写入{what} {}", path.display()))?;
+        // An existing output keeps its own.
+        if let Ok(meta) = std::fs::metadata(path) {
+            temp.as_file().set_permissions(meta.permissions()).ok();
+        }
         clean_up_on_interrupt();
         pending().push(temp.path().to_path_buf());
         Ok(AtomicFile {

@@ -195,6 +195,39 @@ fn output_is_written_whole_or_not_at_all() {
 
 /// §10: `-o` may not overwrite a report; an unwritable output is found
 /// before any report is read; write errors name the file.
+/// `-o` writes through a temporary file, but the output gets the mode any
+/// new file gets here (not a temporary file's 0600), and an existing output
+/// keeps its own.
+#[cfg(unix)]
+#[test]
+fn an_output_file_gets_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    seed_copy(dir.path(), "a.txt");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let plain = dir.path().join("plain");
+    std::fs::File::create(&plain).unwrap();
+    let r = run_in(
+        dir.path(),
+        &["check", "--format", "json", "-o", "out.json", "a.txt"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(mode(&dir.path().join("out.json")), mode(&plain));
+    let kept = dir.path().join("kept.json");
+    std::fs::write(&kept, "").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    run_in(
+        dir.path(),
+        &["check", "--format", "json", "-o", "kept.json", "a.txt"],
+    );
+    assert_eq!(mode(&kept), 0o640);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("\"diagnostics\"")
+    );
+}
+
 #[test]
 fn outputs_are_checked_before_checking() {
     let dir = tempfile::tempdir().unwrap();
