@@ -24,21 +24,21 @@ pub const KIND: KindSpec = KindSpec {
 
 struct EnumerationOrder;
 
-/// 「三是」 → 3; not 「第三是」「唯一是」「统一是」.
+/// 「三是」 → 3; not 「第三是」「唯一是」「统一是」. Scans from each 「是」 back
+/// (a 50 MB paragraph is not copied into a vector of characters).
 fn items(text: &str) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in 0..chars.len().saturating_sub(1) {
-        let (at, c) = chars[w];
-        if chars[w + 1].1 != '是' {
+    for (shi, _) in text.match_indices('是') {
+        let mut back = text[..shi].char_indices().rev();
+        let Some((at, c)) = back.next() else {
             continue;
-        }
+        };
         let Some(n) = "一二三四五六七八九十".chars().position(|d| d == c) else {
             continue;
         };
-        if w > 0
+        if let Some((_, p)) = back.next()
             && matches!(
-                chars[w - 1].1,
+                p,
                 '第' | '唯'
                     | '统'
                     | '同'
@@ -59,8 +59,7 @@ fn items(text: &str) -> Vec<(usize, u32, usize)> {
         {
             continue;
         }
-        let end = chars[w + 1].0 + '是'.len_utf8();
-        out.push((at, n as u32 + 1, end));
+        out.push((at, n as u32 + 1, shi + '是'.len_utf8()));
     }
     out
 }
