@@ -959,18 +959,8 @@ fn apply_fixes(results: &[FileReport], inputs: &[run::Input]) -> Result<usize> {
             );
             continue;
         };
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("修正 {}：无法在其目录中写临时文件", r.source.path))?;
-        tmp.write_all(&bytes)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            tmp.as_file().set_permissions(meta.permissions()).ok();
-        }
-        tmp.persist(path)
-            .with_context(|| format!("修正 {}：无法写回", r.source.path))?;
+        // Written whole or not at all, and removed on Ctrl-C, as outputs are.
+        AtomicFile::open(path, "修正的报告")?.write(&bytes)?;
         fixed += n;
         files += 1;
     }
@@ -1067,6 +1057,12 @@ impl AtomicFile {
                 anyhow::bail!("{what} {} 是要检查的报告之一，不能覆盖它", path.display());
             }
         }
+        AtomicFile::open(path, what)
+    }
+
+    /// A temporary file beside `path` that will replace it (a report that
+    /// `--fix` corrects, or an output `create` has vetted).
+    fn open(path: &Path, what: &str) -> Result<AtomicFile> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
