@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::document::Document;
 use crate::document::cells::{self, Cell, Layout};
-use crate::rules::table::{ForEach, Named, RowDef, TableDef};
+use crate::rules::table::{ForEach, Named, RowDef, TableDef, TableEquation};
 use crate::source::span::Span;
 use crate::source::text::{fold_char, is_han, is_label_noise, is_quote, is_space};
 use rust_decimal::Decimal;
@@ -603,18 +603,7 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
             let ok = relations
                 .iter()
                 .filter(|r| r.for_each == ForEach::Row)
-                .all(|r| {
-                    let v = |id: &String| {
-                        col_ids
-                            .iter()
-                            .position(|c| c == id)
-                            .and_then(|k| parts.get(k))
-                            .copied()
-                    };
-                    let l: Option<Decimal> = r.left.iter().map(v).sum();
-                    let rr: Option<Decimal> = r.right.iter().map(v).sum();
-                    l == rr || l.is_none() || rr.is_none()
-                });
+                .all(|r| !breaks(r, in_row(&col_ids, parts)));
             if ok {
                 if found.len() < MAX_SPLITS {
                     found.push(parts.to_vec());
@@ -654,20 +643,14 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
             .filter(|r| r.for_each == ForEach::Column)
             .all(|r| {
                 (0..col_ids.len()).all(|c| {
-                    let v = |id: &String| -> Option<Decimal> {
+                    !breaks(r, |id: &String| {
                         let i = ids.iter().position(|x| x == id)?;
                         choice
                             .get(&i)
                             .or_else(|| fixed.get(&i))
                             .and_then(|vals| vals.get(c))
                             .copied()
-                    };
-                    let l: Option<Decimal> = r.left.iter().map(v).sum();
-                    let rr: Option<Decimal> = r.right.iter().map(v).sum();
-                    match (l, rr) {
-                        (Some(a), Some(b)) => a == b,
-                        _ => true,
-                    }
+                    })
                 })
             })
     };
@@ -752,6 +735,28 @@ const MAX_SPLITS: usize = 64;
 /// Joint solutions searched for before the search stops.
 const MAX_SOLUTIONS: usize = 16;
 
+/// Whether relation `r` is broken: both sides known (`value` of each term)
+/// and unequal. A side with an unknown term decides nothing.
+fn breaks(r: &TableEquation, value: impl Fn(&String) -> Option<Decimal>) -> bool {
+    let left: Option<Decimal> = r.left.iter().map(&value).sum();
+    let right: Option<Decimal> = r.right.iter().map(&value).sum();
+    matches!((left, right), (Some(a), Some(b)) if a != b)
+}
+
+/// A row's values looked up by column id.
+fn in_row<'a>(
+    col_ids: &'a [&str],
+    vals: &'a [Decimal],
+) -> impl Fn(&String) -> Option<Decimal> + 'a {
+    move |id| {
+        col_ids
+            .iter()
+            .position(|c| c == id)
+            .and_then(|k| vals.get(k))
+            .copied()
+    }
+}
+
 /// Split values chosen for the flattened rows, by row index.
 type Choice = BTreeMap<usize, Vec<Decimal>>;
 
@@ -828,29 +833,15 @@ fn least_broken(
                         if !unread {
                             continue;
                         }
-                        let vals = &l[picks[k]];
-                        let v = |id: &String| {
-                            col_ids
-                                .iter()
-                                .position(|c| c == id)
-                                .and_then(|k| vals.get(k))
-                                .copied()
-                        };
-                        let l: Option<Decimal> = r.left.iter().map(v).sum();
-                        let rr: Option<Decimal> = r.right.iter().map(v).sum();
-                        if l.is_some() && rr.is_some() && l != rr {
+                        if breaks(r, in_row(&col_ids, &l[picks[k]])) {
                             n += 1;
                         }
                     }
                 }
                 ForEach::Column => {
-                    for c in 0..col_ids.len() {
-                        let l: Option<Decimal> = r.left.iter().map(|id| value(id, c)).sum();
-                        let rr: Option<Decimal> = r.right.iter().map(|id| value(id, c)).sum();
-                        if l.is_some() && rr.is_some() && l != rr {
-                            n += 1;
-                        }
-                    }
+                    n += (0..col_ids.len())
+                        .filter(|&c| breaks(r, |id: &String| value(id, c)))
+                        .count();
                 }
             }
         }
