@@ -22,11 +22,9 @@ pub struct GridRow {
     /// One cell per column of the row's template; `None` when the text has
     /// fewer cells than the template.
     pub cells: Vec<Option<Cell>>,
-    /// The digit run could be split in more than one way.
-    pub ambiguous: bool,
-    /// For an ambiguous row: its digit run and every split of it that the
-    /// table's relations allow (`None` when there were too many to keep —
-    /// then nothing may be concluded from them).
+    /// For a row whose digit run splits more than one way (ambiguous): the
+    /// run and every split the table's relations allow (`Run::splits` is
+    /// `None` when there were too many to keep: nothing may be concluded).
     pub run: Option<Run>,
 }
 
@@ -49,6 +47,13 @@ pub struct Grid {
     /// them and its rows are that many cells short); the rows' cells are
     /// aligned to the columns that are there, these cells absent.
     pub missing_columns: Vec<usize>,
+}
+
+impl GridRow {
+    /// The row's digit run could be split in more than one way.
+    pub fn ambiguous(&self) -> bool {
+        self.run.is_some()
+    }
 }
 
 impl Grid {
@@ -314,7 +319,6 @@ fn read(
                 def: ri,
                 label,
                 cells,
-                ambiguous: false,
                 run: None,
             },
             flat.then_some(flat_piece).flatten(),
@@ -702,7 +706,6 @@ fn split_flat(def: &TableDef, rows: &mut [(GridRow, Option<(Span, String)>)]) {
                     .collect();
             }
             None => {
-                row.ambiguous = true;
                 // The readings left: those of the joint solutions when all
                 // are known and there are some (a table whose relations no
                 // reading meets keeps every split of its rows).
@@ -969,7 +972,7 @@ impl View<'_> {
             return Some(v);
         }
         let r = self.grid.row(row, self.def)?;
-        if r.ambiguous {
+        if r.ambiguous() {
             return None;
         }
         self.def.relations.iter().find_map(|rel| {

@@ -186,7 +186,7 @@ impl RuleCheck for TableCells {
                 }
             }
             What::Split => {
-                for r in grid.rows.iter().filter(|r| r.ambiguous) {
+                for r in grid.rows.iter().filter(|r| r.ambiguous()) {
                     let at = r.cells.iter().flatten().next().map_or(r.label, |c| c.span);
                     out.emit(
                         at,

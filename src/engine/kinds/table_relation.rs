@@ -109,7 +109,7 @@ impl RuleCheck for TableRelation {
                     .any(|(r, _)| grid.row(r, def).is_none() && stand_in(def, grid, r).is_none())
                     || terms
                         .iter()
-                        .any(|(r, _)| grid.row(r, def).is_some_and(|row| row.ambiguous))
+                        .any(|(r, _)| grid.row(r, def).is_some_and(|row| row.ambiguous()))
                 {
                     return None;
                 }
