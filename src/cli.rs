@@ -34,7 +34,8 @@ use help::Lang;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Language of the help and man pages: zh (Chinese, the default) or en.
+    /// Language of the help, the man pages and the output's frame (severity
+    /// names, help, verdicts, summary): zh (Chinese, the default) or en.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
 }
@@ -123,9 +124,14 @@ struct CheckArgs {
     /// severities); the exit status still counts every finding.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     min_severity: Option<FailOn>,
-    /// Show errors only: --min-severity error (the exit status still counts every finding).
+    /// Show errors only: --min-severity error (the exit status still counts every finding);
+    /// the human format also leaves out the reports that passed.
     #[arg(short, long, conflicts_with = "min_severity")]
     quiet: bool,
+    /// Draw the human output with ASCII characters only, for consoles that
+    /// show box-drawing characters double-width.
+    #[arg(long)]
+    ascii: bool,
     /// Lowest severity that makes the exit code 1 (default: the configuration's, else error).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
@@ -311,11 +317,11 @@ pub fn run() -> Result<ExitStatus> {
         }
     };
     match cli.command {
-        Command::Check(args) => run_check(*args),
+        Command::Check(args) => run_check(*args, cli.lang),
         Command::Rules { rules, format } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
-                print_human(&errors, 0, &set)?;
+                print_human(&errors, 0, &set, cli.lang)?;
                 return Ok(ExitStatus::Error);
             }
             let all = rule_list(&set);
@@ -357,7 +363,7 @@ pub fn run() -> Result<ExitStatus> {
         Command::Rule { id, rules } => {
             let (set, errors) = load_rules(&rules)?;
             if !errors.is_empty() {
-                print_human(&errors, 0, &set)?;
+                print_human(&errors, 0, &set, cli.lang)?;
                 return Ok(ExitStatus::Error);
             }
             if let Some((pack, meta)) = set.find_meta(&id) {
@@ -392,7 +398,7 @@ pub fn run() -> Result<ExitStatus> {
             let (cfg, errors) = load_config(config.as_deref(), false)?;
             if !errors.is_empty() {
                 let (set, _) = load_rules(&[])?;
-                print_human(&errors, 0, &set)?;
+                print_human(&errors, 0, &set, cli.lang)?;
                 return Ok(ExitStatus::Error);
             }
             let cfg = Arc::new(cfg);
@@ -617,7 +623,7 @@ fn load_config(explicit: Option<&Path>, none: bool) -> Result<(Config, Vec<FileR
     }
 }
 
-fn run_check(args: CheckArgs) -> Result<ExitStatus> {
+fn run_check(args: CheckArgs, lang: Lang) -> Result<ExitStatus> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
@@ -819,7 +825,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         render::render(
             Format::Concise,
             &errors,
-            &render_ctx(&args, &set, reports, false, threshold),
+            &render_ctx(&args, &set, reports, false, threshold, lang),
             &mut stderr,
         )?;
         return Ok(ExitStatus::Error);
@@ -861,7 +867,7 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         ColorChoice::Never => false,
         ColorChoice::Auto => args.output_file.is_none() && auto_color(),
     };
-    let ctx = render_ctx(&args, &set, reports, color, threshold);
+    let ctx = render_ctx(&args, &set, reports, color, threshold, lang);
     let written = match output {
         Some(mut file) => {
             // Streamed into the temporary file (a corpus's JSON is tens of
@@ -983,9 +989,17 @@ fn render_ctx<'a>(
     reports: usize,
     color: bool,
     fail_on: Severity,
+    lang: Lang,
 ) -> RenderCtx<'a> {
     RenderCtx {
         color,
+        style: render::Style {
+            width: terminal_width(),
+            color,
+            ascii: args.ascii,
+            lang: lang.into(),
+        },
+        quiet: args.quiet,
         reports,
         rules: set,
         step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
@@ -1003,7 +1017,7 @@ fn emit(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     if args.statistics {
-        render::render_statistics(args.format.into(), results, reports, out)
+        render::render_statistics(args.format.into(), results, reports, ctx.style.lang, out)
     } else {
         render::render(args.format.into(), results, ctx, out)
     }
@@ -1145,6 +1159,24 @@ fn unused_suppressions(cfg: &Config, not_run: &[&str]) -> Vec<FileReport> {
     vec![FileReport::operational(&name, &cfg.text, diags)]
 }
 
+/// The human output's width: `COLUMNS` when set to a number, else the
+/// terminal's, else 100; never below 40 (narrower cannot hold a finding).
+fn terminal_width() -> usize {
+    width_from(
+        std::env::var("COLUMNS").ok(),
+        terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)),
+    )
+}
+
+fn width_from(columns: Option<String>, terminal: Option<usize>) -> usize {
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal)
+        .unwrap_or(100)
+        .max(40)
+}
+
 fn auto_color() -> bool {
     color_from_env(
         std::env::var_os("NO_COLOR"),
@@ -1169,9 +1201,17 @@ fn color_from_env(
     forced || terminal
 }
 
-fn print_human(results: &[FileReport], reports: usize, set: &RuleSet) -> Result<()> {
+fn print_human(results: &[FileReport], reports: usize, set: &RuleSet, lang: Lang) -> Result<()> {
+    let color = auto_color();
     let ctx = RenderCtx {
-        color: auto_color(),
+        color,
+        style: render::Style {
+            width: terminal_width(),
+            color,
+            ascii: false,
+            lang: lang.into(),
+        },
+        quiet: false,
         reports,
         rules: set,
         step_summary: None,
@@ -1240,4 +1280,21 @@ fn print_rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)]) -> Re
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::width_from;
+
+    #[test]
+    fn the_width_is_columns_then_the_terminal_then_100() {
+        assert_eq!(width_from(Some("120".into()), Some(90)), 120);
+        assert_eq!(width_from(Some(" 80 ".into()), None), 80);
+        // Not a number, or zero: the terminal's, else 100.
+        assert_eq!(width_from(Some("wide".into()), Some(90)), 90);
+        assert_eq!(width_from(Some("0".into()), None), 100);
+        assert_eq!(width_from(None, None), 100);
+        // Too narrow to hold a finding.
+        assert_eq!(width_from(Some("20".into()), None), 40);
+    }
 }

@@ -37,7 +37,14 @@ pub fn check_holds_as(name: &str, data: &[u8], rules: &RuleSet) -> FileReport {
         .map(|&o| (r.position(o), r.place(o)))
         .collect();
     let results = std::slice::from_ref(&r);
-    crate::render::render_human(results, 1, false, &mut std::io::sink()).expect("render to a sink");
+    crate::render::render_human(
+        results,
+        1,
+        &crate::render::Style::default(),
+        false,
+        &mut std::io::sink(),
+    )
+    .expect("render to a sink");
     let mut compacted = r.clone();
     compacted.compact();
     let after: Vec<_> = offsets

@@ -120,7 +120,7 @@ fn statistics_as_json_and_aligned_text() {
     );
     // Text: every column starts where the others' do.
     let text = run(&["check", "--statistics", "examples"]).stdout;
-    let rows: Vec<&str> = text.lines().filter(|l| !l.contains(" files: ")).collect();
+    let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with("共 ")).collect();
     assert!(rows.len() > 5, "{text}");
     let starts = |l: &str| -> Vec<usize> {
         let b = l.as_bytes();
@@ -259,14 +259,17 @@ fn summary_and_exit_codes() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout
-            .ends_with("7 files: 10 errors, 14 warnings, 5 notes\n"),
+            .ends_with("共 7 份报告：10 个错误、14 个警告、5 个提示\n"),
         "{}",
         r.stdout
     );
     let clean = run(&["check", "tests/fixtures/inputs/clean.txt"]);
     assert_eq!(
         (clean.code, clean.stdout.as_str()),
-        (0, "1 file: 0 errors, 0 warnings, 0 notes\n")
+        (
+            0,
+            "tests/fixtures/inputs/clean.txt：通过\n共 1 份报告：0 个错误、0 个警告、0 个提示\n"
+        )
     );
     let warn = run(&[
         "check",
@@ -376,7 +379,7 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
     insta::assert_snapshot!("bad-inputs", r.stdout);
     assert!(
         r.stdout
-            .ends_with("5 files: 4 errors, 0 warnings, 0 notes\n")
+            .ends_with("共 5 份报告：4 个错误、0 个警告、0 个提示\n")
     );
 }
 

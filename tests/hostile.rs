@@ -160,7 +160,7 @@ fn symlink_loop_and_unreadable_entry_in_a_walked_directory() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout
-            .ends_with("1 file: 0 errors, 0 warnings, 0 notes\n"),
+            .ends_with("共 1 份报告：0 个错误、0 个警告、0 个提示\n"),
         "{}",
         r.stdout
     );
@@ -181,7 +181,7 @@ fn symlink_loop_and_unreadable_entry_in_a_walked_directory() {
     );
     assert!(
         r.stdout
-            .ends_with("3 files: 2 errors, 0 warnings, 0 notes\n"),
+            .ends_with("共 3 份报告：2 个错误、0 个警告、0 个提示\n"),
         "{}",
         r.stdout
     );

@@ -11,7 +11,7 @@ use report_lint::document::Document;
 use report_lint::engine::corpus::CORPUS_KINDS;
 use report_lint::engine::{CompiledRule, KINDS, Pack, run_rule};
 use report_lint::explain::explain;
-use report_lint::render::{Format, RenderCtx, render};
+use report_lint::render::{Format, RenderCtx, Style, render};
 use report_lint::run::{Input, Options, check_inputs};
 use report_lint::source::SourceFile;
 
@@ -226,6 +226,13 @@ fn snapshot_rule(pack: &Pack, rule: &CompiledRule, doc: &Document, fired: &[Diag
     };
     let ctx = RenderCtx {
         color: false,
+        // Every rule's example is drawn at 80 columns: a golden at the
+        // narrowest common terminal.
+        style: Style {
+            width: 80,
+            ..Style::default()
+        },
+        quiet: false,
         reports: 1,
         rules: &RULES,
         step_summary: None,
@@ -350,6 +357,11 @@ fn corpus_rules_are_documented_and_exercised() -> usize {
             );
             let ctx = RenderCtx {
                 color: false,
+                style: Style {
+                    width: 80,
+                    ..Style::default()
+                },
+                quiet: false,
                 reports: bad.len(),
                 rules: &RULES,
                 step_summary: None,

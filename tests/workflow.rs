@@ -193,7 +193,7 @@ fn min_severity_and_quiet_hide_findings_below() {
     let quiet = run(&["check", "-q", "--fail-on", "warning", tj]);
     assert_eq!(
         (quiet.code, quiet.stdout.as_str()),
-        (1, "1 file: 0 errors, 0 warnings, 0 notes\n")
+        (1, "共 1 份报告：0 个错误、0 个警告、0 个提示\n")
     );
     assert_eq!(
         run(&["check", "-q", "--min-severity", "info", tj]).code,
@@ -572,14 +572,14 @@ fn baseline_hides_old_findings_and_shows_new_ones() {
     let r = with_baseline();
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (0, "1 file: 0 errors, 0 warnings, 0 notes\n")
+        (0, "共 1 份报告：0 个错误、0 个警告、0 个提示\n")
     );
     // Edit above the findings: lines move, the findings stay hidden.
     let path = dir.path().join("lc.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, format!("（内部稿）\n\n{text}")).unwrap();
     let r = with_baseline();
-    assert_eq!(r.stdout, "1 file: 0 errors, 0 warnings, 0 notes\n");
+    assert_eq!(r.stdout, "共 1 份报告：0 个错误、0 个警告、0 个提示\n");
     // A new defect is shown.
     let text = std::fs::read_to_string(&path)
         .unwrap()

@@ -20,6 +20,15 @@ pub enum Lang {
     En,
 }
 
+impl From<Lang> for report_lint::render::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Zh => report_lint::render::Lang::Zh,
+            Lang::En => report_lint::render::Lang::En,
+        }
+    }
+}
+
 /// The language the arguments ask for, read before they are parsed (the
 /// help is built before parsing): `--lang en` or `--lang=en`.
 pub fn lang_of(args: &[OsString]) -> Lang {
@@ -106,7 +115,16 @@ const ZH: &[(&str, &str, &str)] = &[
         "min_severity",
         "只显示这一级别及以上的发现：error、warning 或 info（在配置文件调整级别之后）；退出码仍按全部发现计算",
     ),
-    ("check", "quiet", "只显示错误，即 --min-severity error"),
+    (
+        "check",
+        "quiet",
+        "只显示错误，即 --min-severity error；人读格式也不再列出通过的报告",
+    ),
+    (
+        "check",
+        "ascii",
+        "人读格式只用 ASCII 字符画框线（用于把框线字符显示为双宽的控制台）",
+    ),
     (
         "check",
         "fail_on",
@@ -220,7 +238,7 @@ const ZH: &[(&str, &str, &str)] = &[
     (
         "",
         "lang",
-        "帮助和手册页的语言：zh（中文，默认）或 en（英文）",
+        "帮助、手册页和输出框架（错误/警告/提示、帮助、结论、汇总）的语言：zh（中文，默认）或 en（英文）",
     ),
 ];
 
@@ -539,6 +557,14 @@ pub fn man_page(
         t(
             "设为非空（且不是 0 或 false）时，--color auto 即使输出不是终端也着色（CI 日志）；NO_COLOR 优先。",
             "When set, not empty, 0 or false, --color auto colours even when the output is not a terminal (a CI log); NO_COLOR wins.",
+        ),
+    );
+    item(
+        &mut roff,
+        "COLUMNS",
+        t(
+            "human 输出的宽度（列数；一个汉字占两列）。未设时取终端宽度，不是终端时为 100；最小 40。",
+            "The width of the human output in columns (a Chinese character takes two). When unset, the terminal's width, or 100 when the output is not a terminal; at least 40.",
         ),
     );
     item(

@@ -143,6 +143,20 @@ impl Findings<'_> {
         });
     }
 
+    /// Appends a sentence to the help of the finding just emitted (what the
+    /// check found that the pack's text cannot know, as a list).
+    pub fn add_help(&mut self, sentence: &str) {
+        if self.dropped > 0 {
+            return;
+        }
+        if let Some(d) = self.out.last_mut() {
+            match &mut d.help {
+                Some(h) => h.push_str(sentence),
+                None => d.help = Some(sentence.to_string()),
+            }
+        }
+    }
+
     /// `emit` with a certain correction.
     pub fn emit_fix(
         &mut self,

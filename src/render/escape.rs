@@ -21,6 +21,22 @@ fn escaped(c: char) -> String {
     }
 }
 
+/// Display columns of `c` as the human output shows it: escaped when unsafe,
+/// a tab as four columns (the drawing's tab width), else its width.
+pub fn shown_width(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    match c {
+        '\t' => 4,
+        c if is_unsafe(c) => escaped(c).len(),
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// Display columns of `s` as the human output shows it.
+pub fn shown_str_width(s: &str) -> usize {
+    s.chars().map(shown_width).sum()
+}
+
 /// A one-line string (a path, a message) made safe: every unsafe character,
 /// newlines and tabs included, escaped.
 pub fn line(s: &str) -> Cow<'_, str> {

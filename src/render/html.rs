@@ -72,15 +72,9 @@ fn sev_word(s: Severity) -> &'static str {
     }
 }
 
-/// 「通过」 or 「2 个错误、1 个警告」 (notes do not fail a report).
+/// 「通过」 or 「2 个错误、1 个警告」, as the human format says it.
 fn verdict(r: &FileReport) -> (bool, String) {
-    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
-    match (e, w) {
-        (0, 0) => (true, "通过".into()),
-        (e, 0) => (false, format!("{e} 个错误")),
-        (0, w) => (false, format!("{w} 个警告")),
-        (e, w) => (false, format!("{e} 个错误、{w} 个警告")),
-    }
+    super::human::verdict(r, super::Lang::Zh)
 }
 
 pub fn render_html(results: &[FileReport], reports: usize, w: &mut dyn Write) -> io::Result<()> {

@@ -1,153 +1,143 @@
-//! The human format: one ariadne report per finding, over an excerpt of the
-//! involved lines, with the true `path:line:column` in its header, then a
-//! summary line.
+//! The human format, for a person at a terminal: findings grouped by report,
+//! each report closed by a one-line verdict (「通过」 / 「2 个错误、1 个警告」),
+//! then a table of the reports that did not pass and the summary line. Every
+//! line fits `Style::width` columns (`snippet` draws one finding).
 
 use std::io::{self, Write};
-use std::sync::LazyLock;
 
-use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
-use regex::Regex;
-
-use super::Summary;
-use super::escape;
-use super::excerpt::Excerpt;
-use crate::diagnostic::FileReport;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Span;
-
-/// ariadne prints `<source id>:<line>:<col>` computed on the excerpt; the
-/// renderer names the source with this marker and writes the true place there.
-const MARK: &str = "\u{2063}@";
-/// ariadne colours custom report kinds even with colour off.
-static ANSI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("\x1b\\[[0-9;]*m").expect("static regex"));
-static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("{MARK}:[0-9?]+:[0-9?]+")).expect("static regex"));
+use super::escape::{self, shown_str_width};
+use super::snippet::write_finding;
+use super::{Lang, Style, Summary};
+use crate::diagnostic::{FileReport, Severity};
 
 pub fn render_human(
     results: &[FileReport],
     reports: usize,
-    color: bool,
+    style: &Style,
+    quiet: bool,
     w: &mut dyn Write,
 ) -> io::Result<()> {
+    let mut failed: Vec<&FileReport> = Vec::new();
     for r in results {
+        // Rule packs and configuration files appear only when they have
+        // findings; reports always get their verdict.
+        if r.diagnostics.is_empty() && (r.meta.is_none() || quiet) {
+            continue;
+        }
         for d in &r.diagnostics {
-            write_one(results, r, d, color, w)?;
+            write_finding(results, r, d, style, w)?;
+            writeln!(w)?;
+        }
+        let (pass, text) = verdict(r, style.lang);
+        if !pass {
+            failed.push(r);
+        }
+        let path = escape::line(&r.source.path);
+        let room = style.width.saturating_sub(shown_str_width(&text) + 4);
+        let line = format!(
+            "{}{}{}",
+            squeeze(&path, room, style.ellipsis()),
+            style.colon(),
+            text
+        );
+        if style.color {
+            let code = if pass { "32" } else { "1;31" };
+            writeln!(w, "\x1b[{code}m{line}\x1b[0m")?;
+        } else {
+            writeln!(w, "{line}")?;
+        }
+        if !r.diagnostics.is_empty() {
+            writeln!(w)?;
         }
     }
-    writeln!(w, "{}", Summary::of(results, reports).line())
+    if reports > 1 && !failed.is_empty() {
+        table(&failed, reports, style, w)?;
+    }
+    writeln!(w, "{}", Summary::of(results, reports).line_in(style.lang))
 }
 
-fn write_one(
-    results: &[FileReport],
-    r: &FileReport,
-    d: &Diagnostic,
-    color: bool,
+/// Whether a report passed (no error, no warning: notes do not fail it) and
+/// its verdict: 「通过」 or 「2 个错误、1 个警告」.
+pub fn verdict(r: &FileReport, lang: Lang) -> (bool, String) {
+    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
+    let text = match (lang, e, w) {
+        (Lang::Zh, 0, 0) => "通过".to_string(),
+        (Lang::Zh, e, 0) => format!("{e} 个错误"),
+        (Lang::Zh, 0, w) => format!("{w} 个警告"),
+        (Lang::Zh, e, w) => format!("{e} 个错误、{w} 个警告"),
+        (Lang::En, 0, 0) => "passed".to_string(),
+        (Lang::En, e, w) => {
+            let n = |k: usize, one: &str| format!("{k} {one}{}", if k == 1 { "" } else { "s" });
+            match (e, w) {
+                (e, 0) => n(e, "error"),
+                (0, w) => n(w, "warning"),
+                (e, w) => format!("{}, {}", n(e, "error"), n(w, "warning")),
+            }
+        }
+    };
+    (e == 0 && w == 0, text)
+}
+
+/// The reports that did not pass: counts first, the path last (cut on the
+/// left when the terminal is narrow), so the columns stay aligned.
+fn table(
+    failed: &[&FileReport],
+    reports: usize,
+    style: &Style,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    // Labels into other reports (a finding across reports) are notes with
-    // their file's place; the excerpt shows this file only.
-    let elsewhere: Vec<String> = d
-        .labels
-        .iter()
-        .filter_map(|l| {
-            let other = super::file_of(results, r, l.file)?;
-            let p = other.position(l.span.start);
-            Some(format!(
-                "{}:{}:{}: {}",
-                escape::line(&other.source.path),
-                p.line,
-                p.column,
-                escape::line(&l.message)
-            ))
-        })
-        .collect();
-    let here: Vec<&crate::diagnostic::Label> = d
-        .labels
-        .iter()
-        .filter(|l| l.file.is_none_or(|f| f == r.source.id))
-        .collect();
-    let (kind, paint) = match d.severity {
-        Severity::Error => (ReportKind::Error, Color::Red),
-        Severity::Warning => (ReportKind::Warning, Color::Yellow),
-        Severity::Info => (ReportKind::Custom("info", Color::Cyan), Color::Cyan),
+    let (title, heads) = match style.lang {
+        Lang::Zh => (
+            format!("未通过的报告（{} / {reports}）：", failed.len()),
+            ["错误", "警告", "提示", "报告"],
+        ),
+        Lang::En => (
+            format!("Reports that did not pass ({} of {reports}):", failed.len()),
+            ["errors", "warnings", "notes", "report"],
+        ),
     };
-    if r.source.text.is_empty() {
-        // Nothing to point into: an unreadable file or a pack without text.
+    writeln!(w, "{title}")?;
+    let col = |k: usize| heads[k].len().max(shown_str_width(heads[k])).max(5);
+    let cell = |s: &str, k: usize| {
+        let pad = col(k).saturating_sub(shown_str_width(s));
+        format!("{}{s}", " ".repeat(pad))
+    };
+    let used = col(0) + col(1) + col(2) + 6;
+    writeln!(
+        w,
+        "{}  {}  {}  {}",
+        cell(heads[0], 0),
+        cell(heads[1], 1),
+        cell(heads[2], 2),
+        heads[3]
+    )?;
+    for r in failed {
+        let path = escape::line(&r.source.path);
         writeln!(
             w,
-            "{}[{}]: {}: {}",
-            d.severity,
-            d.rule,
-            escape::line(&r.source.path),
-            escape::line(&d.message)
+            "{}  {}  {}  {}",
+            cell(&r.count(Severity::Error).to_string(), 0),
+            cell(&r.count(Severity::Warning).to_string(), 1),
+            cell(&r.count(Severity::Info).to_string(), 2),
+            squeeze(&path, style.width.saturating_sub(used), style.ellipsis())
         )?;
-        for e in &elsewhere {
-            writeln!(w, "  = {e}")?;
-        }
-        if let Some(h) = &d.help {
-            writeln!(w, "  help: {}", escape::line(h))?;
-        }
-        return writeln!(w);
     }
-    let mut spans = vec![d.span];
-    spans.extend(here.iter().map(|l| l.span));
-    let ex = Excerpt::new(&r.source.text, &r.source.lines, &spans);
-    // What is shown is escaped; spans move with it.
-    let safe = escape::Text::new(&ex.text);
-    let at = |s: Span| {
-        let m = ex.map(s);
-        safe.map(m.start)..safe.map(m.end)
-    };
-    let id = MARK.to_string();
-    let primary = at(d.span);
-    let mut labels = vec![
-        Label::new((id.clone(), primary.clone()))
-            .with_message(escape::line(d.span_label.as_deref().unwrap_or_default()))
-            .with_color(paint)
-            .with_order(-1),
-    ];
-    labels.extend(here.iter().enumerate().map(|(i, l)| {
-        Label::new((id.clone(), at(l.span)))
-            .with_message(escape::line(&l.message))
-            .with_color(Color::Blue)
-            .with_order(i as i32)
-    }));
-    let mut report = Report::build(kind, (id.clone(), primary))
-        .with_code(&d.rule)
-        .with_message(escape::line(&d.message))
-        .with_config(
-            Config::default()
-                .with_color(color)
-                .with_index_type(IndexType::Byte),
-        )
-        .with_labels(labels);
-    for e in elsewhere {
-        report = report.with_note(e);
-    }
-    if let Some(h) = &d.help {
-        report = report.with_help(escape::line(h));
-    }
-    let mut buf = Vec::new();
-    report
-        .finish()
-        .write((id, Source::from(safe.text.as_str())), &mut buf)?;
-    let out = String::from_utf8_lossy(&buf);
-    let p = r.position(d.span.start);
-    let path = escape::line(&r.source.path);
-    let place = match r.place(d.span.start) {
-        Some(where_) => format!("{path}:{}:{}（{}）", p.line, p.column, where_.describe()),
-        None => format!("{path}:{}:{}", p.line, p.column),
-    };
-    // The first header is the finding's place; later groups name the file only
-    // (their columns would be excerpt columns).
-    let out = HEADER.replace(&out, regex::NoExpand(&place));
-    let out = HEADER.replace_all(&out, regex::NoExpand(&path));
-    let out = if color {
-        out
-    } else {
-        ANSI.replace_all(&out, "")
-    };
-    w.write_all(out.as_bytes())?;
     writeln!(w)
+}
+
+/// `…tail` of `s` in at most `room` columns.
+fn squeeze(s: &str, room: usize, ell: &str) -> String {
+    if shown_str_width(s) <= room {
+        return s.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = shown_str_width(ell);
+    for c in s.chars().rev() {
+        used += escape::shown_width(c);
+        if used > room {
+            break;
+        }
+        kept.push(c);
+    }
+    format!("{ell}{}", kept.into_iter().rev().collect::<String>())
 }

@@ -12,6 +12,7 @@ mod json;
 mod junit;
 mod rdjson;
 mod sarif;
+mod snippet;
 
 use std::io::{self, Write};
 
@@ -49,9 +50,73 @@ pub enum Format {
     Html,
 }
 
+/// The language of the frame around the messages (severity names, help,
+/// verdicts, the summary); messages themselves are Chinese.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// How the human format draws: width in columns, colour, ASCII-only
+/// drawing (for consoles that draw box characters double-width), language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub width: usize,
+    pub color: bool,
+    pub ascii: bool,
+    pub lang: Lang,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            width: 100,
+            color: false,
+            ascii: false,
+            lang: Lang::Zh,
+        }
+    }
+}
+
+impl Style {
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "..." } else { "…" }
+    }
+    pub fn bar(&self) -> &'static str {
+        if self.ascii { "|" } else { "│" }
+    }
+    pub fn colon(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
+    /// The word in the style's language.
+    pub fn word(&self, zh: &'static str, en: &'static str) -> &'static str {
+        match self.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+    pub fn severity(&self, s: Severity) -> &'static str {
+        match s {
+            Severity::Error => self.word("错误", "error"),
+            Severity::Warning => self.word("警告", "warning"),
+            Severity::Info => self.word("提示", "info"),
+        }
+    }
+}
+
 /// What renderers may need besides the results.
 pub struct RenderCtx<'a> {
     pub color: bool,
+    /// The human format's drawing; its language also frames the summary
+    /// line of the concise format and `--statistics`.
+    pub style: Style,
+    /// `-q`: no verdict lines for reports that passed.
+    pub quiet: bool,
     pub reports: usize,
     pub rules: &'a crate::engine::RuleSet,
     /// Where the github format appends its Markdown summary.
@@ -83,6 +148,17 @@ impl Summary {
             s.infos += r.count(Severity::Info);
         }
         s
+    }
+
+    /// 「共 5 份报告：3 个错误、9 个警告、4 个提示」, or `line()` in English.
+    pub fn line_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "共 {} 份报告：{} 个错误、{} 个警告、{} 个提示",
+                self.files, self.errors, self.warnings, self.infos
+            ),
+            Lang::En => self.line(),
+        }
     }
 
     /// `5 files: 3 errors, 9 warnings, 4 notes`.
@@ -122,8 +198,8 @@ pub fn render(
 ) -> io::Result<()> {
     let reports = ctx.reports;
     match format {
-        Format::Human => render_human(results, reports, ctx.color, w),
-        Format::Concise => render_concise(results, reports, w),
+        Format::Human => render_human(results, reports, &ctx.style, ctx.quiet, w),
+        Format::Concise => render_concise(results, reports, ctx.style.lang, w),
         Format::Json => render_json(results, reports, w),
         Format::Jsonl => render_jsonl(results, w),
         Format::Sarif => sarif::render_sarif(results, ctx.rules, w),
@@ -153,6 +229,7 @@ pub fn render_statistics(
     format: Format,
     results: &[FileReport],
     reports: usize,
+    lang: Lang,
     w: &mut dyn Write,
 ) -> io::Result<()> {
     #[derive(serde::Serialize)]
@@ -223,12 +300,17 @@ pub fn render_statistics(
                     r.count, r.rule, r.check, r.severity
                 )?;
             }
-            writeln!(w, "{}", summary.line())
+            writeln!(w, "{}", summary.line_in(lang))
         }
     }
 }
 
-fn render_concise(results: &[FileReport], reports: usize, w: &mut dyn Write) -> io::Result<()> {
+fn render_concise(
+    results: &[FileReport],
+    reports: usize,
+    lang: Lang,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     for r in results {
         for d in &r.diagnostics {
             let p = r.position(d.span.start);
@@ -244,5 +326,5 @@ fn render_concise(results: &[FileReport], reports: usize, w: &mut dyn Write) -> 
             )?;
         }
     }
-    writeln!(w, "{}", Summary::of(results, reports).line())
+    writeln!(w, "{}", Summary::of(results, reports).line_in(lang))
 }

@@ -26,7 +26,9 @@ pub fn bin() -> Command {
     c.current_dir(root())
         .env_remove("NO_COLOR")
         .env_remove("FORCE_COLOR")
-        .env_remove("GITHUB_STEP_SUMMARY");
+        .env_remove("GITHUB_STEP_SUMMARY")
+        // The human output fits COLUMNS; tests pin their width.
+        .env_remove("COLUMNS");
     c
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{Check, Label};
+use crate::diagnostic::Check;
 use crate::engine::{Findings, KindSpec, RuleCheck, heading_text, params};
 use crate::rules::SectionDef;
 use crate::source::span::Span;
@@ -27,6 +27,9 @@ pub const KIND: KindSpec = KindSpec {
     },
 };
 
+/// Headings a finding lists.
+const MAX_LISTED: usize = 12;
+
 struct SectionMissing {
     section: SectionDef,
 }
@@ -38,11 +41,16 @@ impl RuleCheck for SectionMissing {
             return;
         }
         let tops: Vec<_> = doc.top_level().collect();
-        let found = tops
+        // A garbled file can have 100,000 "headings": the list is capped.
+        let mut found = tops
             .iter()
+            .take(MAX_LISTED)
             .map(|h| format!("「{}」", heading_text(doc, h)))
             .collect::<Vec<_>>()
             .join("");
+        if tops.len() > MAX_LISTED {
+            found.push_str(&format!("等 {} 个", tops.len()));
+        }
         let phrases = self
             .section
             .phrases
@@ -55,15 +63,8 @@ impl RuleCheck for SectionMissing {
             .title
             .or_else(|| tops.first().map(|h| h.span))
             .unwrap_or(Span::new(0, 0));
-        // A required section names the headings that are there; an optional
-        // one is a note and points at the title only.
-        let labels = if out.check() == Check::SectionOptionalMissing {
-            Vec::new()
-        } else {
-            tops.iter()
-                .map(|h| Label::new(h.title, "已有的一级标题"))
-                .collect()
-        };
+        // The headings that are there are one list in the help (labelling
+        // each made a finding as long as the outline).
         out.emit(
             at,
             Some("本报告".to_string()),
@@ -75,11 +76,14 @@ impl RuleCheck for SectionMissing {
                     if found.is_empty() {
                         "（无）".into()
                     } else {
-                        found
+                        found.clone()
                     },
                 ),
             ],
-            labels,
+            Vec::new(),
         );
+        if out.check() != Check::SectionOptionalMissing && !found.is_empty() {
+            out.add_help(&format!("已有的一级标题：{found}"));
+        }
     }
 }
