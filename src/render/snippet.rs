@@ -4,6 +4,12 @@
 //! wrapped. ariadne draws the windows; the header, help and notes are written
 //! here because ariadne's are English and do not wrap, and the windows are
 //! cut here because ariadne shows whole lines.
+//!
+//! Why not annotate-snippets (rustc's, ruff's): it has Chinese level names
+//! and an ASCII mode, but its long-line trimming counts characters, not
+//! columns — a 400-character line with four labels rendered 180 columns wide
+//! at `term_width(80)` — and neither crate wraps label messages. The cutting
+//! and wrapping would be ours either way; ariadne's drawing is kept.
 
 use std::io::{self, Write};
 use std::sync::LazyLock;
@@ -256,10 +262,12 @@ fn choose(
     keep.sort_unstable();
     let left: Vec<usize> = (0..all.len()).filter(|k| !keep.contains(k)).collect();
     let count: usize = left.iter().map(|&k| all[k].marks.len()).sum();
-    let lines: Vec<String> = left
+    let mut lines: Vec<usize> = left
         .iter()
-        .map(|&k| r.position(all[k].orig.start).line.to_string())
+        .map(|&k| r.position(all[k].orig.start).line)
         .collect();
+    lines.dedup();
+    let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
     notes.push((
         style.word("另有", "more"),
         match style.lang {
