@@ -733,7 +733,7 @@ fn run_check(args: CheckArgs, lang: Lang) -> Result<ExitStatus> {
         None => None,
     };
     let baseline = args.baseline.as_deref().map(read_baseline);
-    let reports = inputs.len();
+    let mut reports = inputs.len();
     let opts = Options {
         encoding,
         pack: args.pack.clone(),
@@ -760,6 +760,12 @@ fn run_check(args: CheckArgs, lang: Lang) -> Result<ExitStatus> {
         // Positions moved: what is left is reported from the fixed files.
         checked = run::check_inputs(again, &set, &opts);
     }
+    // Files of a walk that are not reports are notes, not reports.
+    let passed_over = checked
+        .iter()
+        .filter(|r| r.diagnostics.iter().any(|d| d.rule == run::NOT_A_REPORT))
+        .count();
+    reports -= passed_over;
     results.extend(checked);
     // One report is compared with none: the corpus rules did not run, and a
     // suppression of one of them cannot be said to hide nothing.
@@ -784,10 +790,16 @@ fn run_check(args: CheckArgs, lang: Lang) -> Result<ExitStatus> {
         results.push(operational(
             "<输入>",
             Check::InputError,
-            &format!(
-                "没有检查任何文件：给出的路径下没有报告文件（找的是 {}；用 --ext 可改）",
-                run::discover::looked_for(&walk)
-            ),
+            &if passed_over > 0 {
+                format!(
+                    "没有检查任何文件：给出的路径下的 {passed_over} 个文件都不像年度报告，已跳过（确是年报的，在命令行直接写出路径）"
+                )
+            } else {
+                format!(
+                    "没有检查任何文件：给出的路径下没有报告文件（找的是 {}；用 --ext 可改）",
+                    run::discover::looked_for(&walk)
+                )
+            },
         ));
     }
 
@@ -943,7 +955,7 @@ fn apply_fixes(results: &[FileReport], inputs: &[run::Input]) -> Result<usize> {
     let files_given: Vec<String> = inputs
         .iter()
         .filter_map(|i| match i {
-            run::Input::File(p) => Some(p.display().to_string()),
+            run::Input::File(p) | run::Input::Walked(p) => Some(p.display().to_string()),
             _ => None,
         })
         .collect();
@@ -1064,7 +1076,7 @@ impl AtomicFile {
     fn create(path: &Path, inputs: &[Input], what: &str) -> Result<AtomicFile> {
         if let Ok(target) = path.canonicalize() {
             let is_input = inputs.iter().any(|i| match i {
-                Input::File(p) => p.canonicalize().is_ok_and(|p| p == target),
+                Input::File(p) | Input::Walked(p) => p.canonicalize().is_ok_and(|p| p == target),
                 _ => false,
             });
             if is_input {

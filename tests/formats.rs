@@ -469,3 +469,77 @@ fn docx_headings_by_style_without_numbers_are_headings() {
         "{bare:?}"
     );
 }
+
+/// A repository of reports holds notes too (an English file quoting a few
+/// Chinese phrases, a 说明 that mentions the reports once): a walk passes
+/// them over with an info note and does not count them as reports; a report
+/// whose title was lost is still checked; a note named on the command line
+/// is checked as asked.
+#[test]
+fn a_walk_passes_over_files_that_are_not_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = std::fs::read_to_string("examples/lianshui-2017.txt").unwrap();
+    std::fs::write(dir.path().join("a.txt"), &report).unwrap();
+    // The title line lost in conversion: the body still says 信息公开 throughout.
+    let untitled: String = report.lines().skip(2).collect::<Vec<_>>().join("\n");
+    std::fs::write(dir.path().join("b.txt"), untitled).unwrap();
+    std::fs::write(
+        dir.path().join("EXPECTED.md"),
+        "# What a reviewer finds\n\n- error: the 「依申请公开」 total (17) disagrees with the table.\n- The 信息公开 platform section is missing.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("说明.txt"),
+        "本目录收录本单位历年的报告，按年份命名。\n2023年起改用新的统计表格式，信息公开指南另见网站。\n",
+    )
+    .unwrap();
+    let path = dir.path().display().to_string();
+    let r = run(&["check", "--format", "json", &path]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = json(&r);
+    assert_eq!(v["summary"]["files"], 2, "two reports checked");
+    for note in ["EXPECTED.md", "说明.txt"] {
+        let ds = findings_of(&v, note);
+        assert_eq!(ds.len(), 1, "{note}: {ds:?}");
+        assert_eq!(ds[0]["rule"], "not-a-report");
+        assert_eq!(ds[0]["severity"], "info");
+    }
+    for report in ["a.txt", "b.txt"] {
+        assert!(
+            !findings_of(&v, report)
+                .iter()
+                .any(|d| d["rule"] == "not-a-report"),
+            "{report} is a report"
+        );
+    }
+    // The untitled report gets the rules: a missing section (2008 pack) at least.
+    assert!(
+        findings_of(&v, "b.txt")
+            .iter()
+            .any(|d| d["rule"].as_str().unwrap().starts_with("gov2008/")),
+        "the untitled report is checked: {:?}",
+        findings_of(&v, "b.txt")
+    );
+    // Named, a note is checked as asked.
+    let named = dir.path().join("说明.txt").display().to_string();
+    let v = json(&run(&["check", "--format", "json", &named]));
+    assert!(
+        !v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "not-a-report")
+    );
+    // A folder of notes only checked nothing: an error that says why.
+    for f in ["a.txt", "b.txt"] {
+        std::fs::remove_file(dir.path().join(f)).unwrap();
+    }
+    let r = run(&["check", "--format", "concise", &path]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("没有检查任何文件：给出的路径下的 2 个文件都不像年度报告"),
+        "{}",
+        r.stdout
+    );
+}

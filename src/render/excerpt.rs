@@ -120,7 +120,8 @@ pub fn windows(
         at += 1;
         while at < order.len() && order[at].0 == line {
             let s = order[at].1;
-            let (e, m) = (s.end.max(max_end), msg(at).max(max_msg));
+            // Nothing past the cut of a first span too wide to show whole.
+            let (e, m) = (s.end.min(end_cap).max(max_end), msg(at).max(max_msg));
             if s.start >= end_cap || need(left, e, m) > avail {
                 break;
             }
@@ -291,6 +292,55 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert!(w[0].trail && !w[0].lead);
         assert!(w[0].text(&text, "…").width() + ARROW + 10 <= 60 + 1);
+    }
+
+    proptest::proptest! {
+        /// Any text, any spans (nested, overlapping, over lines, empty), any
+        /// width: no panic, every mark in exactly one window, and every row
+        /// of the drawing fits.
+        #[test]
+        fn windows_always_fit(
+            text in "[甲乙，。ab 1\n]{0,300}",
+            raw in proptest::collection::vec((0usize..400, 0usize..60, 0usize..30), 1..8),
+            avail in 30usize..120,
+        ) {
+            let text = format!("{text}\n");
+            let lines = LineIndex::new(&text);
+            let boundary = |mut at: usize| {
+                at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let marks: Vec<Mark> = raw
+                .iter()
+                .map(|&(start, len, message_width)| {
+                    let s = boundary(start);
+                    // Wider messages are cut by the caller (`message_room`).
+                    let message_width = message_width.min(message_room(avail, 1));
+                    Mark { span: Span::new(s, boundary(s + len).max(s)), message_width }
+                })
+                .collect();
+            let w = windows(&text, &lines, &marks, avail, 1);
+            let mut seen: Vec<usize> = w.iter().flat_map(|w| w.marks.clone()).collect();
+            seen.sort_unstable();
+            proptest::prop_assert_eq!(seen, (0..marks.len()).collect::<Vec<_>>());
+            for win in &w {
+                let shown = win.text(&text, "…");
+                proptest::prop_assert!(shown.width() <= avail, "{:?}", win);
+                let mut arrow = 0;
+                let mut widest = 0;
+                for &i in &win.marks {
+                    let r = win.map(marks[i].span, "…");
+                    proptest::prop_assert!(shown.is_char_boundary(r.start) && shown.is_char_boundary(r.end));
+                    arrow = arrow.max(shown[..r.end].width());
+                    widest = widest.max(marks[i].message_width);
+                }
+                // The row of label messages: after the last underline.
+                proptest::prop_assert!(arrow + ARROW + widest <= avail, "{:?}", win);
+            }
+        }
     }
 
     #[test]

@@ -10,22 +10,18 @@ use std::path::{Path, PathBuf};
 /// One input to check.
 #[derive(Debug, Clone)]
 pub enum Input {
+    /// A file named on the command line: always checked.
     File(PathBuf),
+    /// A file found by walking a directory: checked when its text reads as
+    /// an annual report; a repository's notes (an English README under
+    /// another name, a 说明.md) are passed over with a note.
+    Walked(PathBuf),
     /// Bytes read from standard input, with the name to report them under.
-    Stdin {
-        name: String,
-        bytes: Vec<u8>,
-    },
+    Stdin { name: String, bytes: Vec<u8> },
     /// A path that could not be walked or does not exist.
-    Broken {
-        path: String,
-        message: String,
-    },
+    Broken { path: String, message: String },
     /// A path passed over, with a note saying why (not an error).
-    Skipped {
-        path: String,
-        message: String,
-    },
+    Skipped { path: String, message: String },
 }
 
 /// How paths are expanded.
@@ -79,7 +75,7 @@ pub fn discover_with(paths: &[PathBuf], walk_opts: &Walk<'_>) -> Vec<Input> {
                     Ok((_, None)) => {}
                     Ok((e, Some(t))) if t.is_file() && is_report_name(e.path(), walk_opts) => {
                         if !excluded(&e.path().display().to_string()) {
-                            out.push(Input::File(e.into_path()))
+                            out.push(Input::Walked(e.into_path()))
                         }
                     }
                     Ok((e, Some(t)))

@@ -8,4 +8,6 @@ pub mod pipeline;
 pub mod warm;
 
 pub use discover::{Input, Walk, discover, discover_with};
-pub use pipeline::{Options, check_bytes, check_inputs, check_inputs_with, check_owned};
+pub use pipeline::{
+    NOT_A_REPORT, Options, check_bytes, check_inputs, check_inputs_with, check_owned,
+};

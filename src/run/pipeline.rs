@@ -132,14 +132,16 @@ fn run_inputs(
                 (r, facts)
             };
             let (r, facts) = match input {
-                Input::File(path) => {
+                Input::File(ref path) | Input::Walked(ref path) => {
+                    let walked = matches!(input, Input::Walked(_));
+                    let path = path.clone();
                     let name = path.display().to_string();
                     // An unreadable format is said before its bytes are read.
                     if let Err(e) = read::Format::of_name(&name) {
                         return finish(FileReport::failed(name, e.0), None);
                     }
                     match limited::read(&path, opts.max_file_size) {
-                        Ok(bytes) => guarded(id, name, bytes, rules, opts, wanted),
+                        Ok(bytes) => guarded(id, name, bytes, walked, rules, opts, wanted),
                         Err(ReadError::Io(e)) => (
                             FileReport::failed(name, format!("无法读取文件：{}", io_message(&e))),
                             None,
@@ -147,7 +149,9 @@ fn run_inputs(
                         Err(e) => (FileReport::failed(name, e.to_string()), None),
                     }
                 }
-                Input::Stdin { name, bytes } => guarded(id, name, bytes, rules, opts, wanted),
+                Input::Stdin { name, bytes } => {
+                    guarded(id, name, bytes, false, rules, opts, wanted)
+                }
                 Input::Broken { path, message } => (FileReport::failed(path, message), None),
                 Input::Skipped { path, message } => {
                     let mut d = Diagnostic::bare(Check::InputError, "input-error", message);
@@ -211,11 +215,44 @@ pub fn check_owned(path: String, bytes: Vec<u8>, rules: &RuleSet, opts: &Options
         FileId(opts.first_id),
         path,
         bytes,
+        false,
         rules,
         opts,
         &Wanted::default(),
     )
     .0
+}
+
+/// The rule id of the note on a walked file that is not a report.
+pub const NOT_A_REPORT: &str = "not-a-report";
+
+/// Whether a file found in a walk is a report: its title names the subject
+/// (信息公开, 年度报告, 年报), or its text says 信息公开 at least five times
+/// and is mostly Chinese. A repository's notes — an English file quoting a
+/// few Chinese phrases, a 说明.md that mentions the reports once or twice —
+/// are not; a report whose title was lost still says 信息公开 throughout.
+fn reads_as_report(doc: &crate::document::Document) -> bool {
+    let says = |s: &str| {
+        ["信息公开", "年度报告", "年报"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    if doc.title.is_some_and(|t| says(doc.slice(t))) {
+        return true;
+    }
+    let text = &doc.text;
+    if text.matches("信息公开").take(5).count() < 5 {
+        return false;
+    }
+    let (mut han, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            other += 1;
+        }
+    }
+    han >= other
 }
 
 /// `check_one` under `catch_unwind`: a bug in one file's check becomes an
@@ -224,13 +261,14 @@ fn guarded(
     id: FileId,
     path: String,
     bytes: Vec<u8>,
+    walked: bool,
     rules: &RuleSet,
     opts: &Options,
     wanted: &Wanted,
 ) -> (FileReport, Option<ReportFacts>) {
     let name = path.clone();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_one(id, path, bytes, rules, opts, wanted)
+        check_one(id, path, bytes, walked, rules, opts, wanted)
     }));
     outcome.unwrap_or_else(|payload| {
         let what = payload
@@ -254,6 +292,7 @@ pub fn check_one(
     id: FileId,
     path: String,
     bytes: Vec<u8>,
+    walked: bool,
     rules: &RuleSet,
     opts: &Options,
     wanted: &Wanted,
@@ -265,6 +304,16 @@ pub fn check_one(
         Err(e) => return (FileReport::failed(path, e.0), None),
     };
     let doc = read.doc;
+    if walked && !reads_as_report(&doc) {
+        let mut d = Diagnostic::bare(
+            Check::InputError,
+            NOT_A_REPORT,
+            "不像政府信息公开年度报告（标题没有说到「信息公开」「年度报告」，正文也很少提到「信息公开」），遍历目录时跳过".to_string(),
+        )
+        .with_help("确是年度报告的，在命令行直接写出它的路径即可检查；不想看到这条提示，用配置的 exclude 排除它");
+        d.severity = crate::diagnostic::Severity::Info;
+        return (FileReport::operational(&path, "", vec![d]), None);
+    }
     // A test hook (debug builds only): panic on a marker, to prove that a bug
     // in one file's check never stops the run.
     if cfg!(debug_assertions)
