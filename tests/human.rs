@@ -300,3 +300,65 @@ fn many_labels_are_folded_and_long_messages_given_whole() {
     assert!(out.contains("县.txt：1 个错误\n"));
     let _ = root();
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    /// Any text (tabs, escapes, combining and zero-width characters, CJK),
+    /// any spans and label messages, any width: the whole drawing of a
+    /// finding — header, windows, labels, help, notes — fits.
+    #[test]
+    fn every_line_fits_whatever_the_text(
+        text in "[甲乙，。「」ab 1\t\u{1b}\u{301}\u{200b}\n]{1,400}",
+        spans in proptest::collection::vec((0usize..500, 0usize..80, "[标注ab ]{0,40}"), 1..10),
+        message in "[分项合计与总数不符 0-9]{1,120}",
+        width in 40usize..130,
+        ascii in proptest::bool::ANY,
+    ) {
+        let boundary = |mut at: usize| {
+            at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let mut labels: Vec<Label> = spans
+            .iter()
+            .map(|(start, len, m)| {
+                let s = boundary(*start);
+                Label::new(Span::new(s, boundary(s + len).max(s)), m.clone())
+            })
+            .collect();
+        let first = labels.remove(0);
+        let d = Diagnostic {
+            rule: "common/breakdown-sum".into(),
+            check: Check::SumMismatch,
+            severity: Severity::Warning,
+            message: message.clone(),
+            span: first.span,
+            span_label: Some(first.message.clone()),
+            labels,
+            help: Some(message.repeat(2)),
+            fix: None,
+        };
+        let report = FileReport {
+            source: SourceFile::new("某县/报告.txt".into(), text.clone()),
+            meta: None,
+            diagnostics: vec![d],
+        };
+        let rules = report_lint::engine::RuleSet::default();
+        let ctx = RenderCtx {
+            color: false,
+            style: Style { width, ascii, ..Style::default() },
+            quiet: false,
+            reports: 1,
+            rules: &rules,
+            step_summary: None,
+            fail_on: Severity::Error,
+        };
+        let mut out = Vec::new();
+        render(Format::Human, &[report], &ctx, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let (w, line) = widest(&out);
+        proptest::prop_assert!(w <= width, "{} > {}: {:?}\n{}", w, width, line, out);
+    }
+}

@@ -66,7 +66,26 @@ pub struct Text {
 
 impl Text {
     pub fn new(s: &str) -> Text {
-        let unsafe_here = |c: char| is_unsafe(c) && c != '\n' && c != '\t';
+        Text::build(s, false)
+    }
+
+    /// Like `new`, with each tab as four spaces: the drawing's columns then
+    /// do not depend on where a tab stop falls (ariadne's underline rows and
+    /// text rows place tab stops differently).
+    pub fn spaced(s: &str) -> Text {
+        Text::build(s, true)
+    }
+
+    fn build(s: &str, spaced: bool) -> Text {
+        let unsafe_here =
+            |c: char| (is_unsafe(c) && c != '\n' && c != '\t') || (spaced && c == '\t');
+        let escaped = |c: char| {
+            if c == '\t' {
+                "    ".to_string()
+            } else {
+                escaped(c)
+            }
+        };
         if !s.chars().any(unsafe_here) {
             return Text {
                 text: s.to_string(),

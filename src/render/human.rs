@@ -53,7 +53,19 @@ pub fn render_human(
     if reports > 1 && !failed.is_empty() {
         table(&failed, reports, style, w)?;
     }
-    writeln!(w, "{}", Summary::of(results, reports).line_in(style.lang))
+    // Too wide (tens of thousands of findings at 40 columns): the counts
+    // go under the number of reports.
+    let summary = Summary::of(results, reports).line_in(style.lang);
+    match summary.split_once(style.colon()) {
+        Some((head, counts)) if shown_str_width(&summary) > style.width => {
+            writeln!(w, "{head}{}", style.colon().trim_end())?;
+            for line in super::snippet::wrap(counts, style.width, "  ", "  ") {
+                writeln!(w, "{line}")?;
+            }
+            Ok(())
+        }
+        _ => writeln!(w, "{summary}"),
+    }
 }
 
 /// Whether a report passed (no error, no warning: notes do not fail it) and

@@ -76,16 +76,22 @@ pub fn write_finding(
         return writeln!(w, "{close}");
     }
     // What to underline: the finding's span, then this file's labels.
-    let here: Vec<(Span, &str)> =
-        std::iter::once((d.span, d.span_label.as_deref().unwrap_or_default()))
-            .chain(
-                d.labels
-                    .iter()
-                    .filter(|l| l.file.is_none_or(|f| f == r.source.id))
-                    .map(|l| (l.span, l.message.as_str())),
-            )
-            .collect();
+    // ariadne underlines only labels with a message: an unnamed span is 「此处」.
+    let primary = d
+        .span_label
+        .as_deref()
+        .filter(|l| !l.is_empty())
+        .unwrap_or(style.word("此处", "here"));
     let lines = &r.source.lines;
+    let here: Vec<(Span, &str)> = std::iter::once((d.span, primary))
+        .chain(
+            d.labels
+                .iter()
+                .filter(|l| l.file.is_none_or(|f| f == r.source.id))
+                .map(|l| (l.span, l.message.as_str())),
+        )
+        .map(|(s, m)| (visible(&r.source.text, lines, s), m))
+        .collect();
     let last_line = here
         .iter()
         .map(|(s, _)| lines.line_of(s.start) + 1)
@@ -140,7 +146,7 @@ pub fn write_finding(
             });
         let id = format!("{MARK}{k}");
         let raw = win.text(&r.source.text, ell);
-        let safe = escape::Text::new(&raw);
+        let safe = escape::Text::spaced(&raw);
         let (text, lines) = &mut layers[k];
         while *lines < win.line {
             text.push('\n');
@@ -150,13 +156,30 @@ pub fn write_finding(
         // place as bytes in byte mode but computes it in characters.
         let base = text.chars().count();
         text.push_str(&safe.text);
+        // An empty line gets one blank to carry its label.
+        let len = match safe.text.chars().count() {
+            0 => {
+                text.push(' ');
+                1
+            }
+            n => n,
+        };
         text.push('\n');
         *lines += 1;
         layer_first[k].get_or_insert(here[win.marks[0]].0.start.max(win.orig.start));
         for &i in &win.marks {
             let range = win.map(here[i].0, ell);
             let chars = |b: usize| base + safe.text[..b].chars().count();
-            let range = chars(safe.map(range.start))..chars(safe.map(range.end));
+            let mut range = chars(safe.map(range.start))..chars(safe.map(range.end));
+            // Still empty (a window's edge, an empty line): ariadne
+            // misplaces an empty label at the start of a line.
+            if range.is_empty() {
+                if range.end < base + len {
+                    range.end += 1;
+                } else if range.start > base {
+                    range.start -= 1;
+                }
+            }
             let color = if i == 0 { kind.1 } else { Color::Blue };
             let mut label = Label::new((id.clone(), range.clone()))
                 .with_color(color)
@@ -239,6 +262,24 @@ pub fn write_finding(
     }
     trailer(d, &notes, margin - 2, style, w)?;
     writeln!(w, "{}", body.last().copied().unwrap_or_default())
+}
+
+/// An empty span (a blank cell, an insertion point) drawn on the character
+/// after it, or before it at the end of its line, so that the windows make
+/// room for its underline.
+fn visible(text: &str, lines: &crate::source::LineIndex, s: Span) -> Span {
+    if !s.is_empty() || s.start > text.len() {
+        return s;
+    }
+    let line = lines.line_span(text, lines.line_of(s.start));
+    let at = s.start.clamp(line.start, line.end);
+    if let Some(c) = text[at..line.end].chars().next() {
+        Span::new(at, at + c.len_utf8())
+    } else if let Some(c) = text[line.start..at].chars().next_back() {
+        Span::new(at - c.len_utf8(), at)
+    } else {
+        s
+    }
 }
 
 /// Keeps the window of the finding's span and the first others in text
