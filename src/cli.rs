@@ -301,7 +301,7 @@ pub fn run() -> Result<ExitStatus> {
     // expands it (`wild`; elsewhere the arguments are the shell's, unchanged).
     let args = help::help_subcommand(wild::args_os().collect());
     let lang = help::lang_of(&args);
-    let parsed = help::localized(Cli::command(), lang)
+    let parsed = help::fit(help::localized(Cli::command(), lang), terminal_width())
         .try_get_matches_from(&args)
         .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
     let cli = match parsed {
@@ -367,7 +367,8 @@ pub fn run() -> Result<ExitStatus> {
                 return Ok(ExitStatus::Error);
             }
             if let Some((pack, meta)) = set.find_meta(&id) {
-                print!("{}", report_lint::explain::explain_meta(pack, meta));
+                let text = report_lint::explain::explain_meta(pack, meta);
+                print!("{}", fit_prose(&text, terminal_width()));
                 return Ok(ExitStatus::Clean);
             }
             // A check name: the rules that report it.
@@ -1253,6 +1254,33 @@ fn rule_list(set: &RuleSet) -> Vec<(&str, bool, &report_lint::rules::RuleMeta)> 
 
 /// The rules as a table with a header, columns aligned by display width
 /// (the header is Chinese: two columns a character).
+/// A rule's explanation fitted to the terminal: its prose wrapped under its
+/// indent; a line of an example report (`  | `) continues without the bar,
+/// so that each barred line is still one line of the report.
+fn fit_prose(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.width() <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let (first, rest, indent) = match line.strip_prefix("  | ") {
+            Some(rest) => ("  | ", rest, "    "),
+            None => {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                (indent, line.trim_start(), indent)
+            }
+        };
+        for l in render::wrap(rest, width, first, indent) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn print_rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)]) -> Result<()> {
     use unicode_width::UnicodeWidthStr;
     let header = ["规则", "检查类型", "级别", "规则包", "说明"];
@@ -1274,11 +1302,32 @@ fn print_rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)]) -> Re
             *w = (*w).max(cell.width());
         }
     }
+    // The description is cut to the terminal (`rule ID` says it whole).
+    let width = terminal_width();
+    let before: usize = widths[..4].iter().map(|w| w + 2).sum();
+    let room = width.saturating_sub(before).max(12);
+    let cut = |s: &str| -> String {
+        if s.width() <= room {
+            return s.to_string();
+        }
+        let mut out = String::new();
+        for c in s.chars() {
+            if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > room {
+                break;
+            }
+            out.push(c);
+        }
+        out.push('…');
+        out
+    };
+    widths[4] = widths[4].min(room);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut line = |cells: [&str; 5]| -> std::io::Result<()> {
         let mut text = String::new();
         for (i, cell) in cells.iter().enumerate() {
+            let shown = if i == 4 { cut(cell) } else { cell.to_string() };
+            let cell = shown.as_str();
             text.push_str(cell);
             if i + 1 < cells.len() {
                 text.push_str(&" ".repeat(widths[i] - cell.width() + 2));

@@ -362,3 +362,43 @@ proptest::proptest! {
         proptest::prop_assert!(w <= width, "{} > {}: {:?}\n{}", w, width, line, out);
     }
 }
+
+/// `--help` of every command, in both languages, and a rule's explanation
+/// fit the terminal too (clap wraps only at spaces; Chinese has none).
+#[test]
+fn help_and_rule_explanations_fit_the_terminal() {
+    for width in [80, 120] {
+        for lang in ["zh", "en"] {
+            for sub in ["", "check", "rules", "rule", "config", "init", "man"] {
+                let mut args = vec!["--lang", lang];
+                if !sub.is_empty() {
+                    args.push(sub);
+                }
+                args.push("--help");
+                let out = bin()
+                    .env("COLUMNS", width.to_string())
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                assert_eq!(out.status.code(), Some(0), "{args:?}");
+                let text = String::from_utf8(out.stdout).unwrap();
+                let (w, line) = widest(&text);
+                assert!(w <= width, "{args:?} at {width}: {w}: {line}");
+            }
+        }
+        for rule in [
+            "common/percent",
+            "gov2008/section-appeals",
+            "gov2021/t3-results",
+        ] {
+            let out = bin()
+                .env("COLUMNS", width.to_string())
+                .args(["rule", rule])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let (w, line) = widest(&text);
+            assert!(w <= width, "rule {rule} at {width}: {w}: {line}");
+        }
+    }
+}

@@ -235,11 +235,7 @@ const ZH: &[(&str, &str, &str)] = &[
         "dir",
         "把全部手册页写入这个目录（report-lint.1、report-lint-check.1……）",
     ),
-    (
-        "",
-        "lang",
-        "帮助、手册页和输出框架（错误/警告/提示、帮助、结论、汇总）的语言：zh（中文，默认）或 en（英文）",
-    ),
+    ("", "lang", "界面语言（帮助和输出框架）：zh（默认）或 en"),
 ];
 
 fn zh(sub: &str, arg: &str) -> Option<&'static str> {
@@ -382,6 +378,98 @@ pub fn localized(cmd: Command, lang: Lang) -> Command {
     cmd.mut_subcommands(|s| {
         let name = s.get_name().to_string();
         chinese(s, &name)
+    })
+}
+
+/// The help fitted to `width` columns, for `--help` on a terminal (clap
+/// wraps at spaces only, and Chinese has none): each option's text wrapped
+/// Chinese-style beside the options, or under them when the terminal is too
+/// narrow for both; the examples' descriptions likewise. Man pages are not
+/// fitted (roff wraps them).
+pub fn fit(cmd: Command, width: usize) -> Command {
+    // clap wraps what has spaces (the English text, possible values).
+    let cmd = fit_one(cmd, width).term_width(width).max_term_width(width);
+    cmd.mut_subcommands(|s| fit_one(s, width))
+}
+
+/// The examples and notes after the options, fitted: an example whose
+/// description does not fit beside it gets it on the next line.
+fn fit_after(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.width() <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        match line.split_once("  # ") {
+            Some((example, what)) => {
+                out.push_str(example.trim_end());
+                out.push('\n');
+                for l in report_lint::render::wrap(what, width, "      # ", "        ") {
+                    out.push_str(&l);
+                    out.push('\n');
+                }
+            }
+            None => {
+                for l in report_lint::render::wrap(line, width, "", "") {
+                    out.push_str(&l);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+fn fit_one(cmd: Command, width: usize) -> Command {
+    use unicode_width::UnicodeWidthStr;
+    // clap's layout: two spaces, the widest option (`-j, --threads <N>`),
+    // two spaces, the text.
+    let spec = |a: &Arg| -> usize {
+        let values: usize = a
+            .get_value_names()
+            .map(|v| v.iter().map(|n| n.width() + 3).sum())
+            .unwrap_or(0);
+        if a.is_positional() {
+            return values;
+        }
+        4 + a.get_long().map_or(0, |l| l.len() + 2) + values
+    };
+    let widest = cmd.get_arguments().map(spec).max().unwrap_or(0);
+    let beside = width.saturating_sub(widest + 4);
+    let (next_line, room) = if beside >= 36 {
+        (false, beside)
+    } else {
+        (true, width.saturating_sub(10))
+    };
+    let mut cmd = cmd.next_line_help(next_line);
+    // The list of commands: a description too long beside the names is
+    // wrapped under itself.
+    let names = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().len())
+        .max()
+        .unwrap_or(0);
+    let about_room = width.saturating_sub(names + 8).max(20);
+    cmd = cmd.mut_subcommands(|s| match s.get_about().map(|a| a.to_string()) {
+        Some(a) if a.width() > about_room => {
+            // Whole at the head of its own --help (clap's long description).
+            let lines = report_lint::render::wrap(&a, about_room, "", "");
+            s.about(lines.join("\n")).long_about(a)
+        }
+        _ => s,
+    });
+    if let Some(after) = cmd.get_after_help().map(|t| t.to_string()) {
+        cmd = cmd.after_help(fit_after(&after, width));
+    }
+    cmd.mut_args(|a| match a.get_help().map(|h| h.to_string()) {
+        Some(h) if h.width() > room => {
+            let lines = report_lint::render::wrap(&h, room, "", "");
+            a.help(lines.join("\n"))
+        }
+        _ => a,
     })
 }
 

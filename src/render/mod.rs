@@ -21,6 +21,7 @@ use crate::diagnostic::Severity;
 
 pub use human::render_human;
 pub use json::{render_json, render_jsonl};
+pub use snippet::wrap;
 
 /// Output formats of `check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

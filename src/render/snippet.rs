@@ -432,6 +432,8 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> 
         .initial_indent(first)
         .subsequent_indent(indent)
         .word_separator(textwrap::WordSeparator::Custom(cjk_words))
+        // Never 「gov-」/「2008」 or 「--extend-」/「select」.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     textwrap::wrap(text, opts)
         .into_iter()
