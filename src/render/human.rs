@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::escape::{self, shown_str_width};
-use super::snippet::write_finding;
+use super::snippet::{squeeze_path, write_finding};
 use super::{Lang, Style, Summary};
 use crate::diagnostic::{FileReport, Severity};
 
@@ -36,7 +36,7 @@ pub fn render_human(
         let room = style.width.saturating_sub(shown_str_width(&text) + 4);
         let line = format!(
             "{}{}{}",
-            squeeze(&path, room, style.ellipsis()),
+            squeeze_path(&path, room, style.ellipsis()),
             style.colon(),
             text
         );
@@ -131,25 +131,8 @@ fn table(
             cell(&r.count(Severity::Error).to_string(), 0),
             cell(&r.count(Severity::Warning).to_string(), 1),
             cell(&r.count(Severity::Info).to_string(), 2),
-            squeeze(&path, style.width.saturating_sub(used), style.ellipsis())
+            squeeze_path(&path, style.width.saturating_sub(used), style.ellipsis())
         )?;
     }
     writeln!(w)
-}
-
-/// `…tail` of `s` in at most `room` columns.
-fn squeeze(s: &str, room: usize, ell: &str) -> String {
-    if shown_str_width(s) <= room {
-        return s.to_string();
-    }
-    let mut kept = Vec::new();
-    let mut used = shown_str_width(ell);
-    for c in s.chars().rev() {
-        used += escape::shown_width(c);
-        if used > room {
-            break;
-        }
-        kept.push(c);
-    }
-    format!("{ell}{}", kept.into_iter().rev().collect::<String>())
 }

@@ -441,8 +441,9 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> 
         .collect()
 }
 
-/// `…/long/path.txt:3:5` when the place is wider than `room`.
-fn squeeze_path(place: &str, room: usize, ell: &str) -> String {
+/// `…/long/path.txt:3:5` when the place (or any text) is wider than `room`:
+/// the end is kept, where a path names its file.
+pub fn squeeze_path(place: &str, room: usize, ell: &str) -> String {
     if shown_str_width(place) <= room {
         return place.to_string();
     }
