@@ -366,3 +366,31 @@ fn write_samples() {
         std::fs::write(dir.join(format!("{name}.txt")), r.text).expect("write sample");
     }
 }
+
+/// The human output of every generated layout — clean and with each kind of
+/// defect — fits an 80-column terminal (issue 15 §1: every corpus report).
+#[test]
+fn human_output_of_every_generated_report_fits_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut n = 0;
+    for c in combos() {
+        for job in jobs(c, SEEDS[0], &Property::ALL, None) {
+            std::fs::write(dir.path().join(format!("r{n:05}.txt")), &job.rendered.text)
+                .expect("write report");
+            n += 1;
+        }
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report-lint"))
+        .args(["check", "--color", "never", "--no-config", "-j", "2"])
+        .arg(dir.path())
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run report-lint");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.lines().count() > n, "{n} reports");
+    for line in text.lines() {
+        assert!(line.width() <= 80, "{} columns: {line}", line.width());
+    }
+}
