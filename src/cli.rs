@@ -1252,8 +1252,6 @@ fn rule_list(set: &RuleSet) -> Vec<(&str, bool, &report_lint::rules::RuleMeta)> 
         .collect()
 }
 
-/// The rules as a table with a header, columns aligned by display width
-/// (the header is Chinese: two columns a character).
 /// A rule's explanation fitted to the terminal: its prose wrapped under its
 /// indent; a line of an example report (`  | `) continues without the bar,
 /// so that each barred line is still one line of the report.
@@ -1281,66 +1279,103 @@ fn fit_prose(text: &str, width: usize) -> String {
     out
 }
 
+/// The rules as a table with a header, columns aligned by display width
+/// (the header is Chinese: two columns a character), written to stdout.
 fn print_rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)]) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    out.write_all(rule_table(rules, terminal_width()).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The table at `width` columns. The description is cut to what is left
+/// (`rule ID` says it whole); when less than [`MIN_DESCRIPTION`] columns
+/// are left, each description goes under its row, indented, and columns
+/// are dropped while the row still does not fit (a rule's id starts with
+/// its pack's name; `rule ID` names the check kind).
+fn rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)], width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
-    let header = ["规则", "检查类型", "级别", "规则包", "说明"];
-    let rows: Vec<[String; 5]> = rules
+    const MIN_DESCRIPTION: usize = 24;
+    const UNDER: &str = "    ";
+    let header = ["规则", "检查类型", "级别", "规则包"];
+    let rows: Vec<([String; 4], &str)> = rules
         .iter()
         .map(|(pack, _, m)| {
-            [
-                m.id.clone(),
-                m.check.as_str().to_string(),
-                m.severity.as_str().to_string(),
-                pack.to_string(),
-                m.explain.what.lines().next().unwrap_or("").to_string(),
-            ]
+            (
+                [
+                    m.id.clone(),
+                    m.check.as_str().to_string(),
+                    m.severity.as_str().to_string(),
+                    pack.to_string(),
+                ],
+                m.explain.what.lines().next().unwrap_or(""),
+            )
         })
         .collect();
     let mut widths = header.map(UnicodeWidthStr::width);
-    for row in &rows {
+    for (row, _) in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    // The description is cut to the terminal (`rule ID` says it whole).
-    let width = terminal_width();
-    let before: usize = widths[..4].iter().map(|w| w + 2).sum();
-    let room = width.saturating_sub(before).max(12);
-    let cut = |s: &str| -> String {
-        if s.width() <= room {
-            return s.to_string();
-        }
-        let mut out = String::new();
-        for c in s.chars() {
-            if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > room {
-                break;
-            }
-            out.push(c);
-        }
-        out.push('…');
-        out
+    let before: usize = widths.iter().map(|w| w + 2).sum();
+    let beside = width.saturating_sub(before) >= MIN_DESCRIPTION;
+    // Narrower: the pack goes first, then the check kind (`rule ID` has both).
+    let fits =
+        |columns: &[usize]| columns.iter().map(|&c| widths[c] + 2).sum::<usize>() - 2 <= width;
+    let columns: &[usize] = [&[0, 1, 2, 3][..], &[0, 1, 2], &[0, 2], &[0]]
+        .into_iter()
+        .find(|c| beside || fits(c))
+        .unwrap_or(&[0]);
+    let room = if beside {
+        width - before
+    } else {
+        width.saturating_sub(UNDER.len()).max(MIN_DESCRIPTION)
     };
-    widths[4] = widths[4].min(room);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut line = |cells: [&str; 5]| -> std::io::Result<()> {
-        let mut text = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let shown = if i == 4 { cut(cell) } else { cell.to_string() };
-            let cell = shown.as_str();
-            text.push_str(cell);
-            if i + 1 < cells.len() {
-                text.push_str(&" ".repeat(widths[i] - cell.width() + 2));
-            }
+    let mut text = String::new();
+    let mut line = |cells: [&str; 4], description: &str| {
+        let mut l = String::new();
+        for &i in columns {
+            l.push_str(cells[i]);
+            l.push_str(&" ".repeat(widths[i] - cells[i].width() + 2));
         }
-        writeln!(out, "{}", text.trim_end())
+        if beside {
+            l.push_str(&cut_to(description, room));
+        }
+        text.push_str(l.trim_end());
+        text.push('\n');
+        if !beside && !description.is_empty() {
+            text.push_str(UNDER);
+            text.push_str(&cut_to(description, room));
+            text.push('\n');
+        }
     };
-    line(header)?;
-    for row in &rows {
-        line([&row[0], &row[1], &row[2], &row[3], &row[4]])?;
+    line(header, if beside { "说明" } else { "" });
+    for (row, description) in &rows {
+        line([&row[0], &row[1], &row[2], &row[3]], description);
     }
-    out.flush()?;
-    Ok(())
+    text
+}
+
+/// `s` cut to `room` display columns, with 「…」 where it was cut.
+fn cut_to(s: &str, room: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= room {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]

@@ -570,9 +570,24 @@ fn colour_is_chosen() {
     assert!(with_env(&[("NO_COLOR", "1")], "always"));
 }
 
+/// `report-lint rules` at `width` columns.
+fn rules_at(width: usize) -> common::Run {
+    let out = common::bin()
+        .env("COLUMNS", width.to_string())
+        .arg("rules")
+        .output()
+        .unwrap();
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
 #[test]
 fn rules_lists_every_rule() {
-    let r = run(&["rules"]);
+    // Wide enough for the description beside each rule.
+    let r = rules_at(160);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("rules", r.stdout);
     for id in [
@@ -606,13 +621,43 @@ fn rules_lists_every_rule() {
     }
 }
 
+/// In a narrow terminal each description goes under its rule, cut to the
+/// width; every rule still opens a line of its own.
+#[test]
+fn the_rules_table_fits_a_narrow_terminal() {
+    let wide = rules_at(160).stdout;
+    let ids: Vec<&str> = wide
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    for width in [60, 80, 100] {
+        let r = rules_at(width);
+        assert_eq!(r.code, 0);
+        for line in r.stdout.lines() {
+            assert!(line.width() <= width, "{width}: {line}");
+        }
+        let opened: Vec<&str> = r
+            .stdout
+            .lines()
+            .skip(1)
+            .filter(|l| !l.starts_with(' '))
+            .map(|l| l.split_whitespace().next().unwrap())
+            .collect();
+        assert_eq!(opened, ids, "{width}");
+        // Each rule's description, cut, under it.
+        let under = r.stdout.lines().filter(|l| l.starts_with("    ")).count();
+        assert_eq!(under, ids.len(), "{width}");
+    }
+}
+
 #[test]
 fn rules_as_json() {
     let r = run(&["rules", "--format", "json"]);
     assert_eq!(r.code, 0);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let rules = v.as_array().unwrap();
-    let table = run(&["rules"]).stdout.lines().count() - 1;
+    let table = rules_at(160).stdout.lines().count() - 1;
     assert_eq!(rules.len(), table, "the table's rules");
     let rw = rules
         .iter()
