@@ -1299,16 +1299,11 @@ fn rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)], width: usiz
     const MIN_DESCRIPTION: usize = 24;
     const UNDER: &str = "    ";
     let header = ["规则", "检查类型", "级别", "规则包"];
-    let rows: Vec<([String; 4], &str)> = rules
+    let rows: Vec<([&str; 4], &str)> = rules
         .iter()
         .map(|(pack, _, m)| {
             (
-                [
-                    m.id.clone(),
-                    m.check.as_str().to_string(),
-                    m.severity.as_str().to_string(),
-                    pack.to_string(),
-                ],
+                [&m.id, m.check.as_str(), m.severity.as_str(), pack],
                 m.explain.what.lines().next().unwrap_or(""),
             )
         })
@@ -1341,41 +1336,21 @@ fn rule_table(rules: &[(&str, bool, &report_lint::rules::RuleMeta)], width: usiz
             l.push_str(&" ".repeat(widths[i] - cells[i].width() + 2));
         }
         if beside {
-            l.push_str(&cut_to(description, room));
+            l.push_str(&render::fit(description, room, "…"));
         }
         text.push_str(l.trim_end());
         text.push('\n');
         if !beside && !description.is_empty() {
             text.push_str(UNDER);
-            text.push_str(&cut_to(description, room));
+            text.push_str(&render::fit(description, room, "…"));
             text.push('\n');
         }
     };
     line(header, if beside { "说明" } else { "" });
     for (row, description) in &rows {
-        line([&row[0], &row[1], &row[2], &row[3]], description);
+        line(*row, description);
     }
     text
-}
-
-/// `s` cut to `room` display columns, with 「…」 where it was cut.
-fn cut_to(s: &str, room: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= room {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

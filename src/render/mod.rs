@@ -19,6 +19,7 @@ use std::io::{self, Write};
 use crate::diagnostic::FileReport;
 use crate::diagnostic::Severity;
 
+pub use excerpt::fit;
 pub use human::render_human;
 pub use json::{render_json, render_jsonl};
 pub use snippet::wrap;
