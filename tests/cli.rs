@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{json, run, run_with_stdin};
+use common::{json, run, run_at, run_with_stdin};
 use unicode_width::UnicodeWidthStr;
 
 const SEEDS: [&str; 5] = ["lianshui", "lingchuan", "shanghe", "guanshui", "tongjiang"];
@@ -570,24 +570,10 @@ fn colour_is_chosen() {
     assert!(with_env(&[("NO_COLOR", "1")], "always"));
 }
 
-/// `report-lint rules` at `width` columns.
-fn rules_at(width: usize) -> common::Run {
-    let out = common::bin()
-        .env("COLUMNS", width.to_string())
-        .arg("rules")
-        .output()
-        .unwrap();
-    common::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
 #[test]
 fn rules_lists_every_rule() {
     // Wide enough for the description beside each rule.
-    let r = rules_at(160);
+    let r = run_at(160, &["rules"]);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("rules", r.stdout);
     for id in [
@@ -625,14 +611,14 @@ fn rules_lists_every_rule() {
 /// width; every rule still opens a line of its own.
 #[test]
 fn the_rules_table_fits_a_narrow_terminal() {
-    let wide = rules_at(160).stdout;
+    let wide = run_at(160, &["rules"]).stdout;
     let ids: Vec<&str> = wide
         .lines()
         .skip(1)
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     for width in [60, 80, 100] {
-        let r = rules_at(width);
+        let r = run_at(width, &["rules"]);
         assert_eq!(r.code, 0);
         for line in r.stdout.lines() {
             assert!(line.width() <= width, "{width}: {line}");
@@ -657,7 +643,7 @@ fn rules_as_json() {
     assert_eq!(r.code, 0);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let rules = v.as_array().unwrap();
-    let table = rules_at(160).stdout.lines().count() - 1;
+    let table = run_at(160, &["rules"]).stdout.lines().count() - 1;
     assert_eq!(rules.len(), table, "the table's rules");
     let rw = rules
         .iter()

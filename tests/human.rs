@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{bin, root};
+use common::{bin, root, run_at};
 use report_lint::diagnostic::{Check, Diagnostic, FileMeta, FileReport, Label, Severity};
 use report_lint::render::{Format, RenderCtx, Style, render};
 use report_lint::source::{SourceFile, Span};
@@ -14,16 +14,9 @@ use unicode_width::UnicodeWidthStr;
 
 /// `check` with COLUMNS set (and any other arguments).
 fn human(columns: usize, args: &[&str]) -> (i32, String) {
-    let out = bin()
-        .env("COLUMNS", columns.to_string())
-        .args(["check", "--color", "never"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let args = [&["check", "--color", "never"][..], args].concat();
+    let r = run_at(columns, &args);
+    (r.code, r.stdout)
 }
 
 fn widest(text: &str) -> (usize, &str) {
@@ -375,14 +368,9 @@ fn help_and_rule_explanations_fit_the_terminal() {
                     args.push(sub);
                 }
                 args.push("--help");
-                let out = bin()
-                    .env("COLUMNS", width.to_string())
-                    .args(&args)
-                    .output()
-                    .unwrap();
-                assert_eq!(out.status.code(), Some(0), "{args:?}");
-                let text = String::from_utf8(out.stdout).unwrap();
-                let (w, line) = widest(&text);
+                let r = run_at(width, &args);
+                assert_eq!(r.code, 0, "{args:?}");
+                let (w, line) = widest(&r.stdout);
                 assert!(w <= width, "{args:?} at {width}: {w}: {line}");
             }
         }
@@ -391,13 +379,9 @@ fn help_and_rule_explanations_fit_the_terminal() {
             "gov2008/section-appeals",
             "gov2021/t3-results",
         ] {
-            let out = bin()
-                .env("COLUMNS", width.to_string())
-                .args(["rule", rule])
-                .output()
-                .unwrap();
-            let text = String::from_utf8(out.stdout).unwrap();
-            let (w, line) = widest(&text);
+            let r = run_at(width, &["rule", rule]);
+            assert_eq!(r.code, 0, "rule {rule}");
+            let (w, line) = widest(&r.stdout);
             assert!(w <= width, "rule {rule} at {width}: {w}: {line}");
         }
     }

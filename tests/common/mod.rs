@@ -42,6 +42,21 @@ pub fn run(args: &[&str]) -> Run {
     run_with_stdin(args, None)
 }
 
+/// The binary run with `COLUMNS` set: output fitted to that many columns.
+pub fn run_at(columns: usize, args: &[&str]) -> Run {
+    let out = bin()
+        .env("COLUMNS", columns.to_string())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run report-lint");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
 pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
     let mut cmd = bin();
     cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
